@@ -1,0 +1,14 @@
+namespace RegimenLang.Cli;
+
+/// <summary>The exit status contract of LANGUAGE.md §10.</summary>
+public static class ExitCodes
+{
+    /// <summary>Clean, or warnings only.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Errors in the input (or warnings with --warnings-as-errors), or a snapshot/format difference.</summary>
+    public const int Findings = 1;
+
+    /// <summary>A usage error or an unreadable path.</summary>
+    public const int Usage = 2;
+}

@@ -1,0 +1,3 @@
+using RegimenLang.Cli;
+
+return RegimenApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using RegimenLang.Cli.Commands;
+
+namespace RegimenLang.Cli;
+
+/// <summary>The command tree. Each command lives in Commands/ and holds no domain logic.</summary>
+public static class RegimenApp
+{
+    public static RootCommand CreateRoot(CommandContext context) => new("""
+        regimen: check, expand and format oncology treatment regimens written as text.
+        Regimen files need local clinical validation before use with patients.
+        """)
+    {
+        CheckCommand.Create(context),
+        AstCommand.Create(context),
+        ExplainCommand.Create(context),
+    };
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var context = new CommandContext(output, error);
+        var root = CreateRoot(context);
+        var parse = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        if (parse.Errors.Count > 0 && !IsHelpRequest(args))
+        {
+            // System.CommandLine exits 1 on usage errors; the documented contract is 2.
+            foreach (var e in parse.Errors)
+            {
+                error.WriteLine($"regimen: {e.Message}");
+            }
+            error.WriteLine("Run 'regimen --help' or 'regimen <command> --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return parse.Invoke(configuration);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"regimen: {e.Message}");
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static bool IsHelpRequest(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");
+}

@@ -1,0 +1,6 @@
+namespace RegimenLang.Diagnostics;
+
+public static partial class DiagnosticCatalog
+{
+    private static partial IEnumerable<DiagnosticDescriptor> Later() => [];
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace RegimenLang.Output;
+
+/// <summary>Prints a tree as indented JSON; numbers stay numbers, decimals keep their exact digits.</summary>
+public static class JsonTreeWriter
+{
+    public static string Write(TreeValue value)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = true,
+            // Keep µ, typographic quotes and other non-ASCII text readable; still escapes what JSON must.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            WriteValue(writer, value);
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, TreeValue value)
+    {
+        switch (value)
+        {
+            case TreeObject obj:
+                writer.WriteStartObject();
+                foreach (var (key, field) in obj.Fields)
+                {
+                    writer.WritePropertyName(key);
+                    WriteValue(writer, field);
+                }
+                writer.WriteEndObject();
+                break;
+            case TreeArray array:
+                writer.WriteStartArray();
+                foreach (var item in array.Items)
+                {
+                    WriteValue(writer, item);
+                }
+                writer.WriteEndArray();
+                break;
+            case TreeScalar scalar:
+                WriteScalar(writer, scalar.Value);
+                break;
+        }
+    }
+
+    private static void WriteScalar(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case bool b:
+                writer.WriteBooleanValue(b);
+                break;
+            case int i:
+                writer.WriteNumberValue(i);
+                break;
+            case long l:
+                writer.WriteNumberValue(l);
+                break;
+            case decimal d:
+                writer.WriteNumberValue(d);
+                break;
+            case double x:
+                writer.WriteNumberValue(x);
+                break;
+            default:
+                writer.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using RegimenLang.Diagnostics;
+using RegimenLang.Syntax.Nodes;
+
+namespace RegimenLang.Semantics.Binding;
+
+/// <summary>Checks the plan: present once, phases unique, cycles known, every cycle used.</summary>
+internal static class PlanBinder
+{
+    public static void Check(RegimenDocument document, IReadOnlyDictionary<string, BoundCycle> cycles, DiagnosticBag diagnostics, bool reportUnused)
+    {
+        var plans = document.Statements.OfType<PlanStatement>().ToList();
+        if (plans.Count == 0)
+        {
+            var at = document.Header?.Span ?? new Text.SourceSpan(0, 0, 1, 1);
+            diagnostics.Add(DiagnosticCatalog.MissingPlan, at with { Length = 0 });
+            return;
+        }
+        foreach (var extra in plans.Skip(1))
+        {
+            diagnostics.Add(DiagnosticCatalog.DuplicateSingleton, extra.Span with { Length = 4 }, "plan", plans[0].Span.Line);
+        }
+        var plan = plans[0];
+        if (plan.Phases.Length == 0)
+        {
+            diagnostics.Add(DiagnosticCatalog.EmptyPlan, plan.Span with { Length = 4 }, "plan", "plan");
+        }
+
+        var phases = new Dictionary<string, PhaseSyntax>(StringComparer.OrdinalIgnoreCase);
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var phase in plan.Phases)
+        {
+            if (phases.TryGetValue(phase.Name.Text, out var earlier))
+            {
+                diagnostics.Add(DiagnosticCatalog.DuplicateName, phase.Name.Span, "phase", phase.Name.Text, earlier.Name.Span.Line);
+            }
+            else
+            {
+                phases[phase.Name.Text] = phase;
+            }
+            foreach (var reference in References(phase.Sequence))
+            {
+                if (cycles.ContainsKey(reference.Name.Text))
+                {
+                    used.Add(reference.Name.Text);
+                }
+                else
+                {
+                    diagnostics.Add(DiagnosticCatalog.UnknownCycle, reference.Span, reference.Name.Text,
+                        NameSuggester.DidYouMean(reference.Name.Text, cycles.Keys));
+                }
+            }
+        }
+
+        foreach (var cycle in cycles.Values.Where(c => reportUnused && !used.Contains(c.Name)))
+        {
+            diagnostics.Add(DiagnosticCatalog.UnusedCycle, cycle.Syntax.Name.Span, cycle.Name);
+        }
+    }
+
+    /// <summary>Every cycle named in a sequence, in written order, without recursion.</summary>
+    public static IEnumerable<CycleReference> References(SequenceSyntax sequence)
+    {
+        var pending = new Stack<SequenceSyntax>();
+        pending.Push(sequence);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case CycleReference reference:
+                    yield return reference;
+                    break;
+                case RepeatSequence repeat:
+                    pending.Push(repeat.Item);
+                    break;
+                case ParenthesizedSequence paren:
+                    pending.Push(paren.Inner);
+                    break;
+                case ThenSequence then:
+                    for (int i = then.Items.Length - 1; i >= 0; i--)
+                    {
+                        pending.Push(then.Items[i]);
+                    }
+                    break;
+            }
+        }
+    }
+}

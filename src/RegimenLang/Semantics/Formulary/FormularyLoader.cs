@@ -1,0 +1,313 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using RegimenLang.Diagnostics;
+using RegimenLang.Syntax.Nodes;
+using RegimenLang.Syntax.Parsing;
+using RegimenLang.Text;
+using RegimenLang.Yaml;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace RegimenLang.Semantics.Formulary;
+
+/// <summary>Reads formulary YAML strictly: every problem is a diagnostic at its YAML line and column.</summary>
+public static partial class FormularyLoader
+{
+    public const string EmbeddedName = "RegimenLang.formulary.yaml";
+    public const string EmbeddedPath = "<built-in formulary>";
+
+    private static readonly IDeserializer Deserializer = new StaticDeserializerBuilder(new FormularyYamlContext())
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
+    private static readonly Lazy<(DrugFormulary Formulary, IReadOnlyList<Diagnostic> Diagnostics)> s_builtIn = new(LoadBuiltIn);
+
+    /// <summary>The formulary shipped inside the tool.</summary>
+    public static DrugFormulary BuiltIn => s_builtIn.Value.Formulary;
+
+    /// <summary>Problems in the shipped formulary (a test keeps this empty).</summary>
+    public static IReadOnlyList<Diagnostic> BuiltInDiagnostics => s_builtIn.Value.Diagnostics;
+
+    public static string ReadBuiltInText()
+    {
+        using var stream = typeof(FormularyLoader).Assembly.GetManifestResourceStream(EmbeddedName)
+            ?? throw new InvalidOperationException($"The built-in formulary resource {EmbeddedName} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static (DrugFormulary, IReadOnlyList<Diagnostic>) LoadBuiltIn()
+    {
+        var bag = new DiagnosticBag(EmbeddedPath);
+        var drugs = Load(EmbeddedPath, ReadBuiltInText(), bag);
+        return (new DrugFormulary(drugs), bag.Sorted());
+    }
+
+    /// <summary>The built-in formulary extended by <paramref name="files"/> in order (later entries override earlier ones).</summary>
+    public static DrugFormulary LoadWithOverrides(IEnumerable<(string Path, string Text)> files, DiagnosticBag diagnostics)
+    {
+        var drugs = new List<DrugEntry>(BuiltIn.Drugs);
+        foreach (var (path, text) in files)
+        {
+            var bag = new DiagnosticBag(path);
+            drugs.AddRange(Load(path, text, bag));
+            diagnostics.AddRange(bag.Items);
+        }
+        return new DrugFormulary(drugs);
+    }
+
+    public static ImmutableArray<DrugEntry> Load(string path, string text, DiagnosticBag diagnostics)
+    {
+        FormularyFileDto? file;
+        try
+        {
+            file = Deserializer.Deserialize<FormularyFileDto>(text);
+        }
+        catch (YamlException e)
+        {
+            var (line, column, message) = YamlErrors.Describe(e, "a formulary", KnownKeys(e));
+            Report(diagnostics, line, column, message);
+            return [];
+        }
+        var positions = YamlPositions.Load(text);
+        if (file?.Drugs is null)
+        {
+            Report(diagnostics, 1, 1, "a formulary file needs a 'drugs:' list");
+            return [];
+        }
+
+        var result = ImmutableArray.CreateBuilder<DrugEntry>();
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < file.Drugs.Count; i++)
+        {
+            var entry = new EntryReader(path, positions, diagnostics, i).Read(file.Drugs[i], seen);
+            if (entry is not null)
+            {
+                result.Add(entry);
+            }
+        }
+        return result.ToImmutable();
+    }
+
+    private static IEnumerable<string> KnownKeys(YamlException e)
+    {
+        string message = e.InnerException?.Message ?? e.Message;
+        return message switch
+        {
+            _ when message.Contains(nameof(ForbiddenRouteDto), StringComparison.Ordinal) => ["route", "reason", "source"],
+            _ when message.Contains(nameof(LimitDto), StringComparison.Ordinal) => ["per", "max", "route", "note", "source"],
+            _ when message.Contains(nameof(UsualDoseDto), StringComparison.Ordinal) => ["dose", "route", "source"],
+            _ when message.Contains(nameof(DrugDto), StringComparison.Ordinal) =>
+                ["name", "aliases", "class", "routes", "source", "notes", "forbiddenRoutes", "limits", "usual",
+                 "minIntervalDays", "minIntervalSource", "treatmentFreeDays", "treatmentFreeSource"],
+            _ => ["drugs"],
+        };
+    }
+
+    private static void Report(DiagnosticBag diagnostics, int line, int column, string message) =>
+        diagnostics.Add(DiagnosticCatalog.InvalidFormulary, new SourceSpan(0, 0, line, column), message);
+
+    [GeneratedRegex(@"^([A-Za-z][A-Za-z0-9_-]*|[0-9]+-[A-Za-z][A-Za-z0-9_-]*)$")]
+    private static partial Regex NamePattern();
+
+    /// <summary>Reads one drug entry, reporting at the YAML position of each bad value.</summary>
+    private sealed class EntryReader(string path, YamlPositions positions, DiagnosticBag diagnostics, int index)
+    {
+        private bool _ok = true;
+
+        private FormularyLocation At(params object[] subPath)
+        {
+            var (line, column) = positions.Find([.. (object[])["drugs", index], .. subPath]);
+            return new FormularyLocation(path, line, column);
+        }
+
+        private void Error(string message, params object[] subPath)
+        {
+            var at = At(subPath);
+            Report(diagnostics, at.Line, at.Column, message);
+            _ok = false;
+        }
+
+        public DrugEntry? Read(DrugDto dto, Dictionary<string, string> seen)
+        {
+            string name = dto.Name?.Trim() ?? "";
+            if (name.Length == 0)
+            {
+                Error("every drug needs a 'name'");
+                return null;
+            }
+            string label = $"drug '{name}'";
+            if (!NamePattern().IsMatch(name))
+            {
+                Error($"{label}: a name is one word of letters, digits, '-' or '_' (write spaces as '-')", "name");
+            }
+            CheckUnique(name, name, seen, "name");
+
+            var aliases = ImmutableArray.CreateBuilder<string>();
+            for (int a = 0; a < (dto.Aliases?.Count ?? 0); a++)
+            {
+                string alias = dto.Aliases![a].Trim();
+                if (!NamePattern().IsMatch(alias))
+                {
+                    Error($"{label}: alias '{alias}' must be one word of letters, digits, '-' or '_'", "aliases", a);
+                    continue;
+                }
+                CheckUnique(alias, name, seen, "aliases", a);
+                aliases.Add(alias);
+            }
+
+            var routes = ImmutableArray.CreateBuilder<Route>();
+            if (dto.Routes is null || dto.Routes.Count == 0)
+            {
+                Error($"{label} needs 'routes' (some of IV, PO, SC, IM, IT, CIV)");
+            }
+            for (int r = 0; r < (dto.Routes?.Count ?? 0); r++)
+            {
+                if (ParseRoute(dto.Routes![r], label, "routes", r) is { } route)
+                {
+                    routes.Add(route);
+                }
+            }
+
+            string source = RequireSource(dto.Source, label);
+            if (string.IsNullOrWhiteSpace(dto.Class))
+            {
+                Error($"{label} needs a 'class'");
+            }
+
+            var forbidden = ImmutableArray.CreateBuilder<ForbiddenRoute>();
+            for (int f = 0; f < (dto.ForbiddenRoutes?.Count ?? 0); f++)
+            {
+                var item = dto.ForbiddenRoutes![f];
+                var route = ParseRoute(item.Route, label, "forbiddenRoutes", f, "route");
+                string reason = item.Reason?.Trim() ?? "";
+                if (reason.Length == 0)
+                {
+                    Error($"{label}: a forbidden route needs a 'reason'", "forbiddenRoutes", f);
+                }
+                string itemSource = RequireSource(item.Source, $"{label}, forbidden route", "forbiddenRoutes", f);
+                if (route is { } r && routes.Contains(r))
+                {
+                    Error($"{label}: {r} is listed both as a route and as a forbidden route", "forbiddenRoutes", f, "route");
+                }
+                if (route is { } ok)
+                {
+                    forbidden.Add(new ForbiddenRoute(ok, reason, itemSource, At("forbiddenRoutes", f)));
+                }
+            }
+
+            var limits = ImmutableArray.CreateBuilder<DoseLimit>();
+            for (int l = 0; l < (dto.Limits?.Count ?? 0); l++)
+            {
+                var item = dto.Limits![l];
+                LimitPer? per = item.Per?.Trim().ToLowerInvariant() switch
+                {
+                    "administration" or "dose" => LimitPer.Administration,
+                    "day" => LimitPer.Day,
+                    "cycle" => LimitPer.Cycle,
+                    "lifetime" => LimitPer.Lifetime,
+                    _ => null,
+                };
+                if (per is null)
+                {
+                    Error($"{label}: 'per' is administration, day, cycle or lifetime, not '{item.Per}'", "limits", l, "per");
+                }
+                var max = ParseDose(item.Max, label, "limits", l, "max");
+                var route = item.Route is null ? null : ParseRoute(item.Route, label, "limits", l, "route");
+                string itemSource = RequireSource(item.Source, $"{label}, limit", "limits", l);
+                if (per is { } p && max is not null)
+                {
+                    limits.Add(new DoseLimit(p, max, route, item.Note, itemSource, At("limits", l)));
+                }
+            }
+
+            var usual = ImmutableArray.CreateBuilder<UsualDose>();
+            for (int u = 0; u < (dto.Usual?.Count ?? 0); u++)
+            {
+                var item = dto.Usual![u];
+                var dose = ParseDose(item.Dose, label, "usual", u, "dose");
+                var route = item.Route is null ? null : ParseRoute(item.Route, label, "usual", u, "route");
+                string itemSource = RequireSource(item.Source, $"{label}, usual dose", "usual", u);
+                if (dose is not null)
+                {
+                    usual.Add(new UsualDose(dose, route, itemSource, At("usual", u)));
+                }
+            }
+
+            int? minInterval = ParseDays(dto.MinIntervalDays, dto.MinIntervalSource, label, "minIntervalDays", "minIntervalSource");
+            int? treatmentFree = ParseDays(dto.TreatmentFreeDays, dto.TreatmentFreeSource, label, "treatmentFreeDays", "treatmentFreeSource");
+
+            return _ok
+                ? new DrugEntry(name, aliases.ToImmutable(), dto.Class!.Trim(), routes.ToImmutable(), source, dto.Notes,
+                    forbidden.ToImmutable(), limits.ToImmutable(), usual.ToImmutable(),
+                    minInterval, dto.MinIntervalSource, treatmentFree, dto.TreatmentFreeSource, At())
+                : null;
+        }
+
+        private void CheckUnique(string word, string owner, Dictionary<string, string> seen, params object[] subPath)
+        {
+            if (seen.TryGetValue(word, out var other) && !string.Equals(other, owner, StringComparison.OrdinalIgnoreCase))
+            {
+                Error($"'{word}' already names the drug '{other}' in this file", subPath);
+            }
+            else
+            {
+                seen[word] = owner;
+            }
+        }
+
+        private Route? ParseRoute(string? text, string label, params object[] subPath)
+        {
+            if (text is not null && Enum.TryParse<Route>(text.Trim(), ignoreCase: true, out var route) && !char.IsAsciiDigit(text.Trim()[0]))
+            {
+                return route;
+            }
+            Error($"{label}: '{text}' is not a route; the routes are IV, PO, SC, IM, IT and CIV", subPath);
+            return null;
+        }
+
+        private AmountDose? ParseDose(string? text, string label, params object[] subPath)
+        {
+            if (text is not null && QuantityText.TryParseDose(text.Trim(), out var dose, out _))
+            {
+                return dose;
+            }
+            Error($"{label}: '{text}' is not a dose such as 2 mg, 1.8 mg/m2 or 28 mcg/day", subPath);
+            return null;
+        }
+
+        private string RequireSource(string? source, string label, params object[] subPath)
+        {
+            if (string.IsNullOrWhiteSpace(source))
+            {
+                Error($"{label} has no 'source': every entry and every number says where it comes from", subPath);
+                return "";
+            }
+            return source.Trim();
+        }
+
+        private int? ParseDays(string? days, string? source, string label, string key, string sourceKey)
+        {
+            if (days is null)
+            {
+                if (source is not null)
+                {
+                    Error($"{label}: '{sourceKey}' is given without '{key}'", sourceKey);
+                }
+                return null;
+            }
+            if (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1 || value > 3650)
+            {
+                Error($"{label}: '{key}' is a whole number of days from 1 to 3650, not '{days}'", key);
+                return null;
+            }
+            if (string.IsNullOrWhiteSpace(source))
+            {
+                Error($"{label}: '{key}' needs '{sourceKey}' saying where the number comes from", key);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,400 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Pidgin;
+using RegimenLang.Syntax.Nodes;
+using RegimenLang.Text;
+using static Pidgin.Parser;
+using P = Pidgin.Parser<RegimenLang.Syntax.Parsing.Token>;
+
+namespace RegimenLang.Syntax.Parsing;
+
+/// <summary>The parts of an administration line before the driver sorts its clauses.</summary>
+internal sealed record AdministrationParts(Identifier Drug, DoseSyntax Dose, ImmutableArray<RouteSyntax> Routes, IReadOnlyList<SyntaxNode> Clauses, SourceSpan Span);
+
+/// <summary>The opening line of a <c>cycle</c> (its body follows on later lines).</summary>
+internal sealed record CycleHeader(Identifier Name, StringLiteral? Title, NumberLiteral Length, LengthUnit Unit, SourceSpan Span);
+
+/// <summary>A <c>x N</c> count, kept with its frequency until the driver validates it.</summary>
+internal sealed record FrequencyParts(Token Word, NumberLiteral? Count, SourceSpan Span) : SyntaxNode(Span);
+
+/// <summary>
+/// The grammar, one Pidgin parser per production over the tokens of a line. Field names match the
+/// production names of grammar/regimen.ebnf (a test keeps the two in step). Parsers are built once:
+/// construction is expensive. Keywords are single tokens, so alternatives never need to backtrack
+/// over more than one token; labels sit on leaves so "expected ..." messages name what was wanted.
+/// </summary>
+internal static class Grammar
+{
+    // ---- leaves -----------------------------------------------------------------------------
+
+    private static Parser<Token, Token> Kind(TokenKind kind, string label) =>
+        P.Token(t => t.Kind == kind).Labelled(label);
+
+    private static Parser<Token, Token> Keyword(string word) =>
+        P.Token(t => t.IsWord(word)).Labelled($"'{word}'");
+
+    private static Parser<Token, Token> AnyOf(string label, params string[] words) =>
+        P.Token(t => t.Kind == TokenKind.Word && words.Contains(t.Text, StringComparer.OrdinalIgnoreCase)).Labelled(label);
+
+    private static SourceSpan Span(Token first, SyntaxNode last) => first.Span.Through(last.Span);
+    private static SourceSpan Span(Token first, Token last) => first.Span.Through(last.Span);
+    private static SourceSpan Span(SyntaxNode first, SyntaxNode last) => first.Span.Through(last.Span);
+    private static SourceSpan Span(SyntaxNode first, Token last) => first.Span.Through(last.Span);
+
+    private static readonly Parser<Token, Token> Colon = Kind(TokenKind.Colon, "':'");
+    private static readonly Parser<Token, Token> Comma = Kind(TokenKind.Comma, "','");
+    private static readonly Parser<Token, Token> Slash = Kind(TokenKind.Slash, "'/'");
+    private static readonly Parser<Token, Token> Dash = Kind(TokenKind.Dash, "'-'");
+    private static readonly Parser<Token, Token> LeftParen = Kind(TokenKind.LeftParen, "'('");
+    private static readonly Parser<Token, Token> RightParen = Kind(TokenKind.RightParen, "')'");
+    private static readonly Parser<Token, Token> LeftBrace = Kind(TokenKind.LeftBrace, "'{' at the end of the line");
+    private static readonly Parser<Token, Unit> EndOfLine = P.End.Labelled("the end of the line");
+
+    internal static NumberLiteral ToNumber(Token t) =>
+        new(decimal.Parse(t.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), t.Text, t.Span);
+
+    private static Parser<Token, NumberLiteral> NumberLabelled(string label) => Kind(TokenKind.Number, label).Select(ToNumber);
+
+    internal static readonly Parser<Token, NumberLiteral> Number = NumberLabelled("a number");
+
+    internal static readonly Parser<Token, StringLiteral> StringLiteral =
+        Kind(TokenKind.String, "a string in double quotes").Select(t => new StringLiteral(t.Text, t.Span));
+
+    private static Parser<Token, Identifier> Name(string label) =>
+        Kind(TokenKind.Word, label).Select(t => new Identifier(t.Text, t.Span));
+
+    internal static readonly Parser<Token, Identifier> Identifier = Name("a name");
+
+    internal static readonly Parser<Token, Identifier> DrugName = Name("a drug name");
+
+    internal static readonly Parser<Token, LengthUnit> LengthUnit =
+        AnyOf("'days' or 'weeks'", "days", "day", "weeks", "week")
+            .Select(t => t.Text.StartsWith("w", StringComparison.OrdinalIgnoreCase) ? Nodes.LengthUnit.Weeks : Nodes.LengthUnit.Days);
+
+    // ---- doses ------------------------------------------------------------------------------
+
+    internal static readonly IReadOnlyDictionary<string, MassUnit> MassWords = new Dictionary<string, MassUnit>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["g"] = MassUnit.Gram,
+        ["mg"] = MassUnit.Milligram,
+        ["mcg"] = MassUnit.Microgram,
+        ["ng"] = MassUnit.Nanogram,
+        ["units"] = MassUnit.Unit,
+        ["unit"] = MassUnit.Unit,
+        // Do-not-use spellings: accepted so that the notation rules can point at them with a fix.
+        ["ug"] = MassUnit.Microgram,
+        ["\u00B5g"] = MassUnit.Microgram,
+        ["\u03BCg"] = MassUnit.Microgram,
+        ["U"] = MassUnit.Unit,
+        ["IU"] = MassUnit.Unit,
+    };
+
+    private static readonly string[] UnitSuffixes = ["m2", "kg", "day", "d", "h", "hr", "hour"];
+
+    internal static readonly Parser<Token, DoseUnit> DoseUnit =
+        Map(
+            (mass, suffixes) => BuildUnit(mass, suffixes),
+            P.Token(t => t.Kind == TokenKind.Word && MassWords.ContainsKey(t.Text)).Labelled("a unit such as mg, g, mcg or units"),
+            Slash.Then(AnyOf("m2, kg, day or h after '/'", UnitSuffixes)).Many())
+        .Assert(u => u is not null, _ => "write the unit as a mass, then /m2 or /kg, then /day or /h, e.g. mg/m2 or mcg/m2/day")
+        .Select(u => u!);
+
+    private static DoseUnit? BuildUnit(Token mass, IEnumerable<Token> suffixes)
+    {
+        var basis = DoseBasis.Flat;
+        var rate = DoseRate.None;
+        var span = mass.Span;
+        foreach (var s in suffixes)
+        {
+            span = Span(mass, s);
+            string w = s.Text.ToLowerInvariant();
+            if (w is "m2" or "kg")
+            {
+                if (basis != DoseBasis.Flat || rate != DoseRate.None)
+                {
+                    return null;
+                }
+                basis = w == "m2" ? DoseBasis.PerSquareMetre : DoseBasis.PerKilogram;
+            }
+            else
+            {
+                if (rate != DoseRate.None)
+                {
+                    return null;
+                }
+                rate = w is "day" or "d" ? DoseRate.PerDay : DoseRate.PerHour;
+            }
+        }
+        return new DoseUnit(MassWords[mass.Text], mass.Text, basis, rate, span);
+    }
+
+    internal static readonly Parser<Token, AmountDose> AmountDose =
+        Map((n, u) => new AmountDose(n, u, Span(n, u)), NumberLabelled("a dose such as 2 mg or 375 mg/m2"), DoseUnit);
+
+    internal static readonly Parser<Token, AucDose> AucDose =
+        Map((k, n) => new AucDose(n, Span(k, n)), Keyword("AUC"), Number);
+
+    internal static readonly Parser<Token, DoseSyntax> Dose =
+        AucDose.Select(d => (DoseSyntax)d).Or(AmountDose.Select(d => (DoseSyntax)d));
+
+    // ---- routes, infusion, frequency, days ---------------------------------------------------
+
+    private static readonly Dictionary<string, Route> RouteWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["IV"] = Nodes.Route.IV,
+        ["PO"] = Nodes.Route.PO,
+        ["SC"] = Nodes.Route.SC,
+        ["IM"] = Nodes.Route.IM,
+        ["IT"] = Nodes.Route.IT,
+        ["CIV"] = Nodes.Route.CIV,
+    };
+
+    internal static readonly Parser<Token, RouteSyntax> Route =
+        P.Token(t => t.Kind == TokenKind.Word && RouteWords.ContainsKey(t.Text))
+            .Labelled("a route such as IV, PO, SC, IM, IT or CIV")
+            .Select(t => new RouteSyntax(RouteWords[t.Text], t.Span));
+
+    internal static readonly Parser<Token, ImmutableArray<RouteSyntax>> Routes =
+        Route.SeparatedAtLeastOnce(Keyword("or")).Select(r => r.ToImmutableArray());
+
+    internal static readonly Parser<Token, DurationSyntax> Duration =
+        Map(
+            (n, u) => new DurationSyntax(n, u.Text.StartsWith("m", StringComparison.OrdinalIgnoreCase) ? TimeUnit.Minutes : TimeUnit.Hours, u.Text, Span(n, u)),
+            NumberLabelled("a duration such as 3 h or 30 min"),
+            AnyOf("'h' or 'min'", "h", "hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes"));
+
+    internal static readonly Parser<Token, InfusionSyntax> Infusion =
+        Map((k, d) => (InfusionSyntax)new OverInfusion(d, Span(k, d)), Keyword("over"), Duration)
+            .Or(Keyword("continuous").Select(k => (InfusionSyntax)new ContinuousInfusion(k.Span)));
+
+    internal static bool IsFrequencyWord(Token t) =>
+        t.Kind == TokenKind.Word && (FrequencyWords.Contains(t.Text) || EveryHoursText(t.Text) is not null);
+
+    private static readonly HashSet<string> FrequencyWords = new(["once", "daily", "bid", "tid", "qid", "qd", "qod"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The N of "q&lt;N&gt;h", or null when the word is not of that form.</summary>
+    internal static string? EveryHoursText(string word)
+    {
+        if (word.Length < 3 || (word[0] is not ('q' or 'Q')) || (word[^1] is not ('h' or 'H')))
+        {
+            return null;
+        }
+        var digits = word.AsSpan(1, word.Length - 2);
+        foreach (char c in digits)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return null;
+            }
+        }
+        return digits.ToString();
+    }
+
+    internal static readonly Parser<Token, FrequencyParts> Frequency =
+        Map(
+            (w, count) => new FrequencyParts(w, count.HasValue ? count.Value : null, count.HasValue ? Span(w, count.Value) : w.Span),
+            P.Token(IsFrequencyWord).Labelled("a frequency such as daily, bid or q12h"),
+            Keyword("x").Then(NumberLabelled("a number of doses")).Optional());
+
+    internal static readonly Parser<Token, DayRange> DayRange =
+        Map(
+            (from, to) => new DayRange(from, to.HasValue ? to.Value : null, to.HasValue ? Span(from, to.Value) : from.Span),
+            NumberLabelled("a day number"),
+            Dash.Then(NumberLabelled("the last day of the range")).Optional());
+
+    internal static readonly Parser<Token, ImmutableArray<DayRange>> DayList =
+        DayRange.SeparatedAtLeastOnce(Comma).Select(r => r.ToImmutableArray());
+
+    internal static readonly Parser<Token, DaysSyntax> Days =
+        Map(
+            (k, list) => new DaysSyntax(list, k.IsWord("days"), Span(k, list[^1])),
+            AnyOf("'day' or 'days'", "day", "days"),
+            DayList);
+
+    // ---- conditions ---------------------------------------------------------------------------
+
+    private static readonly string[] ConditionUnits = ["kg", "g", "cm", "m", "m2", "years", "year", "y", "months", "mL", "L", "mg", "mcg", "min"];
+
+    private static readonly Parser<Token, string> ConditionUnit =
+        Kind(TokenKind.Percent, "'%'").Select(_ => "%")
+            .Or(Map(
+                (w, per) => per.HasValue ? $"{w.Text}/{per.Value.Text}" : w.Text,
+                AnyOf("a unit such as kg, cm or %", ConditionUnits),
+                Try(Slash.Then(Kind(TokenKind.Word, "a unit"))).Optional()));
+
+    internal static readonly Parser<Token, ConditionValue> ConditionValue =
+        Map(
+            (n, unit) => (ConditionValue)new QuantityValue(n, unit.HasValue ? unit.Value : null, n.Span.Through(n.Span)),
+            NumberLabelled("a value such as 60, 45 kg or 20%"),
+            ConditionUnit.Optional())
+        .Or(Kind(TokenKind.Word, "a value such as female").Select(t => (ConditionValue)new WordValue(new Identifier(t.Text, t.Span), t.Span)));
+
+    private static readonly Parser<Token, ComparisonOperator> ComparisonOperator =
+        P.Token(t => t.Kind is TokenKind.Less or TokenKind.LessEqual or TokenKind.Greater or TokenKind.GreaterEqual or TokenKind.Equal or TokenKind.NotEqual)
+            .Labelled("a comparison such as >=, < or =")
+            .Select(t => t.Kind switch
+            {
+                TokenKind.Less => Nodes.ComparisonOperator.Less,
+                TokenKind.LessEqual => Nodes.ComparisonOperator.LessOrEqual,
+                TokenKind.Greater => Nodes.ComparisonOperator.Greater,
+                TokenKind.GreaterEqual => Nodes.ComparisonOperator.GreaterOrEqual,
+                TokenKind.Equal => Nodes.ComparisonOperator.Equal,
+                _ => Nodes.ComparisonOperator.NotEqual,
+            });
+
+    private static readonly Parser<Token, ConditionSyntax> FactOrComparison =
+        Map(
+            (fact, rest) => rest.HasValue
+                ? (ConditionSyntax)new ComparisonCondition(fact, rest.Value.Op, rest.Value.Value, Span(fact, rest.Value.Value))
+                : new FactCondition(fact, fact.Span),
+            Name("a patient fact such as age, weight or a declared input"),
+            Map((op, value) => (Op: op, Value: value), ComparisonOperator, ConditionValue).Optional());
+
+    internal static readonly Parser<Token, ConditionSyntax> Condition = Rec(() => OrCondition!);
+
+    private static readonly Parser<Token, ConditionSyntax> ConditionPrimary =
+        Map((open, inner, close) => (ConditionSyntax)new ParenthesizedCondition(inner, Span(open, close)), LeftParen, Condition, RightParen)
+            .Or(FactOrComparison);
+
+    // "not" is folded iteratively so that a long chain cannot exhaust the stack.
+    private static readonly Parser<Token, ConditionSyntax> NotCondition =
+        Map(
+            (nots, operand) =>
+            {
+                var result = operand;
+                for (int i = nots.Count - 1; i >= 0; i--)
+                {
+                    result = new NotCondition(result, Span(nots[i], result));
+                }
+                return result;
+            },
+            Keyword("not").Many().Select(n => n.ToList()),
+            ConditionPrimary);
+
+    private static readonly Parser<Token, ConditionSyntax> AndCondition =
+        NotCondition.SeparatedAtLeastOnce(Keyword("and"))
+            .Select(items => items.Aggregate((l, r) => new AndCondition(l, r, Span(l, r))));
+
+    private static readonly Parser<Token, ConditionSyntax> OrCondition =
+        AndCondition.SeparatedAtLeastOnce(Keyword("or"))
+            .Select(items => items.Aggregate((l, r) => new OrCondition(l, r, Span(l, r))));
+
+    // ---- modifiers and the administration line --------------------------------------------------
+
+    internal static readonly Parser<Token, ImmutableArray<DayRange>> CycleList = DayList;
+
+    internal static readonly Parser<Token, ModifierSyntax> Modifier = OneOf(
+        Map((k, q) => (ModifierSyntax)new CapModifier(q, Span(k, q)), Keyword("cap"), AmountDose),
+        Map((k, q) => (ModifierSyntax)new RoundModifier(q, Span(k, q)), Keyword("round").Before(Keyword("to")), AmountDose),
+        Map((k, c) => (ModifierSyntax)new WhenModifier(c, Span(k, c)), Keyword("when"), Condition),
+        Map((k, word, list) => (ModifierSyntax)new CycleSelector(list, From: false, word.IsWord("cycles"), Span(k, list[^1])),
+            Keyword("in"), AnyOf("'cycle' or 'cycles'", "cycle", "cycles"), CycleList),
+        Map((k, word, n) => (ModifierSyntax)new CycleSelector([new DayRange(n, null, n.Span)], From: true, Plural: false, Span(k, n)),
+            Keyword("from"), Keyword("cycle"), NumberLabelled("a cycle number")),
+        Map((k, s) => (ModifierSyntax)new NoteModifier(s, Span(k, s)), Keyword("note"), StringLiteral));
+
+    private static readonly Parser<Token, SyntaxNode> Clause = OneOf(
+        Infusion.Select(x => (SyntaxNode)x),
+        Frequency.Select(x => (SyntaxNode)x),
+        Days.Select(x => (SyntaxNode)x),
+        Modifier.Select(x => (SyntaxNode)x));
+
+    internal static readonly Parser<Token, AdministrationParts> AdministrationLine =
+        Map(
+            (drug, dose, routes, clauses) => new AdministrationParts(drug, dose, routes, clauses,
+                clauses.Count > 0 ? Span(drug, clauses[^1]) : Span(drug, routes[^1])),
+            DrugName, Dose, Routes, Clause.Many().Select(c => (IReadOnlyList<SyntaxNode>)c.ToList()))
+        .Before(EndOfLine);
+
+    internal static readonly Parser<Token, IncludeLine> IncludeLine =
+        Map((k, name) => new IncludeLine(name, Span(k, name)), Keyword("include"), Name("a block name"))
+        .Before(EndOfLine);
+
+    // ---- top-level statements -----------------------------------------------------------------
+
+    internal static readonly Parser<Token, HeaderStatement> Header =
+        Map((k, title) => new HeaderStatement(title, Span(k, title)), Keyword("regimen"), StringLiteral)
+        .Before(EndOfLine);
+
+    internal static readonly Parser<Token, InputType> InputType =
+        Map(
+            (k, unit) => new InputType(
+                k.IsWord("flag") ? InputKind.Flag : k.IsWord("percent") ? InputKind.Percent : InputKind.Number,
+                unit.HasValue ? unit.Value.Text : null,
+                unit.HasValue ? unit.Value.Span : k.Span),
+            AnyOf("an input type: flag, percent or number", "flag", "percent", "number"),
+            Map((w, per) => per.HasValue ? (Text: $"{w.Text}/{per.Value.Text}", Span: Span(w, per.Value)) : (Text: w.Text, Span: w.Span),
+                Kind(TokenKind.Word, "a unit"), Slash.Then(Kind(TokenKind.Word, "a unit")).Optional()).Optional());
+
+    internal static readonly Parser<Token, InputStatement> Input =
+        Map(
+            (k, name, type, description) => new InputStatement(name, type,
+                description.HasValue ? description.Value : null,
+                description.HasValue ? Span(k, description.Value) : Span(k, type)),
+            Keyword("input"), Name("an input name"), Colon.Then(InputType), StringLiteral.Optional())
+        .Before(EndOfLine);
+
+    internal static readonly Parser<Token, Identifier> BlockHeader =
+        Keyword("block").Then(Name("a block name")).Before(LeftBrace).Before(EndOfLine);
+
+    internal static readonly Parser<Token, CycleHeader> CycleHeader =
+        Map(
+            (k, name, title, length, unit, brace) => new CycleHeader(name, title.HasValue ? title.Value : null, length, unit, Span(k, brace)),
+            Keyword("cycle"), Name("a cycle name"), StringLiteral.Optional(),
+            Keyword("length").Then(NumberLabelled("the cycle length in days or weeks")), LengthUnit, LeftBrace)
+        .Before(EndOfLine);
+
+    internal static readonly Parser<Token, LimitScope> LimitScope =
+        Keyword("per").Then(AnyOf("'dose', 'day' or 'cycle'", "dose", "administration", "day", "cycle"))
+            .Select(t => t.Text.ToLowerInvariant() switch
+            {
+                "day" => Nodes.LimitScope.PerDay,
+                "cycle" => Nodes.LimitScope.PerCycle,
+                _ => Nodes.LimitScope.PerDose,
+            })
+            .Or(Keyword("lifetime").Select(_ => Nodes.LimitScope.Lifetime));
+
+    internal static readonly Parser<Token, LimitStatement> Limit =
+        Map(
+            (k, drug, amount, scope) => new LimitStatement(drug, amount, scope, Span(k, amount)),
+            Keyword("limit"), DrugName, AmountDose, LimitScope)
+        .Before(EndOfLine);
+
+    internal static readonly Parser<Token, Identifier> PlanHeader =
+        Keyword("plan").Select(t => new Identifier(t.Text, t.Span)).Before(LeftBrace).Before(EndOfLine);
+
+    // ---- plan sequences -----------------------------------------------------------------------------
+
+    internal static readonly Parser<Token, SequenceSyntax> Sequence = Rec(() => ThenSequence!);
+
+    private static readonly Parser<Token, SequenceSyntax> SequencePrimary = OneOf(
+        Map((open, inner, close) => (SequenceSyntax)new ParenthesizedSequence(inner, Span(open, close)), LeftParen, Sequence, RightParen),
+        Map((k, n, unit) => (SequenceSyntax)new RestSequence(n, unit, Span(k, n)), Keyword("rest"), NumberLabelled("a number of days or weeks"), LengthUnit),
+        Name("a cycle name").Select(n => (SequenceSyntax)new CycleReference(n, n.Span)));
+
+    private static readonly Parser<Token, SequenceSyntax> RepeatSequence =
+        Map(
+            (item, counts) =>
+            {
+                var result = item;
+                foreach (var count in counts)
+                {
+                    result = new RepeatSequence(result, count, Span(result, count));
+                }
+                return result;
+            },
+            SequencePrimary,
+            Keyword("x").Then(NumberLabelled("a number of repeats")).Many());
+
+    private static readonly Parser<Token, SequenceSyntax> ThenSequence =
+        RepeatSequence.SeparatedAtLeastOnce(Keyword("then"))
+            .Select(items =>
+            {
+                var list = items.ToImmutableArray();
+                return list.Length == 1 ? list[0] : new ThenSequence(list, Span(list[0], list[^1]));
+            });
+
+    internal static readonly Parser<Token, PhaseSyntax> Phase =
+        Map((name, seq) => new PhaseSyntax(name, seq, Span(name, seq)), Name("a phase name"), Colon.Then(Sequence))
+        .Before(EndOfLine);
+}

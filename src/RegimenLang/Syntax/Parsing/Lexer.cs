@@ -1,0 +1,229 @@
+using System.Text;
+using RegimenLang.Diagnostics;
+using RegimenLang.Syntax.Nodes;
+using RegimenLang.Text;
+
+namespace RegimenLang.Syntax.Parsing;
+
+/// <summary>The tokens of one line, the comment that ends it (if any), and whether lexing found an error.</summary>
+public readonly record struct LexedLine(Token[] Tokens, Comment? Comment, bool HasErrors);
+
+/// <summary>
+/// Splits one line into tokens. Lexing is per line because a newline ends every statement; this
+/// also makes error recovery trivial (the next line starts clean).
+/// </summary>
+public static class Lexer
+{
+    /// <summary>Longest number we accept: beyond 28 significant digits a decimal cannot hold it exactly.</summary>
+    private const int MaxNumberLength = 28;
+
+    public static LexedLine LexLine(string text, int lineStart, int lineEnd, int line, DiagnosticBag diagnostics)
+    {
+        var tokens = new List<Token>();
+        Comment? comment = null;
+        bool errors = false;
+        int i = lineStart;
+
+        while (i < lineEnd)
+        {
+            char c = text[i];
+            if (c is ' ' or '\t' or '\r' or '\f' or '\v' or '\u00A0' or '\uFEFF')
+            {
+                i++;
+                continue;
+            }
+
+            int column = i - lineStart + 1;
+            SourceSpan At(int start, int length) => new(start, length, line, start - lineStart + 1);
+
+            if (c == '#')
+            {
+                bool ownLine = tokens.Count == 0;
+                string commentText = text[i..lineEnd].TrimEnd();
+                comment = new Comment(commentText, At(i, commentText.Length), ownLine);
+                break;
+            }
+
+            if (IsWordStart(c))
+            {
+                int start = i;
+                i = ScanWordTail(text, i + 1, lineEnd);
+                tokens.Add(new Token(TokenKind.Word, text[start..i], start, i - start, line, column));
+                continue;
+            }
+
+            if (char.IsAsciiDigit(c))
+            {
+                int start = i;
+                while (i < lineEnd && char.IsAsciiDigit(text[i]))
+                {
+                    i++;
+                }
+                // 6-MP, 5-FU: digits, a dash and a letter make a drug abbreviation, not a day range.
+                if (i + 1 < lineEnd && text[i] == '-' && IsWordStart(text[i + 1]))
+                {
+                    i = ScanWordTail(text, i + 1, lineEnd);
+                    tokens.Add(new Token(TokenKind.Word, text[start..i], start, i - start, line, column));
+                    continue;
+                }
+                if (i < lineEnd && text[i] == '.')
+                {
+                    if (i + 1 < lineEnd && char.IsAsciiDigit(text[i + 1]))
+                    {
+                        i++;
+                        while (i < lineEnd && char.IsAsciiDigit(text[i]))
+                        {
+                            i++;
+                        }
+                    }
+                    else
+                    {
+                        diagnostics.Add(DiagnosticCatalog.InvalidNumber, At(start, i + 1 - start),
+                            $"'{text[start..(i + 1)]}' ends with a decimal point: write {text[start..i]}");
+                        errors = true;
+                        i++;
+                        tokens.Add(new Token(TokenKind.Number, text[start..(i - 1)], start, i - start, line, column));
+                        continue;
+                    }
+                }
+                string number = text[start..i];
+                if (number.Replace(".", "", StringComparison.Ordinal).Length > MaxNumberLength)
+                {
+                    diagnostics.Add(DiagnosticCatalog.InvalidNumber, At(start, i - start),
+                        $"the number {Abbreviate(number)} has more than {MaxNumberLength} digits");
+                    errors = true;
+                    number = "0";
+                }
+                tokens.Add(new Token(TokenKind.Number, number, start, i - start, line, column));
+                continue;
+            }
+
+            if (c == '.' && i + 1 < lineEnd && char.IsAsciiDigit(text[i + 1]))
+            {
+                int start = i;
+                i++;
+                while (i < lineEnd && char.IsAsciiDigit(text[i]))
+                {
+                    i++;
+                }
+                string written = text[start..i];
+                diagnostics.Add(DiagnosticCatalog.LeadingDecimalPoint, At(start, i - start), "0" + written, written);
+                errors = true;
+                // Keep the corrected number so the rest of the line still parses and reports its own errors.
+                string corrected = "0" + written;
+                tokens.Add(new Token(TokenKind.Number, corrected.Length > MaxNumberLength ? "0" : corrected, start, i - start, line, column));
+                continue;
+            }
+
+            if (c == '"')
+            {
+                int start = i;
+                var value = new StringBuilder();
+                i++;
+                bool closed = false;
+                while (i < lineEnd)
+                {
+                    char s = text[i];
+                    if (s == '"')
+                    {
+                        closed = true;
+                        i++;
+                        break;
+                    }
+                    if (s == '\\' && i + 1 < lineEnd)
+                    {
+                        char e = text[i + 1];
+                        if (e is '"' or '\\')
+                        {
+                            value.Append(e);
+                        }
+                        else
+                        {
+                            diagnostics.Add(DiagnosticCatalog.InvalidEscape, At(i, 2), e);
+                            errors = true;
+                            value.Append('\\').Append(e);
+                        }
+                        i += 2;
+                        continue;
+                    }
+                    value.Append(s);
+                    i++;
+                }
+                if (!closed)
+                {
+                    diagnostics.Add(DiagnosticCatalog.UnterminatedString, At(start, lineEnd - start));
+                    errors = true;
+                }
+                tokens.Add(new Token(TokenKind.String, value.ToString(), start, i - start, line, column));
+                continue;
+            }
+
+            var (kind, length) = Punctuation(text, i, lineEnd);
+            if (length > 0)
+            {
+                tokens.Add(new Token(kind, text.Substring(i, length), i, length, line, column));
+                i += length;
+                continue;
+            }
+
+            int runeLength = i + 1 < lineEnd && char.IsSurrogatePair(c, text[i + 1]) ? 2 : 1;
+            int codePoint = runeLength == 2 ? char.ConvertToUtf32(c, text[i + 1]) : c;
+            diagnostics.Add(DiagnosticCatalog.InvalidCharacter, At(i, runeLength), Describe(codePoint), codePoint);
+            errors = true;
+            i += runeLength;
+        }
+
+        return new LexedLine([.. tokens], comment, errors);
+    }
+
+    internal static bool IsWordStart(char c) => char.IsLetter(c) || c == '_';
+
+    internal static bool IsWordPart(char c) => char.IsLetterOrDigit(c) || c is '_' or '-';
+
+    private static int ScanWordTail(string text, int i, int end)
+    {
+        while (i < end && IsWordPart(text[i]))
+        {
+            i++;
+        }
+        return i;
+    }
+
+    private static (TokenKind Kind, int Length) Punctuation(string text, int i, int end)
+    {
+        char next = i + 1 < end ? text[i + 1] : '\0';
+        return text[i] switch
+        {
+            ',' => (TokenKind.Comma, 1),
+            ':' => (TokenKind.Colon, 1),
+            '/' => (TokenKind.Slash, 1),
+            '%' => (TokenKind.Percent, 1),
+            '-' => (TokenKind.Dash, 1),
+            '(' => (TokenKind.LeftParen, 1),
+            ')' => (TokenKind.RightParen, 1),
+            '{' => (TokenKind.LeftBrace, 1),
+            '}' => (TokenKind.RightBrace, 1),
+            '<' when next == '=' => (TokenKind.LessEqual, 2),
+            '<' => (TokenKind.Less, 1),
+            '>' when next == '=' => (TokenKind.GreaterEqual, 2),
+            '>' => (TokenKind.Greater, 1),
+            '=' when next == '=' => (TokenKind.Equal, 2),
+            '=' => (TokenKind.Equal, 1),
+            '!' when next == '=' => (TokenKind.NotEqual, 2),
+            _ => (TokenKind.Word, 0),
+        };
+    }
+
+    private static string Describe(int codePoint) => codePoint switch
+    {
+        0x2013 or 0x2014 => $"'{char.ConvertFromUtf32(codePoint)}' (a typographic dash: write -)",
+        0x201C or 0x201D or 0x2018 or 0x2019 => $"'{char.ConvertFromUtf32(codePoint)}' (a typographic quote: write \")",
+        0x2265 => "'\u2265' (write >=)",
+        0x2264 => "'\u2264' (write <=)",
+        _ when codePoint < 0x20 || codePoint == 0x7F => "a control character",
+        _ when codePoint is >= 0xD800 and <= 0xDFFF => "a lone surrogate",
+        _ => $"'{char.ConvertFromUtf32(codePoint)}'",
+    };
+
+    private static string Abbreviate(string s) => s.Length <= 12 ? s : s[..12] + "...";
+}

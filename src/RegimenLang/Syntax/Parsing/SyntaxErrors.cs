@@ -1,0 +1,50 @@
+using Pidgin;
+using RegimenLang.Diagnostics;
+using RegimenLang.Text;
+
+namespace RegimenLang.Syntax.Parsing;
+
+/// <summary>Turns a Pidgin parse error into an RL0001 diagnostic worded for a protocol author.</summary>
+internal static class SyntaxErrors
+{
+    /// <param name="whatElse">What else could stand where only the end of the line was expected (e.g. another clause).</param>
+    public static void Report(ParseError<Token> error, SourceSpan endOfLine, DiagnosticBag diagnostics, string? whatElse = null)
+    {
+        SourceSpan span = error.Unexpected.HasValue ? error.Unexpected.Value.Span : endOfLine;
+        string found = error.Unexpected.HasValue ? error.Unexpected.Value.ToString() : "the end of the line";
+
+        if (error.Message is { Length: > 0 } custom && !custom.StartsWith("unexpected", StringComparison.OrdinalIgnoreCase))
+        {
+            diagnostics.Add(DiagnosticCatalog.UnexpectedToken, span, custom);
+            return;
+        }
+
+        var expected = new List<string>();
+        foreach (var e in error.Expected)
+        {
+            string text = e.Label ?? (e.IsEof ? "the end of the line" : string.Join(" ", e.Tokens.Select(t => t.Text)));
+            if (!expected.Contains(text))
+            {
+                expected.Add(text);
+            }
+        }
+        if (whatElse is not null && expected is ["the end of the line"])
+        {
+            expected.Insert(0, whatElse);
+        }
+        // Keep "the end of the line" last: it reads as the fallback.
+        if (expected.Remove("the end of the line"))
+        {
+            expected.Add("the end of the line");
+        }
+        string message = expected.Count == 0 ? $"unexpected {found}" : $"expected {JoinOr(expected)}, found {found}";
+        diagnostics.Add(DiagnosticCatalog.UnexpectedToken, span, message);
+    }
+
+    public static string JoinOr(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "",
+        1 => items[0],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + " or " + items[^1],
+    };
+}

@@ -1,0 +1,23 @@
+namespace RegimenLang.Syntax.Parsing;
+
+public enum TokenKind
+{
+    Word,
+    Number,
+    String,
+    Comma,
+    Colon,
+    Slash,
+    Percent,
+    Dash,
+    LeftParen,
+    RightParen,
+    LeftBrace,
+    RightBrace,
+    Less,
+    LessEqual,
+    Greater,
+    GreaterEqual,
+    Equal,
+    NotEqual,
+}
