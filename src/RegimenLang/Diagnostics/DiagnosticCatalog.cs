@@ -153,7 +153,7 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor DuplicateName = new(
         "RL1005", "Duplicate name", Severity.Error,
-        "the {0} '{1}' is already defined on line {2}",
+        "the {0} '{1}' is already defined {2}",
         "Cycles, blocks, inputs and plan phases each need a unique name (names are compared ignoring case).",
         "cycle A length 21 days {\n}\ncycle A length 28 days {\n}",
         "cycle A length 21 days {\n}\ncycle B length 28 days {\n}");

@@ -27,5 +27,5 @@ public sealed record DiagnosticDescriptor(
     };
 
     public string FormatMessage(params object?[] args) =>
-        args.Length == 0 ? MessageTemplate : string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageTemplate, args);
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageTemplate, args);
 }

@@ -20,7 +20,11 @@ public static partial class Binder
     /// <param name="hasSyntaxErrors">Lines with syntax errors were dropped from the tree, so "never used" warnings would mislead: they are skipped.</param>
     public static BoundRegimen Bind(RegimenDocument document, DrugFormulary formulary, DiagnosticBag diagnostics, bool hasSyntaxErrors = false)
     {
-        CheckHeader(document, diagnostics);
+        // With syntax errors, a dropped line may be the missing header or plan: report only what is certain.
+        if (!hasSyntaxErrors || document.Header is not null)
+        {
+            CheckHeader(document, diagnostics);
+        }
         CheckMetadata(document, diagnostics);
 
         var facts = BindInputs(document, diagnostics);
@@ -52,7 +56,7 @@ public static partial class Binder
             {
                 CheckLine(line);
             }
-            if (block.Body.Length == 0)
+            if (block.Body.Length == 0 && !hasSyntaxErrors)
             {
                 diagnostics.Add(DiagnosticCatalog.EmptyPlan, block.Name.Span, "block", block.Name.Text);
             }
@@ -67,7 +71,7 @@ public static partial class Binder
             {
                 CheckLine(line.Line);
             }
-            if (cycle.Body.Length == 0)
+            if (cycle.Body.Length == 0 && !hasSyntaxErrors)
             {
                 diagnostics.Add(DiagnosticCatalog.EmptyPlan, cycle.Name.Span, "cycle", cycle.Name.Text);
             }
@@ -96,7 +100,7 @@ public static partial class Binder
         {
             diagnostics.Add(DiagnosticCatalog.UnusedBlock, block.Name.Span, block.Name.Text);
         }
-        foreach (var input in document.Inputs.Where(i => !usedFacts.Contains(i.Name.Text)))
+        foreach (var input in facts.Values.Where(f => f.Input is not null && !usedFacts.Contains(f.Name)).Select(f => f.Input!))
         {
             diagnostics.Add(DiagnosticCatalog.UnusedInput, input.Name.Span, input.Name.Text);
         }
@@ -176,12 +180,12 @@ public static partial class Binder
             string name = input.Name.Text;
             if (declared.TryGetValue(name, out var earlier))
             {
-                diagnostics.Add(DiagnosticCatalog.DuplicateName, input.Name.Span, "input", name, earlier.Name.Span.Line);
+                diagnostics.Add(DiagnosticCatalog.DuplicateName, input.Name.Span, "input", name, $"on line {earlier.Name.Span.Line}");
                 continue;
             }
             if (PatientFacts.FindBuiltIn(name) is not null)
             {
-                diagnostics.Add(DiagnosticCatalog.DuplicateName, input.Name.Span, "input", name, "(built in: a fact every patient has)");
+                diagnostics.Add(DiagnosticCatalog.DuplicateName, input.Name.Span, "input", name, "as a built-in patient fact");
                 continue;
             }
             declared[name] = input;
@@ -199,7 +203,7 @@ public static partial class Binder
             var id = name(item);
             if (result.TryGetValue(id.Text, out var earlier))
             {
-                diagnostics.Add(DiagnosticCatalog.DuplicateName, id.Span, kind, id.Text, name(earlier).Span.Line);
+                diagnostics.Add(DiagnosticCatalog.DuplicateName, id.Span, kind, id.Text, $"on line {name(earlier).Span.Line}");
                 continue;
             }
             result[id.Text] = item;

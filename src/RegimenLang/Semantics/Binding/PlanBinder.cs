@@ -9,10 +9,14 @@ internal static class PlanBinder
     public static void Check(RegimenDocument document, IReadOnlyDictionary<string, BoundCycle> cycles, DiagnosticBag diagnostics, bool reportUnused)
     {
         var plans = document.Statements.OfType<PlanStatement>().ToList();
-        if (plans.Count == 0)
+        if (plans.Count == 0 && reportUnused)
         {
             var at = document.Header?.Span ?? new Text.SourceSpan(0, 0, 1, 1);
             diagnostics.Add(DiagnosticCatalog.MissingPlan, at with { Length = 0 });
+            return;
+        }
+        if (plans.Count == 0)
+        {
             return;
         }
         foreach (var extra in plans.Skip(1))
@@ -20,7 +24,7 @@ internal static class PlanBinder
             diagnostics.Add(DiagnosticCatalog.DuplicateSingleton, extra.Span with { Length = 4 }, "plan", plans[0].Span.Line);
         }
         var plan = plans[0];
-        if (plan.Phases.Length == 0)
+        if (plan.Phases.Length == 0 && reportUnused)
         {
             diagnostics.Add(DiagnosticCatalog.EmptyPlan, plan.Span with { Length = 4 }, "plan", "plan");
         }
@@ -31,7 +35,7 @@ internal static class PlanBinder
         {
             if (phases.TryGetValue(phase.Name.Text, out var earlier))
             {
-                diagnostics.Add(DiagnosticCatalog.DuplicateName, phase.Name.Span, "phase", phase.Name.Text, earlier.Name.Span.Line);
+                diagnostics.Add(DiagnosticCatalog.DuplicateName, phase.Name.Span, "phase", phase.Name.Text, $"on line {earlier.Name.Span.Line}");
             }
             else
             {
