@@ -264,7 +264,7 @@ public static partial class DiagnosticCatalog
     public static IReadOnlyList<DiagnosticDescriptor> All => s_all.Value;
 
     private static readonly Lazy<IReadOnlyList<DiagnosticDescriptor>> s_all = new(() =>
-        [.. Syntax().Concat(Names()).Concat(Later()).OrderBy(d => d.Code, StringComparer.Ordinal)]);
+        [.. Syntax().Concat(Names()).Concat(Rules()).Concat(Later()).OrderBy(d => d.Code, StringComparer.Ordinal)]);
 
     public static DiagnosticDescriptor? Find(string code) =>
         All.FirstOrDefault(d => string.Equals(d.Code, code.Trim(), StringComparison.OrdinalIgnoreCase));
