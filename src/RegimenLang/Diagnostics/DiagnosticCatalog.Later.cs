@@ -2,5 +2,79 @@ namespace RegimenLang.Diagnostics;
 
 public static partial class DiagnosticCatalog
 {
-    private static partial IEnumerable<DiagnosticDescriptor> Later() => [];
+    // ---- RL6xxx: evaluation (expanding a regimen for a patient) ------------------------------
+
+    public static readonly DiagnosticDescriptor MissingPatientFact = new(
+        "RL6001", "Patient fact not given", Severity.Error,
+        "{0} needs the patient's {1}, which was not given: supply it with {2} or in the patient file",
+        "Expanding a regimen never assumes a patient fact. A `when` condition, a `/m2` or `/kg` dose or an `AUC` dose that needs a fact " +
+        "(age, weight, height, bsa, sex, crcl or a declared `input`) which neither the patient file nor a flag gives is an error naming the fact " +
+        "and the flag that supplies it. Nothing is expanded until every needed fact is known.",
+        "rituximab 375 mg/m2 IV day 1 when cd20 >= 20%   (expanded without cd20)",
+        "regimen expand R.regimen --set cd20=35% --height 170 --weight 72");
+
+    public static readonly DiagnosticDescriptor InvalidPatientValue = new(
+        "RL6002", "Invalid patient file or value", Severity.Error,
+        "{0}",
+        "A patient file is YAML with the keys height, weight, age, sex, crcl, bsa, start, time, inputs and prior (LANGUAGE.md §7). " +
+        "Quantities are read with the regimen unit parser (`170 cm`, `72 kg`, `35%`). Unknown keys, wrong units, inputs the regimen does not " +
+        "declare and impossible values (a weight of 0, a BSA of 9 m2, a height of 20 m, an age of 200) are errors at their YAML line and column.",
+        "height: 170 kg\nweight: 0 kg",
+        "height: 170 cm\nweight: 72 kg");
+
+    public static readonly DiagnosticDescriptor PlanTooLarge = new(
+        "RL6003", "Plan too large to expand", Severity.Error,
+        "the plan has {0}; the evaluator expands at most 1,000 cycle instances and 100 years (36,525 days)",
+        "The number of cycle instances and the number of days of a plan are computed from the plan's sequence (`then`, `x N`, `rest`) before " +
+        "anything is expanded, so a plan such as `(A x 1000) x 1000` is refused at once, without using memory. No real regimen comes near the bounds.",
+        "plan { main: (A x 1000) x 1000 }",
+        "plan { main: A x 6 }");
+
+    public static readonly DiagnosticDescriptor DoseOutsideDays = new(
+        "RL6004", "Dose falls outside its listed days", Severity.Error,
+        "dose {0} of {1} ({2} hours after the first) falls on treatment day {3}, which is not among the listed days {4}",
+        "`q<N>h x <count>` gives exactly count doses, N hours apart, from the first-dose time of the first listed day. Treatment day d runs from " +
+        "the first-dose time on its date to the same time the next date. Every dose must fall within a listed day; otherwise the count, the " +
+        "interval or the days are wrong.",
+        "cyclophosphamide 300 mg/m2 IV over 3 h q12h x 8 days 1-3",
+        "cyclophosphamide 300 mg/m2 IV over 3 h q12h x 6 days 1-3");
+
+    public static readonly DiagnosticDescriptor UnsupportedFrequency = new(
+        "RL6005", "Frequency cannot be expanded", Severity.Error,
+        "{0}",
+        "The evaluator expands once, daily, qd, bid, tid, qid, q<N>h (N dividing 24) and q<N>h x <count>. `qod` (every other day) is ambiguous " +
+        "when days are listed and is on the do-not-use lists: list the days instead (`days 1, 3, 5`).",
+        "prednisone 60 mg PO qod days 1-7",
+        "prednisone 60 mg PO days 1, 3, 5, 7");
+
+    public static readonly DiagnosticDescriptor IncompatibleDoseUnits = new(
+        "RL6006", "Cap or rounding in a unit the dose cannot use", Severity.Error,
+        "{0}",
+        "A `cap` or `round to` applies to the computed absolute dose of one administration, so it is an absolute amount in a unit of the same kind " +
+        "as the dose (a mass for mg, mcg, g or ng doses; units for unit doses), optionally per day for a continuous infusion. " +
+        "A cap per m2 or per kg, or a mass cap on a dose in units, cannot be applied.",
+        "vincristine 1.4 mg/m2 IV day 1 cap 2 mg/m2",
+        "vincristine 1.4 mg/m2 IV day 1 cap 2 mg");
+
+    public static readonly DiagnosticDescriptor DayOutsideCycle = new(
+        "RL6007", "Day outside the cycle", Severity.Error,
+        "day {0} is outside cycle '{1}', which has days 1-{2}",
+        "Every listed day of a line lies in 1..length of the cycle it is given in (also for lines spliced in from a block). The evaluator refuses to " +
+        "place an administration outside its cycle.",
+        "cycle A length 21 days {\n  vincristine 2 mg IV day 28\n}",
+        "cycle A length 28 days {\n  vincristine 2 mg IV day 28\n}");
+
+    public static readonly DiagnosticDescriptor UnusableScheduleNumber = new(
+        "RL6008", "Number the schedule cannot use", Severity.Error,
+        "{0}",
+        "Counts in a plan or a schedule (`x N`, a cycle length, `q<N>h x <count>`) are whole numbers of at least 1; a zero or fractional count " +
+        "cannot be expanded.",
+        "plan { main: A x 0 }",
+        "plan { main: A x 1 }");
+
+    private static partial IEnumerable<DiagnosticDescriptor> Later() =>
+    [
+        MissingPatientFact, InvalidPatientValue, PlanTooLarge, DoseOutsideDays, UnsupportedFrequency, IncompatibleDoseUnits,
+        DayOutsideCycle, UnusableScheduleNumber,
+    ];
 }

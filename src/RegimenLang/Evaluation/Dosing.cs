@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using RegimenLang.Diagnostics;
+using RegimenLang.Syntax.Nodes;
+
+namespace RegimenLang.Evaluation;
+
+/// <summary>The computed dose of one administration (for a continuous infusion: of one calendar day).</summary>
+/// <param name="PrescribedAmount">The prescribed quantity per administration (per day for rate doses) in <paramref name="PrescribedUnit"/>, e.g. 150 mg/m2; null for AUC doses.</param>
+public sealed record DoseResult(decimal Amount, MassUnit Unit, decimal? PrescribedAmount, string? PrescribedUnit, ImmutableArray<string> Adjustments);
+
+/// <summary>
+/// Dose arithmetic, all in System.Decimal: flat, per m2 (x BSA), per kg (x weight), AUC (Calvert),
+/// rate doses per calendar day; then <c>round to</c> and last <c>cap</c>, so a cap always holds.
+/// </summary>
+public static class Dosing
+{
+    /// <summary>Calvert's GFR ceiling (mL/min): above it the formula overestimates carboplatin clearance.</summary>
+    public const decimal CalvertGfrCap = 125m;
+
+    /// <summary>Calvert: dose (mg) = AUC x (GFR + 25), GFR capped at 125 mL/min.</summary>
+    public static decimal Calvert(decimal auc, decimal gfr) => auc * (Math.Min(gfr, CalvertGfrCap) + 25m);
+
+    /// <summary>Rounds to the nearest multiple of <paramref name="step"/>, halves away from zero (dose banding).</summary>
+    public static decimal RoundToMultiple(decimal value, decimal step) =>
+        Math.Round(value / step, 0, MidpointRounding.AwayFromZero) * step;
+
+    /// <summary>The dose of one administration of <paramref name="line"/>, or null with diagnostics.</summary>
+    public static DoseResult? Compute(AdministrationLine line, Patient patient, DiagnosticBag diagnostics)
+    {
+        var adjustments = ImmutableArray.CreateBuilder<string>();
+        decimal amount;
+        MassUnit unit;
+        decimal? prescribedAmount = null;
+        string? prescribedUnit = null;
+        bool perDay = false;
+        string doseText = $"the dose {line.Dose}";
+
+        switch (line.Dose)
+        {
+            case AmountDose dose:
+                unit = dose.Unit.Mass;
+                decimal value = dose.Amount.Value;
+                // A rate dose becomes the amount of one calendar day: /h runs for 24 h.
+                if (dose.Unit.Rate == DoseRate.PerHour)
+                {
+                    value *= 24;
+                }
+                perDay = dose.Unit.Rate != DoseRate.None;
+                prescribedAmount = value;
+                prescribedUnit = DoseUnit.CanonicalMass(unit) + dose.Unit.Basis switch
+                {
+                    DoseBasis.PerSquareMetre => "/m2",
+                    DoseBasis.PerKilogram => "/kg",
+                    _ => "",
+                };
+                switch (dose.Unit.Basis)
+                {
+                    case DoseBasis.PerSquareMetre when patient.Bsa is { } bsa:
+                        value *= bsa.Value;
+                        break;
+                    case DoseBasis.PerSquareMetre:
+                        diagnostics.Add(DiagnosticCatalog.MissingPatientFact, dose.Span, doseText, "bsa", "--bsa (or --height and --weight)");
+                        return null;
+                    case DoseBasis.PerKilogram when patient.WeightKg is { } kg:
+                        value *= kg;
+                        break;
+                    case DoseBasis.PerKilogram:
+                        diagnostics.Add(DiagnosticCatalog.MissingPatientFact, dose.Span, doseText, "weight", "--weight");
+                        return null;
+                }
+                amount = value;
+                break;
+            case AucDose auc:
+                if (patient.CrclMlPerMin is not { } crcl)
+                {
+                    diagnostics.Add(DiagnosticCatalog.MissingPatientFact, auc.Span, doseText, "crcl", "--crcl");
+                    return null;
+                }
+                unit = MassUnit.Milligram;
+                amount = Calvert(auc.Target.Value, crcl);
+                if (crcl > CalvertGfrCap)
+                {
+                    adjustments.Add($"GFR capped at 125 mL/min (crcl {Units.Format(crcl)})");
+                }
+                break;
+            default:
+                return null;
+        }
+
+        string suffix = perDay ? "/day" : "";
+        if (line.Round is { } round)
+        {
+            if (LimitIn(round.Step, unit, perDay, "round to", diagnostics) is not { } step)
+            {
+                return null;
+            }
+            decimal rounded = RoundToMultiple(amount, step);
+            if (rounded != amount)
+            {
+                adjustments.Add($"rounded to a multiple of {round.Step} from {Units.Format(amount)} {DoseUnit.CanonicalMass(unit)}{suffix}");
+                amount = rounded;
+            }
+        }
+        if (line.Cap is { } cap)
+        {
+            if (LimitIn(cap.Limit, unit, perDay, "cap", diagnostics) is not { } max)
+            {
+                return null;
+            }
+            if (amount > max)
+            {
+                adjustments.Add($"capped at {cap.Limit} from {Units.Format(amount)} {DoseUnit.CanonicalMass(unit)}{suffix}");
+                amount = max;
+            }
+        }
+        return new DoseResult(amount, unit, prescribedAmount, prescribedUnit, adjustments.ToImmutable());
+    }
+
+    /// <summary>A cap or rounding step in the dose's unit (per day for rate doses), or null with RL6006.</summary>
+    private static decimal? LimitIn(AmountDose limit, MassUnit unit, bool perDay, string clause, DiagnosticBag diagnostics)
+    {
+        string? problem = null;
+        if (limit.Unit.Basis != DoseBasis.Flat)
+        {
+            problem = $"'{clause} {limit}' applies to the computed dose, so it is an absolute amount (such as 2 mg), not per m2 or per kg";
+        }
+        else if (!Units.Compatible(limit.Unit.Mass, unit))
+        {
+            problem = $"'{clause} {limit}' is in {DoseUnit.CanonicalMass(limit.Unit.Mass)} but the dose is in {DoseUnit.CanonicalMass(unit)}";
+        }
+        else if (limit.Unit.Rate != DoseRate.None && !perDay)
+        {
+            problem = $"'{clause} {limit}' is a rate, but the dose is not a continuous-infusion rate dose";
+        }
+        else if (limit.Amount.Value <= 0)
+        {
+            problem = $"'{clause} {limit}' must be more than zero";
+        }
+        if (problem is not null)
+        {
+            diagnostics.Add(DiagnosticCatalog.IncompatibleDoseUnits, limit.Span, problem);
+            return null;
+        }
+        // On a rate dose a cap compares daily amounts: "cap 9 mcg/day" and "cap 9 mcg" both cap the day's amount.
+        decimal value = limit.Unit.Rate == DoseRate.PerHour ? limit.Amount.Value * 24 : limit.Amount.Value;
+        return Units.Convert(value, limit.Unit.Mass, unit);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using RegimenLang.Syntax.Nodes;
+using RegimenLang.Text;
+
+namespace RegimenLang.Evaluation;
+
+/// <summary>Where a patient value was written: a patient file position, or a command-line flag (line 0).</summary>
+public sealed record ValueOrigin(string File, int Line, int Column)
+{
+    public static ValueOrigin Flag(string flag) => new(flag, 0, 0);
+
+    public SourceSpan Span => new(0, 0, Line, Column);
+}
+
+/// <summary>A raw input value (<c>cd20: 35%</c>, <c>--set ph=true</c>), typed later by the regimen's <c>input</c> declarations.</summary>
+public sealed record RawInput(string Name, string Text, ValueOrigin Origin);
+
+/// <summary>A prior exposure with where it was written.</summary>
+public sealed record RawPrior(string Drug, AmountDose Dose, ValueOrigin Origin);
+
+/// <summary>
+/// Patient values as read from a patient file or from flags, already unit-checked, before they are
+/// combined (flags override the file) and checked against a regimen. Null means "not given here".
+/// </summary>
+public sealed record PatientDraft
+{
+    public decimal? HeightCm { get; init; }
+    public decimal? WeightKg { get; init; }
+    public decimal? AgeYears { get; init; }
+    public string? Sex { get; init; }
+    public decimal? CrclMlPerMin { get; init; }
+    public decimal? Bsa { get; init; }
+    public DateOnly? Start { get; init; }
+    public TimeOnly? Time { get; init; }
+    public ImmutableDictionary<string, RawInput> Inputs { get; init; } = ImmutableDictionary.Create<string, RawInput>(StringComparer.OrdinalIgnoreCase);
+    public ImmutableArray<RawPrior> Prior { get; init; } = [];
+
+    public static readonly PatientDraft Empty = new();
+
+    /// <summary>This draft with every value <paramref name="overrides"/> gives replacing this one's (flags override the file).</summary>
+    public PatientDraft OverriddenBy(PatientDraft overrides) => new()
+    {
+        HeightCm = overrides.HeightCm ?? HeightCm,
+        WeightKg = overrides.WeightKg ?? WeightKg,
+        AgeYears = overrides.AgeYears ?? AgeYears,
+        Sex = overrides.Sex ?? Sex,
+        CrclMlPerMin = overrides.CrclMlPerMin ?? CrclMlPerMin,
+        Bsa = overrides.Bsa ?? Bsa,
+        Start = overrides.Start ?? Start,
+        Time = overrides.Time ?? Time,
+        Inputs = Inputs.SetItems(overrides.Inputs),
+        Prior = overrides.Prior.IsEmpty ? Prior : overrides.Prior,
+    };
+}
