@@ -56,14 +56,6 @@ public static partial class DiagnosticCatalog
         "vincristine 1.4 mg/m2 IV day 1 cap 2 mg/m2",
         "vincristine 1.4 mg/m2 IV day 1 cap 2 mg");
 
-    public static readonly DiagnosticDescriptor DayOutsideCycle = new(
-        "RL6007", "Day outside the cycle", Severity.Error,
-        "day {0} is outside cycle '{1}', which has days 1-{2}",
-        "Every listed day of a line lies in 1..length of the cycle it is given in (also for lines spliced in from a block). The evaluator refuses to " +
-        "place an administration outside its cycle.",
-        "cycle A length 21 days {\n  vincristine 2 mg IV day 28\n}",
-        "cycle A length 28 days {\n  vincristine 2 mg IV day 28\n}");
-
     public static readonly DiagnosticDescriptor UnusableScheduleNumber = new(
         "RL6008", "Number the schedule cannot use", Severity.Error,
         "{0}",
@@ -75,6 +67,6 @@ public static partial class DiagnosticCatalog
     private static partial IEnumerable<DiagnosticDescriptor> Later() =>
     [
         MissingPatientFact, InvalidPatientValue, PlanTooLarge, DoseOutsideDays, UnsupportedFrequency, IncompatibleDoseUnits,
-        DayOutsideCycle, UnusableScheduleNumber,
+        UnusableScheduleNumber,
     ];
 }
