@@ -32,7 +32,7 @@ public sealed class CheckCommandTests : IDisposable
         string path = Write("bad.regimen", Parsing.Regimen("vincristin 2 mg IV day 1"));
         var (exit, output, _) = Run("check", path);
         Assert.Equal(1, exit);
-        Assert.Equal($"{path}:3:3: error RL1001: 'vincristin' is not a drug in the formulary (did you mean 'vincristine'?)\n", output);
+        Assert.Equal($"{path}:4:3: error RL1001: 'vincristin' is not a drug in the formulary (did you mean 'vincristine'?)\n", output);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class CheckCommandTests : IDisposable
         using var json = JsonDocument.Parse(output);
         var d = json.RootElement.GetProperty("diagnostics")[0];
         Assert.Equal("RL0001", d.GetProperty("code").GetString());
-        Assert.Equal(3, d.GetProperty("line").GetInt32());
+        Assert.Equal(4, d.GetProperty("line").GetInt32());
         Assert.Equal(20, d.GetProperty("column").GetInt32());
         Assert.Equal("error", d.GetProperty("severity").GetString());
         Assert.Equal(1, json.RootElement.GetProperty("errors").GetInt32());

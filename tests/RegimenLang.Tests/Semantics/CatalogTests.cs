@@ -28,7 +28,7 @@ public sealed class CatalogTests
     [Fact]
     public void Message_templates_format_without_throwing()
     {
-        object?[] args = ["a", "b", "c", "d"];
+        object?[] args = ["a", "b", "c", "d", "e", "f", "g", "h"];
         Assert.All(DiagnosticCatalog.All, d => Assert.False(string.IsNullOrEmpty(d.FormatMessage(args))));
     }
 }

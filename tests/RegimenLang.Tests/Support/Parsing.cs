@@ -10,7 +10,8 @@ namespace RegimenLang.Tests.Support;
 /// <summary>Short ways to parse and check snippets in tests.</summary>
 public static class Parsing
 {
-    public const string Header = "regimen \"Test\"\n";
+    /// <summary>A header with a source, so that snippets do not draw the missing-source warning.</summary>
+    public const string Header = "regimen \"Test\"\nsource: doi:10.2147/BTT.S202746\n";
 
     public static ParseResult Parse(string text) => RegimenParser.Parse("test.regimen", text);
 

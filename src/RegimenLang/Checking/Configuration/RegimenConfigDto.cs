@@ -1,0 +1,17 @@
+using YamlDotNet.Serialization;
+
+namespace RegimenLang.Checking.Configuration;
+
+// Mutable for YamlDotNet's static (AOT) generator; mapped to RegimenConfig by ConfigLoader.
+
+public sealed class RegimenConfigDto
+{
+    public Dictionary<string, string>? Rules { get; set; }
+    public List<string>? Formulary { get; set; }
+}
+
+[YamlStaticContext]
+[YamlSerializable(typeof(RegimenConfigDto))]
+public partial class RegimenConfigYamlContext : StaticContext
+{
+}

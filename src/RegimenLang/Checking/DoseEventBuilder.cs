@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using RegimenLang.Diagnostics;
+using RegimenLang.Evaluation;
+using RegimenLang.Semantics.Binding;
+using RegimenLang.Syntax.Nodes;
+
+namespace RegimenLang.Checking;
+
+/// <summary>
+/// Lays the plan out for one scenario with the evaluator's own pieces (plan expansion, cycle
+/// qualifiers, conditions, schedule), so that the checker counts exactly the administrations the
+/// timeline would show. Problems of the layout itself are the evaluator's to report; here a line that
+/// cannot be scheduled is skipped.
+/// </summary>
+public static class DoseEventBuilder
+{
+    public static ImmutableArray<DoseEvent> Build(BoundRegimen regimen, ImmutableArray<CycleInstance> instances, Scenario scenario)
+    {
+        var quiet = new DiagnosticBag(regimen.Document.Path);
+        var schedules = new Dictionary<(AdministrationLine, string), ImmutableArray<ScheduledDose>?>();
+        var absolute = new Dictionary<AdministrationLine, DoseResult?>(ReferenceEqualityComparer.Instance);
+        var events = ImmutableArray.CreateBuilder<DoseEvent>();
+        bool allApply = ScenarioBuilder.AllLinesApply(scenario);
+
+        for (int index = 0; index < instances.Length; index++)
+        {
+            var instance = instances[index];
+            if (instance.IsRest || regimen.FindCycle(instance.CycleName) is not { } cycle)
+            {
+                continue;
+            }
+            foreach (var administration in cycle.Administrations)
+            {
+                var line = administration.Line;
+                if (line.Cycles is { } selector && !selector.Includes(instance.PhaseCycle))
+                {
+                    continue;
+                }
+                if (line.When is { } when && !allApply && !ConditionEvaluator.Evaluate(when.Condition, scenario.Patient))
+                {
+                    continue;
+                }
+                if (!schedules.TryGetValue((line, cycle.Name), out var schedule))
+                {
+                    schedule = Schedule.Doses(line, cycle.Name, cycle.LengthDays, quiet);
+                    schedules[(line, cycle.Name)] = schedule;
+                }
+                if (schedule is not { } doses)
+                {
+                    continue;
+                }
+                DoseResult? computed = null;
+                if (scenario.IsRealPatient && !absolute.TryGetValue(line, out computed))
+                {
+                    computed = Dosing.Compute(line, scenario.Patient, quiet);
+                    absolute[line] = computed;
+                }
+                var (prescribed, unit) = Prescribed(line);
+                foreach (var dose in doses)
+                {
+                    events.Add(new DoseEvent(administration, instance, index,
+                        PlanDay: instance.StartDay + dose.CycleDay,
+                        CycleDay: dose.CycleDay,
+                        Hours: instance.StartDay * 24 + dose.HoursFromCycleStart,
+                        prescribed, unit, computed?.Amount, computed?.Unit));
+                }
+            }
+        }
+        return events.ToImmutable();
+    }
+
+    /// <summary>The prescribed amount of one administration (a rate dose: its amount per day) and its unit without the rate.</summary>
+    public static (decimal? Amount, DoseUnit? Unit) Prescribed(AdministrationLine line) => line.Dose switch
+    {
+        AmountDose d => (
+            d.Unit.Rate == DoseRate.PerHour ? d.Amount.Value * 24 : d.Amount.Value,
+            d.Unit with { Rate = DoseRate.None }),
+        _ => (null, null),
+    };
+}

@@ -1,0 +1,48 @@
+using RegimenLang.Diagnostics;
+using RegimenLang.Semantics.Formulary;
+using RegimenLang.Syntax.Nodes;
+
+namespace RegimenLang.Checking;
+
+/// <summary>A maximum that applies to a drug: from the formulary or from a <c>limit</c> line of the regimen.</summary>
+/// <param name="Origin">Where it comes from, for messages ("formulary: vincristine label", "limit on line 40").</param>
+public sealed record EffectiveLimit(string Drug, LimitPer Per, AmountDose Max, Route? Route, string Origin, RelatedLocation Related)
+{
+    /// <summary>The maximum as a mass (or units) per basis, ignoring a written rate (the scope says per day).</summary>
+    public DoseUnit Unit => Max.Unit with { Rate = DoseRate.None };
+
+    /// <summary>Every limit of <paramref name="drug"/> with the given scope.</summary>
+    public static IEnumerable<EffectiveLimit> For(RuleContext context, DrugEntry drug, LimitPer per)
+    {
+        foreach (var limit in drug.Limits.Where(l => l.Per == per))
+        {
+            yield return new EffectiveLimit(drug.Name, per, limit.Max, limit.Route, $"formulary: {limit.Source}",
+                RuleContext.At(limit.Location, $"{drug.Name}: at most {limit.Max} per {Name(per)} ({limit.Source})"));
+        }
+        foreach (var limit in context.Document.Limits)
+        {
+            var entry = context.Formulary.Find(limit.Drug.Text);
+            if (entry?.Name == drug.Name && ToPer(limit.Scope) == per)
+            {
+                yield return new EffectiveLimit(drug.Name, per, limit.Amount, null, $"limit on line {limit.Span.Line}",
+                    context.At(limit, $"the regimen's own limit: {limit.Amount} {(per == LimitPer.Lifetime ? "lifetime" : "per " + Name(per))}"));
+            }
+        }
+    }
+
+    public static string Name(LimitPer per) => per switch
+    {
+        LimitPer.Administration => "administration",
+        LimitPer.Day => "day",
+        LimitPer.Cycle => "cycle",
+        _ => "lifetime",
+    };
+
+    private static LimitPer ToPer(LimitScope scope) => scope switch
+    {
+        LimitScope.PerDose => LimitPer.Administration,
+        LimitScope.PerDay => LimitPer.Day,
+        LimitScope.PerCycle => LimitPer.Cycle,
+        _ => LimitPer.Lifetime,
+    };
+}

@@ -1,0 +1,62 @@
+using RegimenLang.Diagnostics;
+using RegimenLang.Evaluation;
+using RegimenLang.Syntax.Nodes;
+
+namespace RegimenLang.Checking.Rules;
+
+/// <summary>
+/// RL3008: methotrexate of 500 mg/m2 or more on one day of a cycle (IV or continuous; intrathecal doses
+/// do not count) needs leucovorin rescue: a leucovorin or levoleucovorin line in the same cycle, or a
+/// note in the cycle that mentions it.
+/// </summary>
+public sealed class HighDoseMethotrexateRule : ICheckRule
+{
+    public const decimal HighDoseMgPerM2 = 500m;
+
+    private static readonly string[] RescueDrugs = ["leucovorin", "levoleucovorin"];
+    private static readonly string[] RescueWords = ["leucovorin", "folinic"];
+
+    public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.HighDoseMethotrexateWithoutRescue];
+
+    public void Check(RuleContext context)
+    {
+        var reportedLines = new HashSet<AdministrationLine>(ReferenceEqualityComparer.Instance);
+        foreach (var cycle in context.Regimen.Cycles.Values.OrderBy(c => c.Syntax.Span.Start))
+        {
+            var methotrexate = cycle.Administrations
+                .Where(a => a.Drug?.Name == "methotrexate" && a.Line.Routes.Any(r => r.Route is Route.IV or Route.CIV))
+                .Where(a => a.Line.Dose is AmountDose { Unit.Basis: DoseBasis.PerSquareMetre })
+                .ToList();
+            if (methotrexate.Count == 0 || HasRescue(cycle))
+            {
+                continue;
+            }
+            // Doses on the same day add up (a loading dose then the rest over 22 h).
+            var perDay = new Dictionary<int, decimal>();
+            foreach (var a in methotrexate)
+            {
+                var dose = (AmountDose)a.Line.Dose;
+                decimal mg = Units.Convert(dose.Amount.Value, dose.Unit.Mass, MassUnit.Milligram) * (dose.Unit.Rate == DoseRate.PerHour ? 24 : 1);
+                foreach (int day in Schedule.ListedDays(a.Line.Days))
+                {
+                    perDay[day] = perDay.GetValueOrDefault(day) + mg * Math.Max(1, a.Line.Frequency?.PerDay ?? 1);
+                }
+            }
+            var high = perDay.Where(kv => kv.Value >= HighDoseMgPerM2).OrderBy(kv => kv.Key).FirstOrDefault();
+            if (high.Value == 0)
+            {
+                continue;
+            }
+            var at = methotrexate.First(a => Schedule.ListedDays(a.Line.Days).Contains(high.Key)).Line;
+            if (reportedLines.Add(at))
+            {
+                context.Report(DiagnosticCatalog.HighDoseMethotrexateWithoutRescue, at.Dose.Span,
+                    $"{Units.Format(high.Value)} mg/m2 on day {high.Key}", cycle.Name);
+            }
+        }
+    }
+
+    private static bool HasRescue(Semantics.Binding.BoundCycle cycle) =>
+        cycle.Administrations.Any(a => RescueDrugs.Contains(a.Drug?.Name)
+            || a.Line.Notes.Any(n => RescueWords.Any(w => n.Text.Value.Contains(w, StringComparison.OrdinalIgnoreCase))));
+}

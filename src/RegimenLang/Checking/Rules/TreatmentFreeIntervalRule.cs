@@ -1,0 +1,40 @@
+using RegimenLang.Diagnostics;
+
+namespace RegimenLang.Checking.Rules;
+
+/// <summary>
+/// RL4002: the days without the drug between the last treatment day of one cycle that gives it and the
+/// first treatment day of the next must be at least the formulary's treatment-free interval.
+/// </summary>
+public sealed class TreatmentFreeIntervalRule : ICheckRule
+{
+    public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.TreatmentFreeInterval];
+
+    public void Check(RuleContext context)
+    {
+        var reported = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var scenario in context.Scenarios)
+        {
+            foreach (var doses in context.Events(scenario).Where(e => e.Administration.Drug?.TreatmentFreeDays is not null).GroupBy(e => e.Administration.Drug!))
+            {
+                var drug = doses.Key;
+                int required = drug.TreatmentFreeDays!.Value;
+                var byCycle = doses.GroupBy(e => e.InstanceIndex).OrderBy(g => g.Key)
+                    .Select(g => (First: g.MinBy(e => e.PlanDay)!, Last: g.MaxBy(e => e.PlanDay)!)).ToList();
+                for (int i = 1; i < byCycle.Count; i++)
+                {
+                    var (previous, next) = (byCycle[i - 1].Last, byCycle[i].First);
+                    int free = next.PlanDay - previous.PlanDay - 1;
+                    if (free < required && reported.Add(next.Line))
+                    {
+                        context.Report(DiagnosticCatalog.TreatmentFreeInterval, next.Line.Days.Span,
+                            [context.At(previous.Line, "the end of the previous cycle's treatment"),
+                             RuleContext.At(drug.Location, $"{drug.Name}: {required} treatment-free days ({drug.TreatmentFreeSource})")],
+                            $"{drug.Name}: only {free} treatment-free day{(free == 1 ? "" : "s")} between cycle {previous.Instance.Cycle} ('{previous.Instance.CycleName}') " +
+                            $"and cycle {next.Instance.Cycle} ('{next.Instance.CycleName}'){(previous.Line.When is not null || next.Line.When is not null ? scenario.When : "")}; at least {required} are required ({drug.TreatmentFreeSource})");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using RegimenLang.Evaluation;
+
+namespace RegimenLang.Checking;
+
+/// <summary>
+/// A patient for which the checker lays the plan out. With <c>--patient</c> there is one, the real
+/// patient. Without, there is one per distinct combination of the conditions' outcomes, built from
+/// the thresholds the conditions name (for <c>age &gt;= 60</c>: 59, 60 and 61), so that a limit exceeded
+/// for some patients only is found, and named in the message.
+/// </summary>
+/// <param name="Description">The facts that select this scenario, e.g. "age = 60"; empty when no condition matters.</param>
+public sealed record Scenario(Patient Patient, string Description, bool IsRealPatient)
+{
+    public string When => Description.Length == 0 ? "" : $" (when {Description})";
+}

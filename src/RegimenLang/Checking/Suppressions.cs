@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using RegimenLang.Diagnostics;
+using RegimenLang.Syntax.Nodes;
+using RegimenLang.Text;
+
+namespace RegimenLang.Checking;
+
+/// <summary>
+/// Inline suppressions: an own-line comment <c># regimen-disable-next-line RL3007[, RL5001] -- reason</c>
+/// silences those codes on the next line that holds a statement. A suppression without a reason is
+/// itself a warning (RL5006). Fatal-route errors (RL3001) and syntax errors cannot be suppressed.
+/// </summary>
+public static partial class Suppressions
+{
+    public static IReadOnlyList<Diagnostic> Apply(SourceText source, RegimenDocument document, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var silenced = new HashSet<(int Line, string Code)>();
+        var added = new List<Diagnostic>();
+        foreach (var comment in document.Comments.Where(c => c.OwnLine))
+        {
+            var match = Directive().Match(comment.Text);
+            if (!match.Success)
+            {
+                continue;
+            }
+            var codes = match.Groups["codes"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            int target = NextStatementLine(source, comment.Span.Line);
+            foreach (var code in codes)
+            {
+                silenced.Add((target, code.ToUpperInvariant()));
+            }
+            if (match.Groups["reason"].Value.Trim().Length == 0)
+            {
+                var d = DiagnosticCatalog.SuppressionWithoutReason;
+                added.Add(new Diagnostic(d, document.Path, comment.Span, d.FormatMessage(string.Join(", ", codes)), d.DefaultSeverity));
+            }
+        }
+        if (silenced.Count == 0)
+        {
+            return diagnostics;
+        }
+        return [.. diagnostics.Where(d => RegimenLang.Checking.Configuration.RegimenConfig.IsLocked(d.Code) || !silenced.Contains((d.Span.Line, d.Code))).Concat(added)];
+    }
+
+    private static int NextStatementLine(SourceText source, int commentLine)
+    {
+        for (int line = commentLine + 1; line <= source.LineCount; line++)
+        {
+            int start = source.LineStart(line);
+            int end = line < source.LineCount ? source.LineStart(line + 1) : source.Text.Length;
+            string text = source.Text[start..end].Trim();
+            if (text.Length > 0 && !text.StartsWith('#'))
+            {
+                return line;
+            }
+        }
+        return commentLine + 1;
+    }
+
+    [GeneratedRegex(@"^#\s*regimen-disable-next-line\s+(?<codes>RL\d{4}(\s*,\s*RL\d{4})*)\s*(--(?<reason>.*))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Directive();
+}
