@@ -15,18 +15,21 @@ public static class CheckCommand
             Description = "Regimen files, or folders searched recursively for *.regimen.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var format = CommonOptions.Format("text", "text", "json");
+        var format = CommonOptions.Format("text", "text", "json", "sarif");
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Exit 1 when there are warnings, not only errors." };
         var formulary = CommonOptions.Formulary();
         var output = CommonOptions.OutputFile();
 
         var command = new Command("check", """
-            Parse and check regimen files; print one line per finding as path:line:col: severity CODE: message.
+            Parse and check regimen files: syntax, names, schedule, dose limits, intervals and notation.
+            Text output is one line per finding: path:line:col: severity CODE: message. Settings come from the nearest
+            regimen.yaml above each file (rule severities, formulary files); '# regimen-disable-next-line CODE -- reason'
+            silences a finding on the next line. Without a patient, doses are compared with limits in like units.
             Exit status: 0 clean or warnings only, 1 errors (or warnings with --warnings-as-errors), 2 usage error or unreadable path.
 
             Examples:
               regimen check regimens
-              regimen check my-protocol.regimen --format json
+              regimen check my-protocol.regimen --format sarif -o results.sarif
               regimen check regimens --formulary local-drugs.yaml --warnings-as-errors
             """)
         {
@@ -44,34 +47,45 @@ public static class CheckCommand
 
     public static int Run(CommandContext context, string[] paths, string format, bool warningsAsErrors, string[]? formularyFiles, string? outputFile)
     {
-        var (formulary, formularyExit) = FormularyOption.Load(formularyFiles, context);
-        if (formulary is null)
+        var extra = new List<(string, string)>();
+        foreach (var file in formularyFiles ?? [])
         {
-            return formularyExit;
+            try
+            {
+                extra.Add((file, File.ReadAllText(file)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"regimen: cannot read formulary {file}: {e.Message}");
+                return ExitCodes.Usage;
+            }
         }
         var collected = SourceFiles.Collect(paths);
         foreach (var missing in collected.Missing)
         {
             context.Error.WriteLine($"regimen: cannot read {missing}: no such file or folder");
         }
+        if (collected.Files.Count == 0 && collected.Missing.Count == 0)
+        {
+            context.Error.WriteLine($"regimen: no *.regimen files under {string.Join(", ", paths)}");
+            return ExitCodes.Usage;
+        }
 
-        // Files are independent: check them in parallel, report them in the collected (sorted) order.
-        var results = collected.Files
-            .AsParallel().AsOrdered()
-            .Select(file => Compilation.CheckFile(file, formulary))
-            .ToList();
-
+        var report = new CheckSession(extra).Check(collected.Files);
         bool unreadable = false;
-        foreach (var result in results.Where(r => r.Unreadable))
+        foreach (var result in report.Files.Where(r => r.Unreadable))
         {
             context.Error.WriteLine($"regimen: cannot read {result.Path}");
             unreadable = true;
         }
 
-        var diagnostics = results.SelectMany(r => r.Diagnostics).ToList();
-        string text = format == "json"
-            ? JsonTreeWriter.Write(DiagnosticWriters.Tree(collected.Files, diagnostics))
-            : DiagnosticWriters.Text(diagnostics);
+        var diagnostics = report.AllDiagnostics.ToList();
+        string text = format switch
+        {
+            "json" => JsonTreeWriter.Write(DiagnosticWriters.Tree(collected.Files, diagnostics)),
+            "sarif" => JsonTreeWriter.Write(SarifWriter.Build(diagnostics, Directory.GetCurrentDirectory())),
+            _ => DiagnosticWriters.Text(diagnostics),
+        };
         int emitted = context.Emit(text, outputFile);
         if (emitted != ExitCodes.Ok)
         {
@@ -80,21 +94,14 @@ public static class CheckCommand
 
         int errors = diagnostics.Count(d => d.Severity == Severity.Error);
         int warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
-        if (format == "text")
+        if (format == "text" || outputFile is not null)
         {
             context.Error.WriteLine($"checked {collected.Files.Count} file{(collected.Files.Count == 1 ? "" : "s")}: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
         }
-
-        if (collected.Missing.Count > 0 || unreadable || (collected.Files.Count == 0 && paths.Length > 0 && collected.Missing.Count == 0 && NoRegimenFiles(context, paths)))
+        if (collected.Missing.Count > 0 || unreadable)
         {
             return ExitCodes.Usage;
         }
         return errors > 0 || (warningsAsErrors && warnings > 0) ? ExitCodes.Findings : ExitCodes.Ok;
-    }
-
-    private static bool NoRegimenFiles(CommandContext context, string[] paths)
-    {
-        context.Error.WriteLine($"regimen: no *.regimen files under {string.Join(", ", paths)}");
-        return true;
     }
 }

@@ -1,0 +1,111 @@
+using RegimenLang.Checking.Configuration;
+using RegimenLang.Diagnostics;
+using RegimenLang.Tests.Support;
+using static RegimenLang.Tests.Cli.CliRunner;
+
+namespace RegimenLang.Tests.Checking;
+
+public sealed class ConfigurationTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("config-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static readonly string Uncapped = Parsing.Regimen("vincristine 1.4 mg/m2 IV day 1");
+
+    [Fact]
+    public void Without_configuration_the_default_severity_applies()
+    {
+        var (exit, output, _) = Run("check", Write("a.regimen", Uncapped));
+        Assert.Equal(0, exit);
+        Assert.Contains("warning RL3007", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_nearest_regimen_yaml_above_the_file_sets_severities()
+    {
+        Write("regimen.yaml", "rules:\n  RL3007: error\n");
+        string file = Write("protocols/leukemia/a.regimen", Uncapped);
+        var (exit, output, _) = Run("check", file);
+        Assert.Equal(1, exit);
+        Assert.Contains("error RL3007", output, StringComparison.Ordinal);
+
+        Write("protocols/regimen.yaml", "rules:\n  RL3007: off\n");
+        (exit, output, _) = Run("check", file);
+        Assert.Equal(0, exit);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public void The_fatal_route_error_cannot_be_lowered()
+    {
+        string config = Write("regimen.yaml", "rules:\n  RL3001: off\n");
+        var (config1, problems) = ConfigLoader.Load(config, File.ReadAllText(config));
+        var problem = Assert.Single(problems);
+        Assert.Equal("RL5007", problem.Code);
+        Assert.Equal((2, 3), (problem.Span.Line, problem.Span.Column));
+        Assert.False(config1.Severities.ContainsKey("RL3001"));
+    }
+
+    [Fact]
+    public void Unknown_keys_codes_and_severities_are_errors_at_their_position()
+    {
+        var (_, problems) = ConfigLoader.Load("regimen.yaml", "rules:\n  RL9999: off\n  RL5001: silent\n");
+        Assert.Equal(["RL5007", "RL5007"], problems.Select(p => p.Code));
+        Assert.Equal([2, 3], problems.Select(p => p.Span.Line));
+        var (_, unknown) = ConfigLoader.Load("regimen.yaml", "rulez:\n  RL5001: off\n");
+        Assert.Equal(1, Assert.Single(unknown).Span.Line);
+        Assert.Contains("'rulez' is not a key", unknown[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_configuration_stops_the_check_with_exit_1()
+    {
+        Write("regimen.yaml", "rules:\n  RL5001: loud\n");
+        var (exit, output, _) = Run("check", Write("a.regimen", Uncapped));
+        Assert.Equal(1, exit);
+        Assert.Contains("regimen.yaml:2:3: error RL5007", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Formulary_files_named_by_the_configuration_are_loaded()
+    {
+        Write("local.yaml", "drugs:\n  - name: localmab\n    class: test\n    routes: [IV]\n    source: \"local policy\"\n");
+        Write("regimen.yaml", "formulary:\n  - local.yaml\n");
+        var (exit, output, error) = Run("check", Write("sub/a.regimen", Parsing.Regimen("localmab 10 mg IV day 1")));
+        Assert.True(exit == 0, output + error);
+    }
+
+    [Fact]
+    public void Inline_suppression_silences_the_next_line_and_requires_a_reason()
+    {
+        string file = Write("a.regimen", Parsing.Regimen(
+            "# regimen-disable-next-line RL3007 -- local policy caps in the pharmacy system",
+            "vincristine 1.4 mg/m2 IV day 1",
+            "# regimen-disable-next-line RL3007",
+            "vincristine 1.4 mg/m2 IV day 8"));
+        var (exit, output, _) = Run("check", file);
+        Assert.Equal(0, exit);
+        var lines = output.TrimEnd('\n').Split('\n');
+        var warning = Assert.Single(lines);
+        Assert.Contains(":6:3: warning RL5006", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Severity_names_map_to_severities()
+    {
+        var (config, problems) = ConfigLoader.Load("regimen.yaml", "rules:\n  RL5001: info\n  RL5002: error\n  RL2005: warning\n  RL5005: off\n");
+        Assert.Empty(problems);
+        Assert.Equal(Severity.Info, config.Severities["RL5001"]);
+        Assert.Equal(Severity.Error, config.Severities["RL5002"]);
+        Assert.Null(config.Severities["RL5005"]);
+    }
+}
