@@ -12,7 +12,7 @@ namespace RegimenLang.Evaluation;
 /// <summary>Reads a patient file (LANGUAGE.md §7) strictly: every problem is an RL6002 at its YAML line and column.</summary>
 public static class PatientFileLoader
 {
-    private static readonly IDeserializer Deserializer = new StaticDeserializerBuilder(new PatientYamlContext())
+    private static readonly IDeserializer Deserializer = new StaticDeserializerBuilder(new Semantics.Formulary.FormularyYamlContext())
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
 
