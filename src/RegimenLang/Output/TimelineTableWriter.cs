@@ -60,20 +60,20 @@ public static class TimelineTableWriter
             }
         }
 
+        int drugWidth = timeline.PlanTotals.Select(t => t.Drug.Length).DefaultIfEmpty(0).Max();
         output.Append("\nTotals per cycle\n");
         foreach (var group in timeline.CycleTotals.GroupBy(t => t.CycleIndex!.Value))
         {
             output.Append("  ").Append(TimelineText.CycleLabel(timeline.Cycles[group.Key])).Append('\n');
-            AppendTotals(output, [.. group]);
+            AppendTotals(output, [.. group], drugWidth);
         }
         output.Append("\nCumulative, whole plan\n");
-        AppendTotals(output, [.. timeline.PlanTotals]);
+        AppendTotals(output, [.. timeline.PlanTotals], drugWidth);
         return output.ToString();
     }
 
-    private static void AppendTotals(StringBuilder output, List<DrugTotal> totals)
+    private static void AppendTotals(StringBuilder output, List<DrugTotal> totals, int width)
     {
-        int width = totals.Count == 0 ? 0 : totals.Max(t => t.Drug.Length);
         foreach (var total in totals)
         {
             output.Append("    ").Append(total.Drug.PadRight(width)).Append("  ").Append(TimelineText.Total(total)).Append('\n');

@@ -40,16 +40,12 @@ internal static class TimelineText
 
     public static string Amount(Quantity q) => $"{Units.Format(q.Amount)} {q.Unit}";
 
-    /// <summary>"651 mcg" or "1.656 mg = 0.9 mg/m2", plus the number of administrations.</summary>
+    /// <summary>"651 mcg (28 administrations)" or "1.656 mg (prescribed 0.9 mg/m2; 2 administrations)", then any prior exposure.</summary>
     public static string Total(DrugTotal t)
     {
-        string text = Amount(t.Absolute);
         var prescribed = t.Prescribed.Where(q => q.Unit != t.Absolute.Unit || t.Prescribed.Length > 1).Select(Amount).ToList();
-        if (prescribed.Count > 0)
-        {
-            text += " = " + string.Join(" + ", prescribed);
-        }
-        text += $" ({t.Administrations} {(t.Administrations == 1 ? "administration" : "administrations")})";
+        string count = $"{t.Administrations} {(t.Administrations == 1 ? "administration" : "administrations")}";
+        string text = Amount(t.Absolute) + (prescribed.Count > 0 ? $" (prescribed {string.Join(" + ", prescribed)}; {count})" : $" ({count})");
         if (t.Prior is { } prior)
         {
             text += $"; prior {Amount(prior)}{(t.PriorAbsolute is { } pa && prior.Unit != pa.Unit ? $" (about {Amount(pa)} at today's BSA/weight)" : "")}";
