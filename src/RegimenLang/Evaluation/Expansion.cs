@@ -51,8 +51,9 @@ public static class Expansion
         }
         draft = draft.OverriddenBy(flags);
 
+        // Built even after a patient-file error, so input problems are reported in the same run.
         var patient = PatientBuilder.Build(draft, options, checkedFile.Bound, diagnostics);
-        if (patient is null)
+        if (patient is null || diagnostics.Any(d => d.Severity == Diagnostics.Severity.Error))
         {
             return new ExpansionResult(null, diagnostics, null);
         }
