@@ -20,6 +20,13 @@ public static class ExpandCommand
             Flags override the patient file. Errors (in the regimen, the patient file or a missing patient fact) are printed
             as path:line:col: severity CODE: message on standard error and nothing is expanded (exit 1); usage errors exit 2.
 
+            Conventions: BSA is given (--bsa) or computed from height and weight (Mosteller by default, or DuBois) and rounded
+            to 2 decimals before any dose is computed; --bsa-cap lowers it and the report says so. Doses are exact decimals,
+            printed with at most 3 decimals. Rate doses (/day, /h) give one 24 h entry per listed day with that day's amount.
+            round to comes before cap. Totals are per drug, per cycle and for the plan, in the smallest unit the drug uses and
+            in the prescribed unit; prior exposure per m2 or per kg is made absolute with today's BSA or weight (an estimate).
+            Without --start or a start in the patient file, the plan starts today.
+
             Examples:
               regimen expand regimens/08-hcvad-blina-frontline.regimen --patient regimens/08-hcvad-blina-frontline.patient.yaml
               regimen expand R.regimen --height 170 --weight 72 --age 54 --set cd20=35% --start 2026-01-05 --format json
