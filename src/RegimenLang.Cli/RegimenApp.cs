@@ -14,6 +14,8 @@ public static class RegimenApp
         CheckCommand.Create(context),
         AstCommand.Create(context),
         ExplainCommand.Create(context),
+        ExpandCommand.Create(context),
+        SnapshotCommand.Create(context),
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

@@ -116,5 +116,5 @@ public static class PatientBuilder
 
     private static void Report(List<Diagnostic> diagnostics, ValueOrigin origin, string message) =>
         diagnostics.Add(new Diagnostic(DiagnosticCatalog.InvalidPatientValue, origin.File, origin.Span,
-            DiagnosticCatalog.InvalidPatientValue.FormatMessage(message), Severity.Error));
+            DiagnosticCatalog.InvalidPatientValue.FormatMessage(origin.FlagName is { } flag ? $"{flag}: {message}" : message), Severity.Error));
 }

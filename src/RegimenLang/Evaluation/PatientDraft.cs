@@ -4,10 +4,12 @@ using RegimenLang.Text;
 
 namespace RegimenLang.Evaluation;
 
-/// <summary>Where a patient value was written: a patient file position, or a command-line flag (line 0).</summary>
-public sealed record ValueOrigin(string File, int Line, int Column)
+/// <summary>Where a patient value was written: a patient file position, or a command-line flag (<see cref="FlagName"/>).</summary>
+public sealed record ValueOrigin(string File, int Line, int Column, string? FlagName = null)
 {
-    public static ValueOrigin Flag(string flag) => new(flag, 0, 0);
+    public const string CommandLine = "<command line>";
+
+    public static ValueOrigin Flag(string flag) => new(CommandLine, 1, 1, flag);
 
     public SourceSpan Span => new(0, 0, Line, Column);
 }

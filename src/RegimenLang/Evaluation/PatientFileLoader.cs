@@ -12,13 +12,17 @@ namespace RegimenLang.Evaluation;
 /// <summary>Reads a patient file (LANGUAGE.md §7) strictly: every problem is an RL6002 at its YAML line and column.</summary>
 public static class PatientFileLoader
 {
-    private static readonly IDeserializer Deserializer = new StaticDeserializerBuilder(new PatientYamlContext())
+    private static readonly IDeserializer Deserializer = new StaticDeserializerBuilder(new Semantics.Formulary.FormularyYamlContext())
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
 
     private static readonly string[] Keys = ["height", "weight", "age", "sex", "crcl", "bsa", "start", "time", "inputs", "prior"];
 
-    /// <summary>The values of the file, or null when it is not a readable patient file; problems go to <paramref name="diagnostics"/>.</summary>
+    /// <summary>
+    /// The values of the file, or null when it is not a patient file at all. Problems go to
+    /// <paramref name="diagnostics"/>; the values that were read are still returned, so the inputs can be
+    /// checked against the regimen too and every problem is reported in one run.
+    /// </summary>
     public static PatientDraft? Load(string text, DiagnosticBag diagnostics)
     {
         PatientFileDto? dto;
@@ -29,13 +33,15 @@ public static class PatientFileLoader
         catch (YamlException e)
         {
             var (line, column, message) = YamlErrors.Describe(e, "a patient file", Keys);
+            message = message.Contains("No node deserializer", StringComparison.Ordinal)
+                ? "expected a single value here (such as 170 cm or 35%), not a list or a mapping"
+                : message.Replace("not valid a patient file", "not a valid patient file", StringComparison.Ordinal);
             diagnostics.Add(DiagnosticCatalog.InvalidPatientValue, new Text.SourceSpan(0, 0, line, column), message);
             return null;
         }
         dto ??= new PatientFileDto();
         var positions = YamlPositions.Load(text);
         string file = diagnostics.File;
-        int errorsBefore = diagnostics.Items.Count;
 
         ValueOrigin At(params object[] path)
         {
@@ -99,7 +105,6 @@ public static class PatientFileLoader
             }
         }
 
-        draft = draft with { Inputs = inputs.ToImmutable(), Prior = prior.ToImmutable() };
-        return diagnostics.Items.Count > errorsBefore ? null : draft;
+        return draft with { Inputs = inputs.ToImmutable(), Prior = prior.ToImmutable() };
     }
 }

@@ -64,7 +64,16 @@ public sealed record DrugTotal(
     ImmutableArray<Quantity> Prescribed,
     Quantity? Prior,
     Quantity? PriorAbsolute,
-    int Administrations);
+    int Administrations)
+{
+    /// <summary>The plan's absolute total plus the prior exposure, when the prior could be made absolute.</summary>
+    public Quantity? CumulativeAbsolute => PriorAbsolute is { } prior ? new Quantity(Absolute.Amount + prior.Amount, Absolute.Unit) : null;
+
+    /// <summary>The total in the prior's prescribed unit plus the prior (e.g. 100 + 150 mg/m2), when the units match.</summary>
+    public Quantity? CumulativePrescribed => Prior is { } prior
+        ? new Quantity(prior.Amount + Prescribed.Where(q => q.Unit == prior.Unit).Sum(q => q.Amount), prior.Unit)
+        : null;
+}
 
 /// <summary>The expanded regimen for one patient: cycles in order, entries in clock order, totals.</summary>
 public sealed record Timeline(

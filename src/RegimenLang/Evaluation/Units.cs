@@ -37,7 +37,9 @@ public static class Units
     public static MassUnit Smaller(MassUnit a, MassUnit b) => a == MassUnit.Unit ? a : Nanograms(a) <= Nanograms(b) ? a : b;
 
     /// <summary>An amount as printed: at most 3 decimals (halves away from zero), no trailing zeros.</summary>
-    public static decimal Display(decimal amount) => Math.Round(amount, 3, MidpointRounding.AwayFromZero);
+    public static decimal Display(decimal amount) =>
+        // Dividing by 1.000... drops the trailing zeros decimal keeps from its operands (280.50 -> 280.5).
+        Math.Round(amount, 3, MidpointRounding.AwayFromZero) / 1.000000000000000000000000000000000m;
 
     public static string Format(decimal amount) =>
         Display(amount).ToString("0.###", CultureInfo.InvariantCulture);

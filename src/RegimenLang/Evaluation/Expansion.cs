@@ -1,0 +1,65 @@
+using RegimenLang.Diagnostics;
+using RegimenLang.Semantics.Formulary;
+using RegimenLang.Workspace;
+
+namespace RegimenLang.Evaluation;
+
+/// <summary>The outcome of expanding one regimen file: a timeline, or the diagnostics that prevented it.</summary>
+/// <param name="Unreadable">A file named could not be read at all (a usage error, not a finding).</param>
+public sealed record ExpansionResult(Timeline? Timeline, IReadOnlyList<Diagnostic> Diagnostics, string? Unreadable);
+
+/// <summary>
+/// The whole pipeline behind <c>expand</c> and <c>snapshot</c>: check the regimen, read the patient file,
+/// apply the flags over it, build the patient and evaluate. Nothing is expanded when the regimen or
+/// the patient has an error.
+/// </summary>
+public static class Expansion
+{
+    public static ExpansionResult Run(string regimenPath, string? patientPath, PatientDraft flags, PatientOptions options, DrugFormulary formulary)
+    {
+        var checkedFile = Compilation.CheckFile(regimenPath, formulary);
+        if (checkedFile.Unreadable)
+        {
+            return new ExpansionResult(null, [], regimenPath);
+        }
+        var diagnostics = new List<Diagnostic>(checkedFile.Diagnostics);
+        if (checkedFile.HasErrors || checkedFile.Bound is null)
+        {
+            return new ExpansionResult(null, diagnostics, null);
+        }
+
+        var draft = PatientDraft.Empty;
+        if (patientPath is not null)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(patientPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return new ExpansionResult(null, diagnostics, patientPath);
+            }
+            var bag = new DiagnosticBag(patientPath);
+            var fromFile = PatientFileLoader.Load(text, bag);
+            diagnostics.AddRange(bag.Sorted());
+            if (fromFile is null)
+            {
+                return new ExpansionResult(null, diagnostics, null);
+            }
+            draft = fromFile;
+        }
+        draft = draft.OverriddenBy(flags);
+
+        // Built even after a patient-file error, so input problems are reported in the same run.
+        var patient = PatientBuilder.Build(draft, options, checkedFile.Bound, diagnostics);
+        if (patient is null || diagnostics.Any(d => d.Severity == Diagnostics.Severity.Error))
+        {
+            return new ExpansionResult(null, diagnostics, null);
+        }
+        var evaluation = new DiagnosticBag(regimenPath);
+        var timeline = Evaluator.Evaluate(checkedFile.Bound, patient, evaluation);
+        diagnostics.AddRange(evaluation.Sorted());
+        return new ExpansionResult(timeline, diagnostics, null);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+using RegimenLang.Evaluation;
+
+namespace RegimenLang.Output;
+
+/// <summary>One row per administration with a header row, quoted as RFC 4180 says (CRLF line ends).</summary>
+public static class TimelineCsvWriter
+{
+    private static readonly string[] Header =
+    [
+        "date", "planDay", "phase", "cycle", "phaseCycle", "cycleName", "cycleDay", "time", "drug", "route", "routes",
+        "prescribed", "amount", "unit", "duration", "doseNumber", "doseCount", "adjustments", "notes", "line",
+    ];
+
+    public static string Write(Timeline timeline)
+    {
+        var output = new StringBuilder();
+        AppendRow(output, Header);
+        foreach (var e in timeline.Entries)
+        {
+            AppendRow(output,
+            [
+                TimelineTreeBuilder.Date(e.Date), Int(e.PlanDay), e.Phase, Int(e.Cycle), Int(e.PhaseCycle), e.CycleName, Int(e.CycleDay),
+                TimelineTreeBuilder.Time(e.Time), e.Drug, e.Route, string.Join(" or ", e.Routes), e.Prescribed,
+                Units.Format(e.Amount), e.Unit, e.Duration ?? "", e.DoseNumber is { } n ? Int(n) : "", e.DoseCount is { } c ? Int(c) : "",
+                string.Join("; ", e.Adjustments), string.Join("; ", e.Notes), Int(e.Line),
+            ]);
+        }
+        return output.ToString();
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static void AppendRow(StringBuilder output, IReadOnlyList<string> fields)
+    {
+        for (int i = 0; i < fields.Count; i++)
+        {
+            if (i > 0)
+            {
+                output.Append(',');
+            }
+            output.Append(Quote(fields[i]));
+        }
+        output.Append("\r\n");
+    }
+
+    /// <summary>Quotes a field holding a comma, quote or line break, doubling inner quotes (RFC 4180 §2).</summary>
+    public static string Quote(string field) =>
+        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+}

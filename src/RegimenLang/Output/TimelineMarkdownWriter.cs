@@ -1,0 +1,52 @@
+using System.Text;
+using RegimenLang.Evaluation;
+
+namespace RegimenLang.Output;
+
+/// <summary>The timeline as Markdown: a section per cycle with a table of administrations, then the totals.</summary>
+public static class TimelineMarkdownWriter
+{
+    public static string Write(Timeline timeline)
+    {
+        var p = timeline.Patient;
+        var output = new StringBuilder();
+        output.Append("# ").Append(Escape(timeline.Title)).Append("\n\n");
+        output.Append("- id: `").Append(timeline.Id).Append("`\n");
+        output.Append("- patient: ").Append(Escape(TimelineText.Patient(p))).Append('\n');
+        output.Append("- start: ").Append(TimelineText.Date(p.Start)).Append(", first dose ").Append(TimelineTreeBuilder.Time(p.FirstDoseTime)).Append('\n');
+
+        var byCycle = timeline.Entries.ToLookup(e => e.CycleIndex);
+        for (int c = 0; c < timeline.Cycles.Length; c++)
+        {
+            var cycle = timeline.Cycles[c];
+            output.Append("\n## ").Append(Escape(TimelineText.CycleHeading(cycle, p.Start))).Append("\n\n");
+            if (cycle.IsRest)
+            {
+                continue;
+            }
+            output.Append("| date | time | day | drug | route | prescribed | amount | duration | dose | remarks |\n");
+            output.Append("|---|---|---|---|---|---|---:|---|---|---|\n");
+            foreach (var e in byCycle[c])
+            {
+                var row = TimelineText.Row(e);
+                output.Append("| ").Append(TimelineTreeBuilder.Date(e.Date)).Append(" | ")
+                    .Append(string.Join(" | ", row.Select(Escape))).Append(" |\n");
+            }
+        }
+
+        output.Append("\n## Totals per cycle\n\n| cycle | drug | total |\n|---|---|---|\n");
+        foreach (var t in timeline.CycleTotals)
+        {
+            output.Append("| ").Append(Escape(TimelineText.CycleLabel(timeline.Cycles[t.CycleIndex!.Value]))).Append(" | ")
+                .Append(t.Drug).Append(" | ").Append(Escape(TimelineText.Total(t))).Append(" |\n");
+        }
+        output.Append("\n## Cumulative, whole plan\n\n| drug | total |\n|---|---|\n");
+        foreach (var t in timeline.PlanTotals)
+        {
+            output.Append("| ").Append(t.Drug).Append(" | ").Append(Escape(TimelineText.Total(t))).Append(" |\n");
+        }
+        return output.ToString();
+    }
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+}

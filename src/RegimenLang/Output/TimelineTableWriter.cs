@@ -1,0 +1,82 @@
+using System.Text;
+using RegimenLang.Evaluation;
+
+namespace RegimenLang.Output;
+
+/// <summary>
+/// The human view of a timeline (and the golden format of <c>regimen snapshot</c>): a header with the
+/// patient, then each cycle under its heading with its administrations grouped by calendar date, then
+/// totals per drug per cycle and cumulative for the plan. Plain ASCII, columns aligned across the whole
+/// timeline so a diff of two versions lines up.
+/// </summary>
+public static class TimelineTableWriter
+{
+    public static string Write(Timeline timeline)
+    {
+        var p = timeline.Patient;
+        var output = new StringBuilder();
+        output.Append("regimen: ").Append(timeline.Title).Append('\n');
+        output.Append("id: ").Append(timeline.Id).Append('\n');
+        output.Append("file: ").Append(Path.GetFileName(timeline.File)).Append('\n');
+        output.Append("patient: ").Append(TimelineText.Patient(p)).Append('\n');
+        output.Append("start: ").Append(TimelineText.Date(p.Start)).Append(", first dose ").Append(TimelineTreeBuilder.Time(p.FirstDoseTime)).Append('\n');
+        output.Append("amounts: computed doses, rounded to 3 decimals for display; totals are exact sums\n");
+
+        var rows = timeline.Entries.Select(TimelineText.Row).ToList();
+        int columns = rows.Count == 0 ? 0 : rows[0].Length;
+        var widths = Enumerable.Range(0, columns).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        const int AmountColumn = 5;
+
+        var byCycle = timeline.Entries.Select((e, i) => (e, i)).ToLookup(x => x.e.CycleIndex);
+        for (int c = 0; c < timeline.Cycles.Length; c++)
+        {
+            var cycle = timeline.Cycles[c];
+            output.Append('\n').Append("== ").Append(TimelineText.CycleHeading(cycle, p.Start)).Append('\n');
+            if (cycle.IsRest)
+            {
+                continue;
+            }
+            var entries = byCycle[c].ToList();
+            if (entries.Count == 0)
+            {
+                output.Append("  (no administrations for this patient)\n");
+                continue;
+            }
+            DateOnly? date = null;
+            foreach (var (entry, index) in entries)
+            {
+                if (entry.Date != date)
+                {
+                    date = entry.Date;
+                    output.Append("  ").Append(TimelineText.Date(entry.Date)).Append(" (plan day ").Append(entry.Date.DayNumber - p.Start.DayNumber + 1).Append(")\n");
+                }
+                var row = rows[index];
+                var line = new StringBuilder("    ");
+                for (int k = 0; k < row.Length; k++)
+                {
+                    line.Append(k == AmountColumn ? row[k].PadLeft(widths[k]) : row[k].PadRight(widths[k])).Append("  ");
+                }
+                output.Append(line.ToString().TrimEnd()).Append('\n');
+            }
+        }
+
+        int drugWidth = timeline.PlanTotals.Select(t => t.Drug.Length).DefaultIfEmpty(0).Max();
+        output.Append("\nTotals per cycle\n");
+        foreach (var group in timeline.CycleTotals.GroupBy(t => t.CycleIndex!.Value))
+        {
+            output.Append("  ").Append(TimelineText.CycleLabel(timeline.Cycles[group.Key])).Append('\n');
+            AppendTotals(output, [.. group], drugWidth);
+        }
+        output.Append("\nCumulative, whole plan\n");
+        AppendTotals(output, [.. timeline.PlanTotals], drugWidth);
+        return output.ToString();
+    }
+
+    private static void AppendTotals(StringBuilder output, List<DrugTotal> totals, int width)
+    {
+        foreach (var total in totals)
+        {
+            output.Append("    ").Append(total.Drug.PadRight(width)).Append("  ").Append(TimelineText.Total(total)).Append('\n');
+        }
+    }
+}

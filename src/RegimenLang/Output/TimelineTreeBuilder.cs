@@ -1,0 +1,122 @@
+using System.Globalization;
+using RegimenLang.Evaluation;
+
+namespace RegimenLang.Output;
+
+/// <summary>
+/// The timeline as a tree for the JSON and YAML writers, following the stable contract of
+/// LANGUAGE.md §10: field names fixed, amounts as numbers rounded to at most 3 decimals.
+/// Fields beyond the contract (cycles, cycleTotals, routes, ...) are additions, as §10 allows.
+/// </summary>
+public static class TimelineTreeBuilder
+{
+    public static TreeObject Build(Timeline timeline)
+    {
+        var p = timeline.Patient;
+        var patient = new TreeObjectBuilder();
+        if (p.Bsa is { } bsa)
+        {
+            patient.Add("bsa", bsa.Value).Add("bsaSource", bsa.SourceName);
+            patient.AddIfNotNull("bsaUncapped", bsa.Uncapped);
+        }
+        patient.AddIfNotNull("weight", p.WeightKg).AddIfNotNull("height", p.HeightCm).AddIfNotNull("age", p.AgeYears)
+            .AddIfNotNull("sex", p.Sex).AddIfNotNull("crcl", p.CrclMlPerMin);
+        var inputs = new TreeObjectBuilder();
+        foreach (var input in p.Inputs.Values.OrderBy(i => i.Name, StringComparer.Ordinal))
+        {
+            inputs.Add(input.Name, input.Flag is { } flag ? flag : input.Number);
+        }
+        patient.Add("inputs", inputs.Build());
+        if (!p.Prior.IsEmpty)
+        {
+            var prior = new TreeObjectBuilder();
+            foreach (var exposure in p.Prior)
+            {
+                prior.Add(exposure.Drug, exposure.Dose.ToString());
+            }
+            patient.Add("prior", prior.Build());
+        }
+
+        return new TreeObjectBuilder()
+            .Add("regimen", new TreeObjectBuilder().Add("title", timeline.Title).Add("id", timeline.Id).Add("file", timeline.File).Build())
+            .Add("patient", patient.Build())
+            .Add("start", Date(p.Start))
+            .Add("firstDoseTime", Time(p.FirstDoseTime))
+            .Add("cycles", new TreeArray([.. timeline.Cycles.Select(c => Cycle(c, p.Start))]))
+            .Add("administrations", new TreeArray([.. timeline.Entries.Select(Entry)]))
+            .Add("totals", new TreeArray([.. timeline.PlanTotals.Select(t => Total(t, null))]))
+            .Add("cycleTotals", new TreeArray([.. timeline.CycleTotals.Select(t => Total(t, timeline.Cycles[t.CycleIndex!.Value]))]))
+            .Build();
+    }
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Time(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    private static TreeObject Cycle(CycleInstance c, DateOnly start)
+    {
+        var b = new TreeObjectBuilder();
+        if (c.IsRest)
+        {
+            b.Add("rest", true);
+        }
+        else
+        {
+            b.Add("cycle", c.Cycle).Add("phaseCycle", c.PhaseCycle).Add("cycleName", c.CycleName).AddIfNotNull("title", c.CycleTitle);
+        }
+        return b.Add("phase", c.Phase)
+            .Add("start", Date(start.AddDays(c.StartDay)))
+            .Add("end", Date(start.AddDays(c.StartDay + c.LengthDays - 1)))
+            .Add("planDay", c.StartDay + 1)
+            .Add("lengthDays", c.LengthDays)
+            .Build();
+    }
+
+    private static TreeObject Entry(TimelineEntry e) => new TreeObjectBuilder()
+        .Add("date", Date(e.Date))
+        .Add("planDay", e.PlanDay)
+        .Add("phase", e.Phase)
+        .Add("cycle", e.Cycle)
+        .Add("phaseCycle", e.PhaseCycle)
+        .Add("cycleName", e.CycleName)
+        .Add("cycleDay", e.CycleDay)
+        .Add("time", Time(e.Time))
+        .Add("drug", e.Drug)
+        .Add("route", e.Route)
+        .Add("routes", new TreeArray([.. e.Routes.Select(r => new TreeScalar(r))]))
+        .Add("prescribed", e.Prescribed)
+        .Add("amount", Units.Display(e.Amount))
+        .Add("unit", e.Unit)
+        .Add("duration", e.Duration)
+        .Add("doseNumber", e.DoseNumber)
+        .Add("doseCount", e.DoseCount)
+        .Add("adjustments", new TreeArray([.. e.Adjustments.Select(a => new TreeScalar(a))]))
+        .Add("notes", new TreeArray([.. e.Notes.Select(n => new TreeScalar(n))]))
+        .Add("line", e.Line)
+        .Build();
+
+    private static TreeObject Total(DrugTotal t, CycleInstance? cycle)
+    {
+        var b = new TreeObjectBuilder();
+        if (cycle is not null)
+        {
+            b.Add("cycle", cycle.Cycle).Add("phase", cycle.Phase).Add("phaseCycle", cycle.PhaseCycle).Add("cycleName", cycle.CycleName);
+        }
+        b.Add("drug", t.Drug)
+            .Add("amount", Units.Display(t.Absolute.Amount))
+            .Add("unit", t.Absolute.Unit)
+            .Add("administrations", t.Administrations)
+            .Add("prescribed", new TreeArray([.. t.Prescribed.Select(Quantity)]));
+        if (t.Prior is { } prior)
+        {
+            b.Add("prior", Quantity(prior));
+            b.AddIfNotNull("priorAbsolute", t.PriorAbsolute is { } pa ? Quantity(pa) : null);
+            b.AddIfNotNull("cumulative", t.CumulativeAbsolute is { } ca ? Quantity(ca) : null);
+            b.AddIfNotNull("cumulativePrescribed", t.CumulativePrescribed is { } cp ? Quantity(cp) : null);
+        }
+        return b.Build();
+    }
+
+    private static TreeObject Quantity(Evaluation.Quantity q) =>
+        new TreeObjectBuilder().Add("amount", Units.Display(q.Amount)).Add("unit", q.Unit).Build();
+}

@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using RegimenLang.Diagnostics;
+using RegimenLang.Evaluation;
+using RegimenLang.Semantics.Binding;
+using RegimenLang.Semantics.Formulary;
+using RegimenLang.Text;
+using RegimenLang.Workspace;
+
+namespace RegimenLang.Tests.Evaluation;
+
+/// <summary>Builds regimens and patients for the evaluator tests.</summary>
+internal static class EvaluationTestSupport
+{
+    public static readonly DateOnly Start = new(2026, 1, 5);
+
+    /// <summary>A regimen with one cycle holding <paramref name="lines"/> and the given plan.</summary>
+    public static string Regimen(string lines, string plan = "main: A", int length = 21, string extra = "") => $$"""
+        regimen "Test regimen"
+        id: test
+        {{extra}}
+        cycle A "Cycle A" length {{length}} days {
+        {{lines}}
+        }
+        plan {
+          {{plan}}
+        }
+        """;
+
+    public static BoundRegimen Bind(string source)
+    {
+        var result = Compilation.Check(new SourceText("test.regimen", source), FormularyLoader.BuiltIn);
+        var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        return result.Bound!;
+    }
+
+    public static Patient Patient(
+        decimal? height = 170, decimal? weight = 72, decimal? age = 54, string? sex = "female", decimal? crcl = null,
+        decimal? bsa = null, TimeOnly? time = null, params (string Name, bool? Flag, decimal? Number)[] inputs)
+    {
+        BodySurface? surface = bsa is { } b ? new BodySurface(b, BsaSource.Given, null)
+            : height is { } h && weight is { } w ? new BodySurface(BodySurfaceArea.Mosteller(h, w), BsaSource.Mosteller, null) : null;
+        return new Patient(height, weight, age, sex, crcl, surface,
+            inputs.ToImmutableDictionary(i => i.Name, i => new PatientInput(i.Name, i.Flag, i.Number, ""), StringComparer.OrdinalIgnoreCase),
+            [], Start, time ?? new TimeOnly(8, 0));
+    }
+
+    public static (Timeline? Timeline, DiagnosticBag Diagnostics) Expand(string source, Patient? patient = null)
+    {
+        var bound = Bind(source);
+        var bag = new DiagnosticBag("test.regimen");
+        return (Evaluator.Evaluate(bound, patient ?? Patient(), bag), bag);
+    }
+
+    public static Timeline ExpandOk(string source, Patient? patient = null)
+    {
+        var (timeline, bag) = Expand(source, patient);
+        Assert.True(timeline is not null, string.Join("\n", bag.Items));
+        return timeline!;
+    }
+
+    public static string Clock(TimelineEntry e) => e.When.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The repository root, found by walking up to RegimenLang.sln (not through [CallerFilePath]).</summary>
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RegimenLang.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("RegimenLang.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,108 @@
+using static RegimenLang.Tests.Evaluation.EvaluationTestSupport;
+
+namespace RegimenLang.Tests.Evaluation;
+
+public class ScheduleTests
+{
+    private static string[] Clocks(string line, TimeOnly? time = null, int length = 21) =>
+        [.. ExpandOk(Regimen(line, length: length), Patient(time: time)).Entries.Select(e => $"{Clock(e)} d{e.CycleDay}")];
+
+    [Theory]
+    [InlineData("once")]
+    [InlineData("daily")]
+    [InlineData("")]
+    public void Once_and_daily_give_one_dose_per_listed_day_at_the_first_dose_time(string frequency) =>
+        Assert.Equal(["2026-01-05 08:00 d1", "2026-01-06 08:00 d2"], Clocks($"  prednisone 60 mg PO {frequency} days 1-2"));
+
+    [Fact]
+    public void Bid_is_twelve_hours_apart() =>
+        Assert.Equal(["2026-01-05 08:00 d1", "2026-01-05 20:00 d1"], Clocks("  methylprednisolone 50 mg IV bid day 1"));
+
+    [Fact]
+    public void Tid_is_six_hours_apart_in_the_waking_day() =>
+        Assert.Equal(["2026-01-05 08:00 d1", "2026-01-05 14:00 d1", "2026-01-05 20:00 d1"], Clocks("  mercaptopurine 50 mg PO tid day 1"));
+
+    [Fact]
+    public void Qid_is_four_hours_apart_in_the_waking_day() =>
+        Assert.Equal(["2026-01-05 08:00 d1", "2026-01-05 12:00 d1", "2026-01-05 16:00 d1", "2026-01-05 20:00 d1"],
+            Clocks("  prednisone 10 mg PO qid day 1"));
+
+    [Fact]
+    public void Q6h_rolls_over_to_the_next_date_on_the_same_treatment_day() =>
+        Assert.Equal(
+            ["2026-01-05 08:00 d1", "2026-01-05 14:00 d1", "2026-01-05 20:00 d1", "2026-01-06 02:00 d1",
+             "2026-01-06 08:00 d2", "2026-01-06 14:00 d2", "2026-01-06 20:00 d2", "2026-01-07 02:00 d2"],
+            Clocks("  dexamethasone 4 mg IV q6h days 1-2"));
+
+    [Fact]
+    public void Q12h_x_6_from_20_00_fits_days_1_to_3()
+    {
+        var t = ExpandOk(Regimen("  cyclophosphamide 300 mg/m2 IV over 3 h q12h x 6 days 1-3"), Patient(time: new TimeOnly(20, 0)));
+        Assert.Equal(6, t.Entries.Length);
+        var last = t.Entries[^1];
+        Assert.Equal("2026-01-08 08:00", Clock(last));
+        Assert.Equal(3, last.CycleDay);
+        Assert.Equal(6, last.DoseNumber);
+        Assert.Equal(6, last.DoseCount);
+        Assert.Equal([1, 2, 3, 4, 5, 6], t.Entries.Select(e => e.DoseNumber!.Value));
+        Assert.Equal([1, 1, 2, 2, 3, 3], t.Entries.Select(e => e.CycleDay));
+    }
+
+    [Fact]
+    public void Q12h_x_6_from_08_00_falls_at_08_and_20_on_days_1_to_3() =>
+        Assert.Equal(
+            ["2026-01-05 08:00 d1", "2026-01-05 20:00 d1", "2026-01-06 08:00 d2", "2026-01-06 20:00 d2", "2026-01-07 08:00 d3", "2026-01-07 20:00 d3"],
+            Clocks("  cyclophosphamide 300 mg/m2 IV over 3 h q12h x 6 days 1-3"));
+
+    [Fact]
+    public void Counted_doses_outside_the_listed_days_are_RL6004()
+    {
+        var (t, bag) = Expand(Regimen("  cyclophosphamide 300 mg/m2 IV q12h x 8 days 1-3"));
+        Assert.Null(t);
+        var d = Assert.Single(bag.Items);
+        Assert.Equal("RL6004", d.Code);
+        Assert.Contains("dose 7 of 8", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Counted_doses_must_not_skip_an_unlisted_day()
+    {
+        var (t, bag) = Expand(Regimen("  cytarabine 1 g/m2 IV q12h x 4 days 1, 3"));
+        Assert.Null(t);
+        Assert.Equal("RL6004", Assert.Single(bag.Items).Code);
+    }
+
+    [Fact]
+    public void Qod_is_not_expanded()
+    {
+        var (t, bag) = Expand(Regimen("  prednisone 60 mg PO qod days 1-7"));
+        Assert.Null(t);
+        Assert.Contains(bag.Items, d => d.Code == "RL6005");
+    }
+
+    [Fact]
+    public void Continuous_infusion_gives_one_24_hour_entry_per_listed_day()
+    {
+        var t = ExpandOk(Regimen("  blinatumomab 9 mcg/day CIV days 1-7\n  blinatumomab 28 mcg/day CIV days 8-28", length: 42));
+        Assert.Equal(28, t.Entries.Length);
+        Assert.All(t.Entries, e => Assert.Equal("24 h", e.Duration));
+        Assert.All(t.Entries, e => Assert.Equal(new TimeOnly(8, 0), e.Time));
+        Assert.Equal(651m, t.CycleTotals.Single().Absolute.Amount);   // 9 x 7 + 28 x 21
+    }
+
+    [Fact]
+    public void Day_outside_the_cycle_is_RL6007()
+    {
+        var (t, bag) = Expand(Regimen("  vincristine 2 mg IV day 28", length: 21));
+        Assert.Null(t);
+        Assert.Contains(bag.Items, d => d.Code == "RL6007");
+    }
+
+    [Fact]
+    public void Route_alternatives_keep_the_first_as_route_and_all_in_routes()
+    {
+        var e = ExpandOk(Regimen("  dexamethasone 20 mg IV or PO day 1")).Entries.Single();
+        Assert.Equal("IV", e.Route);
+        Assert.Equal(["IV", "PO"], e.Routes.ToArray());
+    }
+}
