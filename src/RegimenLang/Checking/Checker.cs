@@ -11,6 +11,7 @@ public static class Checker
     /// <summary>All rules, in the order their findings are produced (output is sorted by position anyway).</summary>
     public static IReadOnlyList<ICheckRule> Rules { get; } =
     [
+        new PlanSizeRule(),
         new DayListRule(),
         new DosesFitRule(),
         new CycleNumberRule(),

@@ -24,8 +24,8 @@ public sealed class RuleContext
         Regimen = regimen;
         Patient = patient;
         _diagnostics = diagnostics;
-        // Expansion problems (a plan too large, a bad day) are reported by the rules and the evaluator that own them.
-        _instances = new(() => PlanExpander.Expand(regimen, new DiagnosticBag(regimen.Document.Path)));
+        // Expansion problems are kept aside: the rule that owns each code reports it (PlanSizeRule for RL2009).
+        _instances = new(() => PlanExpander.Expand(regimen, ExpansionDiagnostics));
         _scenarios = new(() => patient is null
             ? ScenarioBuilder.Build(regimen)
             : [new Scenario(patient, "", IsRealPatient: true)]);
@@ -49,6 +49,9 @@ public sealed class RuleContext
             .DistinctBy(a => a.Line, ReferenceEqualityComparer.Instance)
             .OrderBy(a => a.Line.Span.Start);
 
+    /// <summary>What laying out the plan found (a plan too large, a bad count), for the rules that own those codes.</summary>
+    public DiagnosticBag ExpansionDiagnostics { get; } = new("");
+
     /// <summary>The cycle instances of the plan, empty when it cannot be expanded.</summary>
     public ImmutableArray<CycleInstance> Instances => _instances.Value;
 
@@ -63,6 +66,9 @@ public sealed class RuleContext
         }
         return events;
     }
+
+    /// <summary>Reports a finding made elsewhere (by the evaluator's layout) under this file.</summary>
+    public void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic with { File = File });
 
     public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args) =>
         _diagnostics.Add(descriptor, span, args);

@@ -23,21 +23,12 @@ public static partial class DiagnosticCatalog
         "height: 170 cm\nweight: 72 kg");
 
     public static readonly DiagnosticDescriptor PlanTooLarge = new(
-        "RL6003", "Plan too large to expand", Severity.Error,
+        "RL2009", "Plan too large to expand", Severity.Error,
         "the plan has {0}; the evaluator expands at most 1,000 cycle instances and 100 years (36,525 days)",
         "The number of cycle instances and the number of days of a plan are computed from the plan's sequence (`then`, `x N`, `rest`) before " +
         "anything is expanded, so a plan such as `(A x 1000) x 1000` is refused at once, without using memory. No real regimen comes near the bounds.",
         "plan { main: (A x 1000) x 1000 }",
         "plan { main: A x 6 }");
-
-    public static readonly DiagnosticDescriptor DoseOutsideDays = new(
-        "RL6004", "Dose falls outside its listed days", Severity.Error,
-        "dose {0} of {1} ({2} hours after the first) falls on treatment day {3}, which is not among the listed days {4}",
-        "`q<N>h x <count>` gives exactly count doses, N hours apart, from the first-dose time of the first listed day. Treatment day d runs from " +
-        "the first-dose time on its date to the same time the next date. Every dose must fall within a listed day; otherwise the count, the " +
-        "interval or the days are wrong.",
-        "cyclophosphamide 300 mg/m2 IV over 3 h q12h x 8 days 1-3",
-        "cyclophosphamide 300 mg/m2 IV over 3 h q12h x 6 days 1-3");
 
     public static readonly DiagnosticDescriptor UnsupportedFrequency = new(
         "RL6005", "Frequency cannot be expanded", Severity.Error,
@@ -66,7 +57,7 @@ public static partial class DiagnosticCatalog
 
     private static partial IEnumerable<DiagnosticDescriptor> Later() =>
     [
-        MissingPatientFact, InvalidPatientValue, PlanTooLarge, DoseOutsideDays, UnsupportedFrequency, IncompatibleDoseUnits,
+        MissingPatientFact, InvalidPatientValue, PlanTooLarge, UnsupportedFrequency, IncompatibleDoseUnits,
         UnusableScheduleNumber,
     ];
 }

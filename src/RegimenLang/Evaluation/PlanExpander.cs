@@ -9,7 +9,7 @@ namespace RegimenLang.Evaluation;
 /// <summary>
 /// Lays the plan out on the calendar: phases in order, <c>then</c>, <c>x N</c>, parentheses and
 /// <c>rest</c>; each cycle instance starts the day after the previous one ends. The size of the plan
-/// is computed arithmetically over the sequence tree first, so an enormous plan is refused (RL6003)
+/// is computed arithmetically over the sequence tree first, so an enormous plan is refused (RL2009)
 /// before anything is materialised.
 /// </summary>
 public static class PlanExpander

@@ -102,6 +102,26 @@ public static class Schedule
         return result.ToImmutable();
     }
 
+    /// <summary>
+    /// The first of <paramref name="total"/> doses <paramref name="hours"/> apart (from the first-dose time of the
+    /// first listed day) that falls on an unlisted treatment day, with the last day the doses need; null when all fit.
+    /// Dose k falls on treatment day first + floor((k-1) * hours / 24), whatever the clock time.
+    /// </summary>
+    public static (int Dose, int Day, int LastDay)? CountedDoseOutsideDays(int hours, int total, ImmutableArray<int> days)
+    {
+        int first = days[0];
+        int lastDay = first + (int)((long)(total - 1) * hours / 24);
+        for (int k = 0; k < total; k++)
+        {
+            int day = first + (int)((long)k * hours / 24);
+            if (days.BinarySearch(day) < 0)
+            {
+                return (k + 1, day, lastDay);
+            }
+        }
+        return null;
+    }
+
     /// <summary><c>q&lt;N&gt;h x count</c>: count doses N hours apart from the first-dose time of the first listed day, each on a listed day.</summary>
     private static ImmutableArray<ScheduledDose>? CountedDoses(AdministrationLine line, FrequencySyntax frequency, NumberLiteral count, ImmutableArray<int> days, DiagnosticBag diagnostics)
     {
@@ -111,19 +131,18 @@ public static class Schedule
             return null;
         }
         int total = (int)count.Value;
+        if (CountedDoseOutsideDays(frequency.Hours, total, days) is { } outside)
+        {
+            diagnostics.Add(DiagnosticCatalog.DosesDoNotFit, line.Days.Span,
+                $"{frequency.Text} x {count.Text}", days[0], outside.Dose, outside.Day, outside.LastDay);
+            return null;
+        }
         int first = days[0];
-        var listed = days.ToHashSet();
         var result = ImmutableArray.CreateBuilder<ScheduledDose>(total);
         for (int k = 0; k < total; k++)
         {
             int hours = (first - 1) * 24 + k * frequency.Hours;
-            int day = hours / 24 + 1;
-            if (!listed.Contains(day))
-            {
-                diagnostics.Add(DiagnosticCatalog.DoseOutsideDays, frequency.Span, k + 1, total, k * frequency.Hours, day, DaysText(line.Days));
-                return null;
-            }
-            result.Add(new ScheduledDose(hours, day, k + 1, total));
+            result.Add(new ScheduledDose(hours, hours / 24 + 1, k + 1, total));
         }
         return result.ToImmutable();
     }

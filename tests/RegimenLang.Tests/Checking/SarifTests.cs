@@ -55,7 +55,7 @@ public sealed class SarifTests
         var result = run.GetProperty("results")[0];
         Assert.Equal("RL3001", result.GetProperty("ruleId").GetString());
         var region = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
-        Assert.Equal(5, region.GetProperty("startLine").GetInt32());
+        Assert.Equal(4, region.GetProperty("startLine").GetInt32());
         Assert.Equal(20, region.GetProperty("startColumn").GetInt32());
         var related = result.GetProperty("relatedLocations")[0];
         Assert.Contains("vincristine", related.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);

@@ -53,20 +53,20 @@ public class PlanAndConditionTests
         watch.Stop();
         Assert.Null(t);
         var d = Assert.Single(bag.Items);
-        Assert.Equal("RL6003", d.Code);
+        Assert.Equal("RL2009", d.Code);
         Assert.True(watch.ElapsedMilliseconds < 2000, $"took {watch.ElapsedMilliseconds} ms");
     }
 
     [Fact]
-    public void More_than_1000_cycles_is_RL6003_and_1000_is_not()
+    public void More_than_1000_cycles_is_RL2009_and_1000_is_not()
     {
-        Assert.Equal("RL6003", Assert.Single(Expand(Regimen("  vincristine 2 mg IV day 1", plan: "main: A x 1001", length: 1)).Diagnostics.Items).Code);
+        Assert.Equal("RL2009", Assert.Single(Expand(Regimen("  vincristine 2 mg IV day 1", plan: "main: A x 1001", length: 1)).Diagnostics.Items).Code);
         Assert.NotNull(Expand(Regimen("  vincristine 2 mg IV day 1", plan: "main: A x 1000", length: 1)).Timeline);
     }
 
     [Fact]
-    public void More_than_100_years_is_RL6003() =>
-        Assert.Equal("RL6003", Assert.Single(Expand(Regimen("  vincristine 2 mg IV day 1", plan: "main: A then rest 40000 days")).Diagnostics.Items).Code);
+    public void More_than_100_years_is_RL2009() =>
+        Assert.Equal("RL2009", Assert.Single(Expand(Regimen("  vincristine 2 mg IV day 1", plan: "main: A then rest 40000 days")).Diagnostics.Items).Code);
 
     private static string Conditional(string condition) =>
         Regimen($"  vincristine 2 mg IV day 1 when {condition}", extra: "input cd20: percent \"CD20\"\ninput ph: flag \"Ph+\"");

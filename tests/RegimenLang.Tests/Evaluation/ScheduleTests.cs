@@ -55,13 +55,13 @@ public class ScheduleTests
             Clocks("  cyclophosphamide 300 mg/m2 IV over 3 h q12h x 6 days 1-3"));
 
     [Fact]
-    public void Counted_doses_outside_the_listed_days_are_RL6004()
+    public void Counted_doses_outside_the_listed_days_are_RL2003()
     {
         var (t, bag) = Expand(Regimen("  cyclophosphamide 300 mg/m2 IV q12h x 8 days 1-3"));
         Assert.Null(t);
         var d = Assert.Single(bag.Items);
-        Assert.Equal("RL6004", d.Code);
-        Assert.Contains("dose 7 of 8", d.Message, StringComparison.Ordinal);
+        Assert.Equal("RL2003", d.Code);
+        Assert.Contains("puts dose 7 on day 4", d.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class ScheduleTests
     {
         var (t, bag) = Expand(Regimen("  cytarabine 1 g/m2 IV q12h x 4 days 1, 3"));
         Assert.Null(t);
-        Assert.Equal("RL6004", Assert.Single(bag.Items).Code);
+        Assert.Equal("RL2003", Assert.Single(bag.Items).Code);
     }
 
     [Fact]
@@ -91,11 +91,11 @@ public class ScheduleTests
     }
 
     [Fact]
-    public void Day_outside_the_cycle_is_RL6007()
+    public void Day_outside_the_cycle_is_RL2001()
     {
         var (t, bag) = Expand(Regimen("  vincristine 2 mg IV day 28", length: 21));
         Assert.Null(t);
-        Assert.Contains(bag.Items, d => d.Code == "RL6007");
+        Assert.Contains(bag.Items, d => d.Code == "RL2001");
     }
 
     [Fact]

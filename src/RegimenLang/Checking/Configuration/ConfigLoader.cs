@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using RegimenLang.Diagnostics;
+using RegimenLang.Semantics.Formulary;
 using RegimenLang.Text;
 using RegimenLang.Yaml;
 using YamlDotNet.Core;
@@ -11,7 +12,7 @@ namespace RegimenLang.Checking.Configuration;
 /// <summary>Finds and reads <c>regimen.yaml</c>: the nearest one walking up from a checked file's folder.</summary>
 public sealed class ConfigLoader
 {
-    private static readonly IDeserializer Deserializer = new StaticDeserializerBuilder(new RegimenConfigYamlContext())
+    private static readonly IDeserializer Deserializer = new StaticDeserializerBuilder(new FormularyYamlContext())
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
 
@@ -67,7 +68,7 @@ public sealed class ConfigLoader
         var severities = new Dictionary<string, Severity?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (code, value) in dto.Rules ?? [])
         {
-            var (line, column) = positions.Find("rules", code);
+            var (line, column) = positions.FindKey(["rules"], code);
             var at = new SourceSpan(0, 0, line, column);
             if (DiagnosticCatalog.Find(code) is not { } descriptor)
             {

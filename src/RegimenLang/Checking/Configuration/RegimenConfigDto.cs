@@ -1,6 +1,6 @@
 using YamlDotNet.Serialization;
 
-namespace RegimenLang.Checking.Configuration;
+namespace RegimenLang.Semantics.Formulary;
 
 // Mutable for YamlDotNet's static (AOT) generator; mapped to RegimenConfig by ConfigLoader.
 
@@ -10,8 +10,9 @@ public sealed class RegimenConfigDto
     public List<string>? Formulary { get; set; }
 }
 
-[YamlStaticContext]
+// YamlDotNet's static generator implements one context per assembly (a second one compiles but throws
+// at run time), so the configuration DTO joins the formulary's context.
 [YamlSerializable(typeof(RegimenConfigDto))]
-public partial class RegimenConfigYamlContext : StaticContext
+public partial class FormularyYamlContext
 {
 }

@@ -5,9 +5,8 @@ using RegimenLang.Syntax.Nodes;
 namespace RegimenLang.Checking.Rules;
 
 /// <summary>
-/// RL2003: <c>q&lt;N&gt;h x &lt;count&gt;</c> must fit its days. Dose k falls (k-1)N hours after the
-/// first-dose time of the first listed day, so on treatment day first + floor((k-1)N / 24) whatever the
-/// clock time; every such day must be listed.
+/// RL2003: <c>q&lt;N&gt;h x &lt;count&gt;</c> must fit its days (the evaluator's own test,
+/// <see cref="Schedule.CountedDoseOutsideDays"/>, so check and expand agree).
 /// </summary>
 public sealed class DosesFitRule : ICheckRule
 {
@@ -26,17 +25,9 @@ public sealed class DosesFitRule : ICheckRule
             {
                 continue;
             }
-            int first = listed[0];
-            int total = (int)count.Value;
-            int lastDay = first + (total - 1) * frequency.Hours / 24;
-            for (int k = 0; k < total; k++)
+            if (Schedule.CountedDoseOutsideDays(frequency.Hours, (int)Math.Min(count.Value, 10_000), listed) is { } outside)
             {
-                int day = first + k * frequency.Hours / 24;
-                if (!listed.Contains(day))
-                {
-                    context.Report(DiagnosticCatalog.DosesDoNotFit, line.Days.Span, frequency.Text + " x " + count.Text, first, k + 1, day, lastDay);
-                    break;
-                }
+                context.Report(DiagnosticCatalog.DosesDoNotFit, line.Days.Span, frequency.Text + " x " + count.Text, listed[0], outside.Dose, outside.Day, outside.LastDay);
             }
         }
     }
