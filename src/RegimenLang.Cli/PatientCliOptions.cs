@@ -91,4 +91,10 @@ public sealed class PatientCliOptions
 
     public static DateOnly Today() => DateOnly.FromDateTime(DateTime.Now);
 
+    /// <summary>Whether any patient option was given (so <c>check</c> checks absolute doses too).</summary>
+    public bool AnyGiven(ParseResult parse) =>
+        parse.GetValue(Patient) is not null || parse.GetValue(Bsa) is not null || parse.GetValue(Height) is not null
+        || parse.GetValue(Weight) is not null || parse.GetValue(Age) is not null || parse.GetValue(Sex) is not null
+        || parse.GetValue(Crcl) is not null || (parse.GetValue(Set)?.Length ?? 0) > 0;
+
 }

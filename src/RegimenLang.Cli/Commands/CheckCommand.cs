@@ -1,6 +1,8 @@
 using System.CommandLine;
 using RegimenLang.Diagnostics;
+using RegimenLang.Evaluation;
 using RegimenLang.Output;
+using RegimenLang.Semantics.Binding;
 using RegimenLang.Workspace;
 
 namespace RegimenLang.Cli.Commands;
@@ -19,33 +21,53 @@ public static class CheckCommand
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Exit 1 when there are warnings, not only errors." };
         var formulary = CommonOptions.Formulary();
         var output = CommonOptions.OutputFile();
+        var patient = new PatientCliOptions();
 
         var command = new Command("check", """
             Parse and check regimen files: syntax, names, schedule, dose limits, intervals and notation.
             Text output is one line per finding: path:line:col: severity CODE: message. Settings come from the nearest
             regimen.yaml above each file (rule severities, formulary files); '# regimen-disable-next-line CODE -- reason'
-            silences a finding on the next line. Without a patient, doses are compared with limits in like units.
+            silences a finding on the next line. Without a patient, doses are compared with limits in like units
+            (mg/m2 with mg/m2); with --patient (or the patient flags of 'expand') computed absolute doses are checked too.
             Exit status: 0 clean or warnings only, 1 errors (or warnings with --warnings-as-errors), 2 usage error or unreadable path.
 
             Examples:
               regimen check regimens
               regimen check my-protocol.regimen --format sarif -o results.sarif
               regimen check regimens --formulary local-drugs.yaml --warnings-as-errors
+              regimen check regimens/08-hcvad-blina-frontline.regimen --patient regimens/08-hcvad-blina-frontline.patient.yaml
             """)
         {
             paths, format, warningsAsErrors, formulary, output, CommonOptions.NoColor(),
         };
-        command.SetAction(parse => Run(
-            context,
-            parse.GetValue(paths) ?? [],
-            parse.GetValue(format) ?? "text",
-            parse.GetValue(warningsAsErrors),
-            parse.GetValue(formulary),
-            parse.GetValue(output)));
+        foreach (var option in patient.All)
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(parse =>
+        {
+            PatientSource? source = null;
+            if (patient.AnyGiven(parse))
+            {
+                var (draft, options, error) = patient.Read(parse, PatientCliOptions.Today());
+                if (error is not null)
+                {
+                    context.Error.WriteLine($"regimen: {error}");
+                    return ExitCodes.Usage;
+                }
+                source = new PatientSource(parse.GetValue(patient.Patient), draft!, options!);
+            }
+            return Run(context, parse.GetValue(paths) ?? [], parse.GetValue(format) ?? "text", parse.GetValue(warningsAsErrors),
+                parse.GetValue(formulary), parse.GetValue(output), source);
+        });
         return command;
     }
 
-    public static int Run(CommandContext context, string[] paths, string format, bool warningsAsErrors, string[]? formularyFiles, string? outputFile)
+    /// <summary>The patient to check absolute doses for: a file and flags over it.</summary>
+    public sealed record PatientSource(string? File, PatientDraft Flags, PatientOptions Options);
+
+    public static int Run(CommandContext context, string[] paths, string format, bool warningsAsErrors, string[]? formularyFiles, string? outputFile,
+        PatientSource? patientSource = null)
     {
         var extra = new List<(string, string)>();
         foreach (var file in formularyFiles ?? [])
@@ -71,7 +93,27 @@ public static class CheckCommand
             return ExitCodes.Usage;
         }
 
-        var report = new CheckSession(extra).Check(collected.Files);
+        Func<BoundRegimen, List<Diagnostic>, Patient?>? patient = null;
+        if (patientSource is not null)
+        {
+            var patientProblems = new List<Diagnostic>();
+            var (draft, unreadablePatient) = Expansion.LoadPatient(patientSource.File, patientSource.Flags, patientProblems);
+            if (unreadablePatient is not null)
+            {
+                context.Error.WriteLine($"regimen: cannot read {unreadablePatient}");
+                return ExitCodes.Usage;
+            }
+            if (draft is null || patientProblems.Any(d => d.Severity == Severity.Error))
+            {
+                // The patient file has errors: report them; checking absolute doses without the patient would be silent.
+                context.Out.Write(DiagnosticWriters.Text(patientProblems));
+                return ExitCodes.Findings;
+            }
+            // The patient is built per regimen, because its inputs are typed by each regimen's declarations.
+            patient = (bound, problems) => PatientBuilder.Build(draft, patientSource.Options, bound, problems);
+        }
+
+        var report = new CheckSession(extra, patient).Check(collected.Files);
         bool unreadable = false;
         foreach (var result in report.Files.Where(r => r.Unreadable))
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RegimenLang.Evaluation;
 using RegimenLang.Output;
+using RegimenLang.Workspace;
 
 namespace RegimenLang.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using RegimenLang.Diagnostics;
+using RegimenLang.Evaluation;
 using RegimenLang.Semantics.Formulary;
-using RegimenLang.Workspace;
 
-namespace RegimenLang.Evaluation;
+namespace RegimenLang.Workspace;
 
 /// <summary>The outcome of expanding one regimen file: a timeline, or the diagnostics that prevented it.</summary>
 /// <param name="Unreadable">A file named could not be read at all (a usage error, not a finding).</param>
@@ -28,28 +28,15 @@ public static class Expansion
             return new ExpansionResult(null, diagnostics, null);
         }
 
-        var draft = PatientDraft.Empty;
-        if (patientPath is not null)
+        var (draft, unreadable) = LoadPatient(patientPath, flags, diagnostics);
+        if (unreadable is not null)
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(patientPath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return new ExpansionResult(null, diagnostics, patientPath);
-            }
-            var bag = new DiagnosticBag(patientPath);
-            var fromFile = PatientFileLoader.Load(text, bag);
-            diagnostics.AddRange(bag.Sorted());
-            if (fromFile is null)
-            {
-                return new ExpansionResult(null, diagnostics, null);
-            }
-            draft = fromFile;
+            return new ExpansionResult(null, diagnostics, unreadable);
         }
-        draft = draft.OverriddenBy(flags);
+        if (draft is null)
+        {
+            return new ExpansionResult(null, diagnostics, null);
+        }
 
         // Built even after a patient-file error, so input problems are reported in the same run.
         var patient = PatientBuilder.Build(draft, options, checkedFile.Bound, diagnostics);
@@ -61,5 +48,30 @@ public static class Expansion
         var timeline = Evaluator.Evaluate(checkedFile.Bound, patient, evaluation);
         diagnostics.AddRange(evaluation.Sorted());
         return new ExpansionResult(timeline, diagnostics, null);
+    }
+
+    /// <summary>
+    /// The patient file (if any) with the flags applied over it; null with diagnostics when the file has
+    /// errors, or the path in <c>Unreadable</c> when it cannot be read.
+    /// </summary>
+    public static (PatientDraft? Draft, string? Unreadable) LoadPatient(string? patientPath, PatientDraft flags, List<Diagnostic> diagnostics)
+    {
+        if (patientPath is null)
+        {
+            return (PatientDraft.Empty.OverriddenBy(flags), null);
+        }
+        string text;
+        try
+        {
+            text = File.ReadAllText(patientPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, patientPath);
+        }
+        var bag = new DiagnosticBag(patientPath);
+        var fromFile = PatientFileLoader.Load(text, bag);
+        diagnostics.AddRange(bag.Sorted());
+        return (fromFile?.OverriddenBy(flags), null);
     }
 }
