@@ -5,8 +5,13 @@ namespace RegimenLang.Tests.Syntax;
 
 public sealed class LexerTests
 {
-    private static LexedLine Lex(string text, DiagnosticBag? bag = null) =>
-        Lexer.LexLine(text, 0, text.Length, 1, bag ?? new DiagnosticBag("t"));
+    private sealed record Lexed(Token[] Tokens, RegimenLang.Syntax.Nodes.Comment? Comment);
+
+    private static Lexed Lex(string text, DiagnosticBag? bag = null)
+    {
+        var line = Lexer.LexLine(text, 0, text.Length, 1, bag ?? new DiagnosticBag("t"));
+        return new Lexed(line.ToArray(), line.Comment);
+    }
 
     [Fact]
     public void Splits_an_administration_line_into_words_numbers_and_punctuation()

@@ -22,5 +22,16 @@ public sealed record NumberLiteral(decimal Value, string Text, SourceSpan Span) 
 /// <summary>A quoted string; <see cref="Value"/> is the unescaped content.</summary>
 public sealed record StringLiteral(string Value, SourceSpan Span) : SyntaxNode(Span);
 
-/// <summary>A comment, kept for the formatter. <see cref="Text"/> includes the leading '#'.</summary>
-public sealed record Comment(string Text, SourceSpan Span, bool OwnLine) : SyntaxNode(Span);
+/// <summary>
+/// A comment, kept for the formatter. <see cref="Text"/> includes the leading '#'. The text stays a
+/// slice of the source until asked for: regimen files are often more comment than code.
+/// </summary>
+public sealed record Comment(ReadOnlyMemory<char> Source, SourceSpan Span, bool OwnLine) : SyntaxNode(Span)
+{
+    public Comment(string text, SourceSpan span, bool ownLine)
+        : this(text.AsMemory(), span, ownLine)
+    {
+    }
+
+    public string Text => Source.ToString();
+}

@@ -268,7 +268,7 @@ internal static class Grammar
                 }
                 return result;
             },
-            Keyword("not").Many().Select(n => n.ToList()),
+            Keyword("not").Many().Select(static n => n as IReadOnlyList<Token> ?? [.. n]),
             ConditionPrimary);
 
     private static readonly Parser<Token, ConditionSyntax> AndCondition =
@@ -283,27 +283,72 @@ internal static class Grammar
 
     internal static readonly Parser<Token, ImmutableArray<DayRange>> CycleList = DayList;
 
-    internal static readonly Parser<Token, ModifierSyntax> Modifier = OneOf(
-        Map((k, q) => (ModifierSyntax)new CapModifier(q, Span(k, q)), Keyword("cap"), AmountDose),
-        Map((k, q) => (ModifierSyntax)new RoundModifier(q, Span(k, q)), Keyword("round").Before(Keyword("to")), AmountDose),
-        Map((k, c) => (ModifierSyntax)new WhenModifier(c, Span(k, c)), Keyword("when"), Condition),
-        Map((k, word, list) => (ModifierSyntax)new CycleSelector(list, From: false, word.IsWord("cycles"), Span(k, list[^1])),
-            Keyword("in"), AnyOf("'cycle' or 'cycles'", "cycle", "cycles"), CycleList),
-        Map((k, word, n) => (ModifierSyntax)new CycleSelector([new DayRange(n, null, n.Span)], From: true, Plural: false, Span(k, n)),
-            Keyword("from"), Keyword("cycle"), NumberLabelled("a cycle number")),
-        Map((k, s) => (ModifierSyntax)new NoteModifier(s, Span(k, s)), Keyword("note"), StringLiteral));
+    private static readonly Parser<Token, ModifierSyntax> CapModifier =
+        Map((k, q) => (ModifierSyntax)new CapModifier(q, Span(k, q)), Keyword("cap"), AmountDose);
 
-    private static readonly Parser<Token, SyntaxNode> Clause = OneOf(
-        Infusion.Select(x => (SyntaxNode)x),
-        Frequency.Select(x => (SyntaxNode)x),
-        Days.Select(x => (SyntaxNode)x),
-        Modifier.Select(x => (SyntaxNode)x));
+    private static readonly Parser<Token, ModifierSyntax> RoundModifier =
+        Map((k, q) => (ModifierSyntax)new RoundModifier(q, Span(k, q)), Keyword("round").Before(Keyword("to")), AmountDose);
+
+    private static readonly Parser<Token, ModifierSyntax> WhenModifier =
+        Map((k, c) => (ModifierSyntax)new WhenModifier(c, Span(k, c)), Keyword("when"), Condition);
+
+    private static readonly Parser<Token, ModifierSyntax> InCycles =
+        Map((k, word, list) => (ModifierSyntax)new CycleSelector(list, From: false, word.IsWord("cycles"), Span(k, list[^1])),
+            Keyword("in"), AnyOf("'cycle' or 'cycles'", "cycle", "cycles"), CycleList);
+
+    private static readonly Parser<Token, ModifierSyntax> FromCycle =
+        Map((k, word, n) => (ModifierSyntax)new CycleSelector([new DayRange(n, null, n.Span)], From: true, Plural: false, Span(k, n)),
+            Keyword("from"), Keyword("cycle"), NumberLabelled("a cycle number"));
+
+    private static readonly Parser<Token, ModifierSyntax> NoteModifier =
+        Map((k, s) => (ModifierSyntax)new NoteModifier(s, Span(k, s)), Keyword("note"), StringLiteral);
+
+    internal static readonly Parser<Token, ModifierSyntax> Modifier =
+        OneOf(CapModifier, RoundModifier, WhenModifier, InCycles, FromCycle, NoteModifier);
+
+    /// <summary>What may follow the route of an administration line, for "expected ..." messages.</summary>
+    internal const string ClauseLabel =
+        "another clause (over, continuous, a frequency such as bid or q12h, day or days, cap, round to, when, in cycle, from cycle, note)";
+
+    /// <summary>Fails without consuming anything, so that the clause list ends there.</summary>
+    private static readonly Parser<Token, SyntaxNode> NoClause =
+        P.Token(static _ => false).Labelled(ClauseLabel).Select(static t => (SyntaxNode)new Identifier(t.Text, t.Span));
+
+    /// <summary>
+    /// The parser of each clause keyword. A clause is chosen by its first word (looked at, not consumed)
+    /// instead of trying every alternative in turn: administration lines are most of a file, and this
+    /// keeps their parsing free of failed attempts.
+    /// </summary>
+    private static readonly Dictionary<string, Parser<Token, SyntaxNode>> ClauseByKeyword = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["over"] = Infusion.Select(static x => (SyntaxNode)x),
+        ["continuous"] = Infusion.Select(static x => (SyntaxNode)x),
+        ["day"] = Days.Select(static x => (SyntaxNode)x),
+        ["days"] = Days.Select(static x => (SyntaxNode)x),
+        ["cap"] = CapModifier.Select(static x => (SyntaxNode)x),
+        ["round"] = RoundModifier.Select(static x => (SyntaxNode)x),
+        ["when"] = WhenModifier.Select(static x => (SyntaxNode)x),
+        ["in"] = InCycles.Select(static x => (SyntaxNode)x),
+        ["from"] = FromCycle.Select(static x => (SyntaxNode)x),
+        ["note"] = NoteModifier.Select(static x => (SyntaxNode)x),
+    };
+
+    private static readonly Parser<Token, SyntaxNode> FrequencyClause = Frequency.Select(static x => (SyntaxNode)x);
+
+    private static Parser<Token, SyntaxNode> ClauseFor(Token t) =>
+        t.Kind != TokenKind.Word ? NoClause
+        : ClauseByKeyword.TryGetValue(t.Text, out var parser) ? parser
+        : IsFrequencyWord(t) ? FrequencyClause
+        : NoClause;
+
+    private static readonly Parser<Token, SyntaxNode> Clause =
+        Lookahead(P.Any).Bind(static t => ClauseFor(t));
 
     internal static readonly Parser<Token, AdministrationParts> AdministrationLine =
         Map(
             (drug, dose, routes, clauses) => new AdministrationParts(drug, dose, routes, clauses,
                 clauses.Count > 0 ? Span(drug, clauses[^1]) : Span(drug, routes[^1])),
-            DrugName, Dose, Routes, Clause.Many().Select(c => (IReadOnlyList<SyntaxNode>)c.ToList()))
+            DrugName, Dose, Routes, Clause.Many().Select(static c => c as IReadOnlyList<SyntaxNode> ?? [.. c]))
         .Before(EndOfLine);
 
     internal static readonly Parser<Token, IncludeLine> IncludeLine =

@@ -5,8 +5,19 @@ using RegimenLang.Text;
 
 namespace RegimenLang.Syntax.Parsing;
 
-/// <summary>The tokens of one line, the comment that ends it (if any), and whether lexing found an error.</summary>
-public readonly record struct LexedLine(Token[] Tokens, Comment? Comment, bool HasErrors);
+/// <summary>
+/// The tokens of one line, the comment that ends it (if any), and whether lexing found an error.
+/// <see cref="Tokens"/> is the lexer's per-thread buffer: valid until the next line is lexed on this
+/// thread, which saves an array per line; <see cref="ToArray"/> copies it for keeping.
+/// </summary>
+public readonly ref struct LexedLine(ReadOnlySpan<Token> tokens, Comment? comment, bool hasErrors)
+{
+    public ReadOnlySpan<Token> Tokens { get; } = tokens;
+    public Comment? Comment { get; } = comment;
+    public bool HasErrors { get; } = hasErrors;
+
+    public Token[] ToArray() => Tokens.ToArray();
+}
 
 /// <summary>
 /// Splits one line into tokens. Lexing is per line because a newline ends every statement; this
@@ -17,9 +28,14 @@ public static class Lexer
     /// <summary>Longest number we accept: beyond 28 significant digits a decimal cannot hold it exactly.</summary>
     private const int MaxNumberLength = 28;
 
+    // Lines are lexed one after another on a thread: one buffer per thread saves a growing list per line.
+    [ThreadStatic]
+    private static List<Token>? t_buffer;
+
     public static LexedLine LexLine(string text, int lineStart, int lineEnd, int line, DiagnosticBag diagnostics)
     {
-        var tokens = new List<Token>();
+        var tokens = t_buffer ??= new List<Token>(64);
+        tokens.Clear();
         Comment? comment = null;
         bool errors = false;
         int i = lineStart;
@@ -39,7 +55,7 @@ public static class Lexer
             if (c == '#')
             {
                 bool ownLine = tokens.Count == 0;
-                string commentText = text[i..lineEnd].TrimEnd();
+                var commentText = text.AsMemory(i, lineEnd - i).TrimEnd();
                 comment = new Comment(commentText, At(i, commentText.Length), ownLine);
                 break;
             }
@@ -48,7 +64,7 @@ public static class Lexer
             {
                 int start = i;
                 i = ScanWordTail(text, i + 1, lineEnd);
-                tokens.Add(new Token(TokenKind.Word, text[start..i], start, i - start, line, column));
+                tokens.Add(new Token(TokenKind.Word, TokenText.Get(text, start, i - start), start, i - start, line, column));
                 continue;
             }
 
@@ -63,7 +79,7 @@ public static class Lexer
                 if (i + 1 < lineEnd && text[i] == '-' && IsWordStart(text[i + 1]))
                 {
                     i = ScanWordTail(text, i + 1, lineEnd);
-                    tokens.Add(new Token(TokenKind.Word, text[start..i], start, i - start, line, column));
+                    tokens.Add(new Token(TokenKind.Word, TokenText.Get(text, start, i - start), start, i - start, line, column));
                     continue;
                 }
                 if (i < lineEnd && text[i] == '.')
@@ -86,7 +102,7 @@ public static class Lexer
                         continue;
                     }
                 }
-                string number = text[start..i];
+                string number = TokenText.Get(text, start, i - start);
                 if (number.Replace(".", "", StringComparison.Ordinal).Length > MaxNumberLength)
                 {
                     diagnostics.Add(DiagnosticCatalog.InvalidNumber, At(start, i - start),
@@ -161,7 +177,7 @@ public static class Lexer
             var (kind, length) = Punctuation(text, i, lineEnd);
             if (length > 0)
             {
-                tokens.Add(new Token(kind, text.Substring(i, length), i, length, line, column));
+                tokens.Add(new Token(kind, TokenText.Get(text, i, length), i, length, line, column));
                 i += length;
                 continue;
             }
@@ -173,7 +189,7 @@ public static class Lexer
             i += runeLength;
         }
 
-        return new LexedLine([.. tokens], comment, errors);
+        return new LexedLine(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), comment, errors);
     }
 
     internal static bool IsWordStart(char c) => char.IsLetter(c) || c == '_';

@@ -80,7 +80,7 @@ internal static class MetadataLine
         }
         if (commentStart >= 0)
         {
-            string commentText = text[commentStart..end].TrimEnd();
+            var commentText = text.AsMemory(commentStart, end - commentStart).TrimEnd();
             comment = new Comment(commentText, At(commentStart, commentText.Length), OwnLine: false);
         }
         var valueSpan = At(valueStart, valueEnd - valueStart);

@@ -55,7 +55,7 @@ public static class QuantityText
     {
         var bag = new DiagnosticBag("");
         var lexed = Lexer.LexLine(text, 0, text.Length, 1, bag);
-        tokens = lexed.Tokens;
+        tokens = lexed.ToArray();
         if (lexed.HasErrors || lexed.Comment is not null || text.Contains('\n', StringComparison.Ordinal))
         {
             error = bag.Items.Count > 0 ? bag.Items[0].Message : $"'{text}' is not a quantity";

@@ -17,9 +17,6 @@ public static class RegimenParser
     public const int MaxLineLength = 10_000;
     public const int MaxNesting = 64;
 
-    private const string AdministrationClauses =
-        "another clause (over, continuous, a frequency such as bid or q12h, day or days, cap, round to, when, in cycle, from cycle, note)";
-
     private static readonly HashSet<string> TopLevelKeywords =
         new(["regimen", "input", "block", "cycle", "limit", "plan"], StringComparer.OrdinalIgnoreCase);
 
@@ -146,7 +143,7 @@ public static class RegimenParser
             }
         }
 
-        private void ParseTopLevel(Token[] tokens, SourceSpan endOfLine)
+        private void ParseTopLevel(ReadOnlySpan<Token> tokens, SourceSpan endOfLine)
         {
             var first = tokens[0];
             if (first.Kind == TokenKind.RightBrace)
@@ -202,7 +199,7 @@ public static class RegimenParser
             }
         }
 
-        private void ParseBodyLine(Token[] tokens, SourceSpan endOfLine)
+        private void ParseBodyLine(ReadOnlySpan<Token> tokens, SourceSpan endOfLine)
         {
             if (tokens[0].IsWord("include"))
             {
@@ -217,14 +214,14 @@ public static class RegimenParser
                 Diagnostics.Add(DiagnosticCatalog.StatementNotAllowedHere, tokens[0].Span, "blocks do not nest: close the open one with '}' first");
                 return;
             }
-            if (Run(Grammar.AdministrationLine, tokens, endOfLine, AdministrationClauses) is { } parts
+            if (Run(Grammar.AdministrationLine, tokens, endOfLine, Grammar.ClauseLabel) is { } parts
                 && AdministrationBuilder.Build(parts, endOfLine, Diagnostics) is { } administration)
             {
                 _open!.Body.Add(administration);
             }
         }
 
-        private void OpenIfHeader(Token[] tokens, object? header)
+        private void OpenIfHeader(ReadOnlySpan<Token> tokens, object? header)
         {
             if (_open is not null || tokens[^1].Kind != TokenKind.LeftBrace || tokens[0].Kind != TokenKind.Word)
             {
@@ -275,7 +272,7 @@ public static class RegimenParser
             }
         }
 
-        private T? Run<T>(Parser<Token, T> parser, Token[] tokens, SourceSpan endOfLine, string? whatElse = null) where T : class
+        private T? Run<T>(Parser<Token, T> parser, ReadOnlySpan<Token> tokens, SourceSpan endOfLine, string? whatElse = null) where T : class
         {
             var result = parser.Parse(tokens);
             if (result.Success)
@@ -286,7 +283,7 @@ public static class RegimenParser
             return null;
         }
 
-        private static int MaxParenthesisDepth(Token[] tokens, out Token deepest)
+        private static int MaxParenthesisDepth(ReadOnlySpan<Token> tokens, out Token deepest)
         {
             int depth = 0, max = 0;
             deepest = tokens[0];
