@@ -22,48 +22,36 @@ public static class DoseEventBuilder
         var events = ImmutableArray.CreateBuilder<DoseEvent>();
         bool allApply = ScenarioBuilder.AllLinesApply(scenario);
 
-        for (int index = 0; index < instances.Length; index++)
+        foreach (var (index, instance, cycle, administration) in GivenLines.Of(regimen, instances))
         {
-            var instance = instances[index];
-            if (instance.IsRest || regimen.FindCycle(instance.CycleName) is not { } cycle)
+            var line = administration.Line;
+            if (line.When is { } when && !allApply && !ConditionEvaluator.Evaluate(when.Condition, scenario.Patient))
             {
                 continue;
             }
-            foreach (var administration in cycle.Administrations)
+            if (!schedules.TryGetValue((line, cycle.Name), out var schedule))
             {
-                var line = administration.Line;
-                if (line.Cycles is { } selector && !selector.Includes(instance.PhaseCycle))
-                {
-                    continue;
-                }
-                if (line.When is { } when && !allApply && !ConditionEvaluator.Evaluate(when.Condition, scenario.Patient))
-                {
-                    continue;
-                }
-                if (!schedules.TryGetValue((line, cycle.Name), out var schedule))
-                {
-                    schedule = Schedule.Doses(line, cycle.Name, cycle.LengthDays, quiet);
-                    schedules[(line, cycle.Name)] = schedule;
-                }
-                if (schedule is not { } doses)
-                {
-                    continue;
-                }
-                DoseResult? computed = null;
-                if (scenario.IsRealPatient && !absolute.TryGetValue(line, out computed))
-                {
-                    computed = Dosing.Compute(line, scenario.Patient, quiet);
-                    absolute[line] = computed;
-                }
-                var (prescribed, unit) = Prescribed(line);
-                foreach (var dose in doses)
-                {
-                    events.Add(new DoseEvent(administration, instance, index,
-                        PlanDay: instance.StartDay + dose.CycleDay,
-                        CycleDay: dose.CycleDay,
-                        Hours: instance.StartDay * 24 + dose.HoursFromCycleStart,
-                        prescribed, unit, computed?.Amount, computed?.Unit));
-                }
+                schedule = Schedule.Doses(line, cycle.Name, cycle.LengthDays, quiet);
+                schedules[(line, cycle.Name)] = schedule;
+            }
+            if (schedule is not { } doses)
+            {
+                continue;
+            }
+            DoseResult? computed = null;
+            if (scenario.IsRealPatient && !absolute.TryGetValue(line, out computed))
+            {
+                computed = Dosing.Compute(line, scenario.Patient, quiet);
+                absolute[line] = computed;
+            }
+            var (prescribed, unit) = Prescribed(line);
+            foreach (var dose in doses)
+            {
+                events.Add(new DoseEvent(administration, instance, index,
+                    PlanDay: instance.StartDay + dose.CycleDay,
+                    CycleDay: dose.CycleDay,
+                    Hours: instance.StartDay * 24 + dose.HoursFromCycleStart,
+                    prescribed, unit, computed?.Amount, computed?.Unit));
             }
         }
         return events.ToImmutable();

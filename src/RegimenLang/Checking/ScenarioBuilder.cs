@@ -29,9 +29,9 @@ public static class ScenarioBuilder
         var candidates = new SortedDictionary<string, List<FactValue>>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in conditional)
         {
-            foreach (var (name, leaf) in Leaves(line.When!.Condition))
+            foreach (var leaf in SyntaxWalk.Leaves(line.When!.Condition))
             {
-                if (!regimen.Facts.TryGetValue(name.Text, out var fact))
+                if (SyntaxWalk.Fact(leaf) is not { } name || !regimen.Facts.TryGetValue(name.Text, out var fact))
                 {
                     continue;
                 }
@@ -95,25 +95,6 @@ public static class ScenarioBuilder
                     yield return new FactValue(t + step, null, null);
                 }
                 break;
-        }
-    }
-
-    /// <summary>The leaves of a condition that name a fact (flags and comparisons), without recursion.</summary>
-    private static IEnumerable<(Identifier Fact, ConditionSyntax Leaf)> Leaves(ConditionSyntax condition)
-    {
-        var pending = new Stack<ConditionSyntax>();
-        pending.Push(condition);
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case AndCondition a: pending.Push(a.Left); pending.Push(a.Right); break;
-                case OrCondition o: pending.Push(o.Left); pending.Push(o.Right); break;
-                case NotCondition n: pending.Push(n.Operand); break;
-                case ParenthesizedCondition p: pending.Push(p.Inner); break;
-                case FactCondition f: yield return (f.Fact, f); break;
-                case ComparisonCondition c: yield return (c.Fact, c); break;
-            }
         }
     }
 

@@ -13,21 +13,9 @@ public static class ConditionEvaluator
     public static IEnumerable<FactDefinition> MissingFacts(ConditionSyntax condition, Patient patient, IReadOnlyDictionary<string, FactDefinition> facts)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var pending = new Stack<ConditionSyntax>();
-        pending.Push(condition);
-        while (pending.Count > 0)
+        foreach (var leaf in SyntaxWalk.Leaves(condition))
         {
-            Identifier? name = null;
-            switch (pending.Pop())
-            {
-                case AndCondition and: pending.Push(and.Right); pending.Push(and.Left); break;
-                case OrCondition or: pending.Push(or.Right); pending.Push(or.Left); break;
-                case NotCondition not: pending.Push(not.Operand); break;
-                case ParenthesizedCondition paren: pending.Push(paren.Inner); break;
-                case FactCondition flag: name = flag.Fact; break;
-                case ComparisonCondition comparison: name = comparison.Fact; break;
-            }
-            if (name is not null && facts.TryGetValue(name.Text, out var fact) && !HasFact(patient, fact) && seen.Add(fact.Name))
+            if (SyntaxWalk.Fact(leaf) is { } name && facts.TryGetValue(name.Text, out var fact) && !HasFact(patient, fact) && seen.Add(fact.Name))
             {
                 yield return fact;
             }

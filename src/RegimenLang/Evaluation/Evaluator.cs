@@ -24,48 +24,36 @@ public static class Evaluator
         var entries = new List<TimelineEntry>();
         DateTime origin = patient.Start.ToDateTime(patient.FirstDoseTime);
 
-        for (int index = 0; index < cycles.Length; index++)
+        foreach (var (index, instance, cycle, administration) in GivenLines.Of(regimen, cycles))
         {
-            var instance = cycles[index];
-            if (instance.IsRest || regimen.FindCycle(instance.CycleName) is not { } cycle)
+            var line = administration.Line;
+            if (line.When is { } when)
+            {
+                if (!conditions.TryGetValue(line, out var holds))
+                {
+                    holds = Condition(when, patient, regimen, diagnostics);
+                    conditions[line] = holds;
+                }
+                if (holds != true)
+                {
+                    continue;
+                }
+            }
+            if (!doses.TryGetValue(line, out var dose))
+            {
+                dose = Dosing.Compute(line, patient, diagnostics);
+                doses[line] = dose;
+            }
+            if (!schedules.TryGetValue((line, cycle.Name), out var schedule))
+            {
+                schedule = Schedule.Doses(line, cycle.Name, cycle.LengthDays, diagnostics);
+                schedules[(line, cycle.Name)] = schedule;
+            }
+            if (dose is null || schedule is not { } scheduled)
             {
                 continue;
             }
-            foreach (var administration in cycle.Administrations)
-            {
-                var line = administration.Line;
-                if (line.Cycles is { } selector && !selector.Includes(instance.PhaseCycle))
-                {
-                    continue;
-                }
-                if (line.When is { } when)
-                {
-                    if (!conditions.TryGetValue(line, out var holds))
-                    {
-                        holds = Condition(when, patient, regimen, diagnostics);
-                        conditions[line] = holds;
-                    }
-                    if (holds != true)
-                    {
-                        continue;
-                    }
-                }
-                if (!doses.TryGetValue(line, out var dose))
-                {
-                    dose = Dosing.Compute(line, patient, diagnostics);
-                    doses[line] = dose;
-                }
-                if (!schedules.TryGetValue((line, cycle.Name), out var schedule))
-                {
-                    schedule = Schedule.Doses(line, cycle.Name, cycle.LengthDays, diagnostics);
-                    schedules[(line, cycle.Name)] = schedule;
-                }
-                if (dose is null || schedule is not { } scheduled)
-                {
-                    continue;
-                }
-                AddEntries(entries, administration, instance, index, dose, scheduled, origin);
-            }
+            AddEntries(entries, administration, instance, index, dose, scheduled, origin);
         }
 
         if (diagnostics.Items.Count(d => d.Severity == Severity.Error) > errorsBefore)
@@ -97,19 +85,10 @@ public static class Evaluator
         NotCondition n => $"not {Describe(n.Operand)}",
         ParenthesizedCondition p => $"({Describe(p.Inner)})",
         FactCondition f => f.Fact.Text,
-        ComparisonCondition c => $"{c.Fact.Text} {Operator(c.Operator)} {c.Value}",
+        ComparisonCondition c => $"{c.Fact.Text} {c.Operator.Symbol()} {c.Value}",
         _ => "?",
     };
 
-    private static string Operator(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.Less => "<",
-        ComparisonOperator.LessOrEqual => "<=",
-        ComparisonOperator.Greater => ">",
-        ComparisonOperator.GreaterOrEqual => ">=",
-        ComparisonOperator.Equal => "=",
-        _ => "!=",
-    };
 
     private static void AddEntries(List<TimelineEntry> entries, BoundAdministration administration, CycleInstance instance, int index,
         DoseResult dose, ImmutableArray<ScheduledDose> scheduled, DateTime origin)

@@ -111,7 +111,7 @@ public sealed class AstTreeBuilder(bool includeSpans = true)
     private TreeValue Condition(ConditionSyntax c) => c switch
     {
         FactCondition f => Node("Fact", f.Span).Add("fact", f.Fact.Text).Build(),
-        ComparisonCondition cmp => Node("Compare", cmp.Span).Add("fact", cmp.Fact.Text).Add("operator", Operator(cmp.Operator))
+        ComparisonCondition cmp => Node("Compare", cmp.Span).Add("fact", cmp.Fact.Text).Add("operator", cmp.Operator.Symbol())
             .Add("value", cmp.Value switch
             {
                 QuantityValue q => Node("Quantity", q.Span).Add("amount", q.Number.Value).AddIfNotNull("unit", q.Unit).Build(),
@@ -125,15 +125,6 @@ public sealed class AstTreeBuilder(bool includeSpans = true)
         _ => throw new InvalidOperationException($"No tree form for {c.GetType().Name}"),
     };
 
-    private static string Operator(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.Less => "<",
-        ComparisonOperator.LessOrEqual => "<=",
-        ComparisonOperator.Greater => ">",
-        ComparisonOperator.GreaterOrEqual => ">=",
-        ComparisonOperator.Equal => "=",
-        _ => "!=",
-    };
 
     private TreeValue Sequence(SequenceSyntax s) => s switch
     {

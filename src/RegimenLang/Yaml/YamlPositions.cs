@@ -30,8 +30,30 @@ public sealed class YamlPositions
     /// <summary>The 1-based line and column of the node at <paramref name="path"/>, or of its nearest ancestor that exists.</summary>
     public (int Line, int Column) Find(params object[] path)
     {
+        var best = _root;
+        foreach (var node in Walk(path))
+        {
+            best = node;
+        }
+        return best is null ? (1, 1) : ((int)best.Start.Line, (int)best.Start.Column);
+    }
+
+    /// <summary>The position of a key itself (rather than its value) in the mapping at <paramref name="path"/>.</summary>
+    public (int Line, int Column) FindKey(object[] path, string key)
+    {
+        var nodes = Walk(path).ToList();
+        var node = nodes.Count == path.Length ? (path.Length == 0 ? _root : nodes[^1]) : null;
+        if (node is YamlMappingNode mapping && mapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == key) is { } keyNode)
+        {
+            return ((int)keyNode.Start.Line, (int)keyNode.Start.Column);
+        }
+        return Find(path);
+    }
+
+    /// <summary>The nodes along <paramref name="path"/> from the root, as far as they exist.</summary>
+    private IEnumerable<YamlNode> Walk(object[] path)
+    {
         var node = _root;
-        var best = node;
         foreach (var step in path)
         {
             node = (node, step) switch
@@ -42,30 +64,9 @@ public sealed class YamlPositions
             };
             if (node is null)
             {
-                break;
+                yield break;
             }
-            best = node;
+            yield return node;
         }
-        return best is null ? (1, 1) : ((int)best.Start.Line, (int)best.Start.Column);
-    }
-
-    /// <summary>The position of a key itself (rather than its value) in the mapping at <paramref name="path"/>.</summary>
-    public (int Line, int Column) FindKey(object[] path, string key)
-    {
-        var node = _root;
-        foreach (var step in path)
-        {
-            node = (node, step) switch
-            {
-                (YamlMappingNode map, string k) => map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode s && s.Value == k).Value,
-                (YamlSequenceNode seq, int index) when index >= 0 && index < seq.Children.Count => seq.Children[index],
-                _ => null,
-            };
-        }
-        if (node is YamlMappingNode mapping && mapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == key) is { } keyNode)
-        {
-            return ((int)keyNode.Start.Line, (int)keyNode.Start.Column);
-        }
-        return Find(path);
     }
 }

@@ -4,19 +4,8 @@ using static RegimenLang.Tests.Cli.CliRunner;
 namespace RegimenLang.Tests.Checking;
 
 /// <summary>The safety cases the checker exists for, end to end through the command line.</summary>
-public sealed class CheckerCliTests : IDisposable
+public sealed class CheckerCliTests() : TempFolder("checker-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("checker-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string Write(string name, string text)
-    {
-        string path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     [Fact]
     public void Intrathecal_vincristine_exits_1_with_RL3001_saying_it_is_fatal()
     {

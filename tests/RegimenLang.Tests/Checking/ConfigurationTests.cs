@@ -5,20 +5,8 @@ using static RegimenLang.Tests.Cli.CliRunner;
 
 namespace RegimenLang.Tests.Checking;
 
-public sealed class ConfigurationTests : IDisposable
+public sealed class ConfigurationTests() : TempFolder("config-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("config-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string Write(string name, string text)
-    {
-        string path = Path.Combine(_dir, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     private static readonly string Uncapped = Parsing.Regimen("vincristine 1.4 mg/m2 IV day 1");
 
     [Fact]

@@ -4,20 +4,8 @@ using static RegimenLang.Tests.Cli.CliRunner;
 
 namespace RegimenLang.Tests.Cli;
 
-public sealed class CheckCommandTests : IDisposable
+public sealed class CheckCommandTests() : TempFolder("check-")
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("check-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private string Write(string name, string text)
-    {
-        string path = Path.Combine(_dir, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     [Fact]
     public void The_shipped_regimens_check_clean()
     {
@@ -49,7 +37,7 @@ public sealed class CheckCommandTests : IDisposable
         Write("b/two.regimen", Parsing.Regimen("vincristin 2 mg IV day 1"));
         Write("a/one.regimen", Parsing.Regimen("cytarabin 100 mg IT day 8"));
         Write("a/notes.txt", "not a regimen");
-        var (_, output, error) = Run("check", _dir);
+        var (_, output, error) = Run("check", Folder);
         var lines = output.TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
         Assert.Contains("a/one.regimen", lines[0], StringComparison.Ordinal);
@@ -75,7 +63,7 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public void A_missing_path_is_a_usage_error_with_exit_2()
     {
-        var (exit, _, error) = Run("check", Path.Combine(_dir, "nope.regimen"));
+        var (exit, _, error) = Run("check", Path.Combine(Folder, "nope.regimen"));
         Assert.Equal(2, exit);
         Assert.Contains("cannot read", error, StringComparison.Ordinal);
     }
@@ -92,7 +80,7 @@ public sealed class CheckCommandTests : IDisposable
     public void Output_file_is_written_and_nothing_is_printed()
     {
         string path = Write("bad.regimen", Parsing.Regimen("vincristin 2 mg IV day 1"));
-        string report = Path.Combine(_dir, "report.json");
+        string report = Path.Combine(Folder, "report.json");
         var (exit, output, _) = Run("check", path, "--format", "json", "-o", report);
         Assert.Equal(1, exit);
         Assert.Equal("", output);

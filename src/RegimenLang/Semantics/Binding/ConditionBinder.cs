@@ -8,27 +8,10 @@ internal static class ConditionBinder
 {
     public static void Check(ConditionSyntax condition, IReadOnlyDictionary<string, FactDefinition> facts, HashSet<string> used, DiagnosticBag diagnostics)
     {
-        // Iterative walk: conditions may be long chains of and/or.
-        var pending = new Stack<ConditionSyntax>();
-        pending.Push(condition);
-        while (pending.Count > 0)
+        foreach (var leaf in SyntaxWalk.Leaves(condition))
         {
-            switch (pending.Pop())
+            switch (leaf)
             {
-                case AndCondition and:
-                    pending.Push(and.Right);
-                    pending.Push(and.Left);
-                    break;
-                case OrCondition or:
-                    pending.Push(or.Right);
-                    pending.Push(or.Left);
-                    break;
-                case NotCondition not:
-                    pending.Push(not.Operand);
-                    break;
-                case ParenthesizedCondition paren:
-                    pending.Push(paren.Inner);
-                    break;
                 case FactCondition flag:
                     if (Resolve(flag.Fact, facts, used, diagnostics) is { } f && f.Kind != FactKind.Flag)
                     {

@@ -61,31 +61,7 @@ internal static class PlanBinder
         }
     }
 
-    /// <summary>Every cycle named in a sequence, in written order, without recursion.</summary>
-    public static IEnumerable<CycleReference> References(SequenceSyntax sequence)
-    {
-        var pending = new Stack<SequenceSyntax>();
-        pending.Push(sequence);
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case CycleReference reference:
-                    yield return reference;
-                    break;
-                case RepeatSequence repeat:
-                    pending.Push(repeat.Item);
-                    break;
-                case ParenthesizedSequence paren:
-                    pending.Push(paren.Inner);
-                    break;
-                case ThenSequence then:
-                    for (int i = then.Items.Length - 1; i >= 0; i--)
-                    {
-                        pending.Push(then.Items[i]);
-                    }
-                    break;
-            }
-        }
-    }
+    /// <summary>Every cycle named in a sequence, in written order.</summary>
+    public static IEnumerable<CycleReference> References(SequenceSyntax sequence) =>
+        SyntaxWalk.Nodes(sequence).OfType<CycleReference>();
 }

@@ -47,27 +47,15 @@ internal static class StatementValidator
         }
     }
 
-    /// <summary>Repeat counts and rest lengths of a plan sequence, walked without recursion.</summary>
+    /// <summary>Repeat counts and rest lengths of a plan sequence.</summary>
     public static void CheckSequence(SequenceSyntax sequence, DiagnosticBag diagnostics)
     {
-        var pending = new Stack<SequenceSyntax>();
-        pending.Push(sequence);
-        while (pending.Count > 0)
+        foreach (var node in SyntaxWalk.Nodes(sequence))
         {
-            switch (pending.Pop())
+            switch (node)
             {
                 case RepeatSequence repeat:
                     CheckCount(repeat.Count, "a repeat count", diagnostics);
-                    pending.Push(repeat.Item);
-                    break;
-                case ParenthesizedSequence paren:
-                    pending.Push(paren.Inner);
-                    break;
-                case ThenSequence then:
-                    foreach (var item in then.Items)
-                    {
-                        pending.Push(item);
-                    }
                     break;
                 case RestSequence rest:
                     CheckCount(rest.Amount, "a rest length", diagnostics);
