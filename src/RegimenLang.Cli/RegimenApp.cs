@@ -14,6 +14,7 @@ public static class RegimenApp
         CheckCommand.Create(context),
         AstCommand.Create(context),
         ExplainCommand.Create(context),
+        FmtCommand.Create(context),
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
