@@ -116,7 +116,9 @@ public static class FmtCommand
             }
             try
             {
-                AtomicFile.WriteAllText(file, formatted);
+                // A symbolic link stays a link: the file it points to is the one rewritten.
+                string target = new FileInfo(file).LinkTarget is null ? file : File.ResolveLinkTarget(file, returnFinalTarget: true)?.FullName ?? file;
+                AtomicFile.WriteAllText(target, formatted);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

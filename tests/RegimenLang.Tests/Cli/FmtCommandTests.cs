@@ -125,6 +125,17 @@ public sealed class FmtCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_symbolic_link_stays_a_link_and_its_target_is_formatted()
+    {
+        string target = Write("target.regimen", Messy);
+        string link = Path.Combine(_dir, "link.regimen");
+        File.CreateSymbolicLink(link, target);
+        Assert.Equal(0, Run("fmt", link).Exit);
+        Assert.NotNull(new FileInfo(link).LinkTarget);
+        Assert.Equal(Canonical, File.ReadAllText(target));
+    }
+
+    [Fact]
     public void A_missing_path_is_a_usage_error() =>
         Assert.Equal(2, Run("fmt", Path.Combine(_dir, "nope.regimen")).Exit);
 
