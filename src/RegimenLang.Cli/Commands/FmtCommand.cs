@@ -114,6 +114,17 @@ public static class FmtCommand
                 findings = true;
                 continue;
             }
+            string? current = SourceFileReader.Read(file).Source?.Text;
+            if (current == formatted)
+            {
+                continue; // already written in this run (a link and its target were both named)
+            }
+            if (current != original)
+            {
+                context.Error.WriteLine($"regimen: {file} changed while it was being formatted; left as it is");
+                findings = true;
+                continue;
+            }
             try
             {
                 // A symbolic link stays a link: the file it points to is the one rewritten.

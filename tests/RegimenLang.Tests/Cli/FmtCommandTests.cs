@@ -133,6 +133,11 @@ public sealed class FmtCommandTests : IDisposable
         Assert.Equal(0, Run("fmt", link).Exit);
         Assert.NotNull(new FileInfo(link).LinkTarget);
         Assert.Equal(Canonical, File.ReadAllText(target));
+
+        // Both the link and its target named in one run: formatted once, no complaint.
+        File.WriteAllText(target, Messy);
+        Assert.Equal(0, Run("fmt", _dir).Exit);
+        Assert.Equal(Canonical, File.ReadAllText(target));
     }
 
     [Fact]

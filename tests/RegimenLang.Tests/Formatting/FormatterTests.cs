@@ -61,6 +61,20 @@ public sealed class FormatterTests
         Assert.Equal(FormatStatus.SyntaxErrors, result.Status);
     }
 
+    [Theory]
+    [InlineData("2 mg", "3 mg")]          // a changed dose
+    [InlineData("day 1", "day 1 # x")]    // an added comment
+    [InlineData("IV day 1", "IV day")]    // output that does not parse
+    public void The_safety_net_refuses_a_layout_that_changes_the_meaning(string from, string to)
+    {
+        var result = RegimenFormatter.Format(new RegimenLang.Text.SourceText("t.regimen", Wrap("x 2 mg IV day 1")),
+            (document, source) => source.Text.Replace(from, to, StringComparison.Ordinal));
+        Assert.Equal(FormatStatus.InternalError, result.Status);
+        Assert.Null(result.Text);
+        Assert.Contains("internal error", result.InternalError, StringComparison.Ordinal);
+        Assert.Contains("left unchanged", result.InternalError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Equivalence_sees_a_change_of_meaning()
     {

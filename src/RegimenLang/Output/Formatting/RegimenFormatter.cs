@@ -14,7 +14,10 @@ public static class RegimenFormatter
 {
     public static FormatResult Format(string path, string text) => Format(new SourceText(path, text));
 
-    public static FormatResult Format(SourceText source)
+    public static FormatResult Format(SourceText source) => Format(source, DocumentLayout.Write);
+
+    /// <summary>Formats with the given layout; tests pass a faulty one to see the safety net refuse it.</summary>
+    internal static FormatResult Format(SourceText source, Func<Syntax.Nodes.RegimenDocument, SourceText, string> layout)
     {
         var parse = RegimenParser.Parse(source);
         if (parse.HasErrors)
@@ -22,7 +25,7 @@ public static class RegimenFormatter
             return new FormatResult(FormatStatus.SyntaxErrors, null, [.. parse.Diagnostics.Where(d => d.Severity == Severity.Error)], null);
         }
 
-        string formatted = DocumentLayout.Write(parse.Document, source);
+        string formatted = layout(parse.Document, source);
 
         var reparsed = RegimenParser.Parse(new SourceText(source.Path, formatted));
         if (reparsed.HasErrors)
