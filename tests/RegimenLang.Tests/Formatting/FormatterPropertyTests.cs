@@ -49,12 +49,53 @@ public sealed class FormatterPropertyTests
     }
 
     [Fact]
+    public void Damaged_regimens_are_refused_or_formatted_safely_and_never_throw()
+    {
+        var random = new Random(12345);
+        const string Noise = " \t\n#\"{}(),:-/%<>=.0123456789abcXYZ";
+        int formatted = 0, refused = 0;
+        foreach (var file in RepoPaths.RegimenFiles)
+        {
+            string text = File.ReadAllText(file);
+            for (int i = 0; i < 100; i++)
+            {
+                var damaged = new System.Text.StringBuilder(text);
+                for (int k = random.Next(1, 4); k > 0 && damaged.Length > 0; k--)
+                {
+                    int at = random.Next(damaged.Length);
+                    if (random.Next(2) == 0)
+                    {
+                        damaged.Remove(at, Math.Min(random.Next(1, 6), damaged.Length - at));
+                    }
+                    else
+                    {
+                        damaged.Insert(at, Noise[random.Next(Noise.Length)]);
+                    }
+                }
+                var result = RegimenFormatter.Format("damaged.regimen", damaged.ToString());
+                Assert.NotEqual(FormatStatus.InternalError, result.Status);
+                if (result.Succeeded)
+                {
+                    formatted++;
+                    Assert.Equal(result.Text, RegimenFormatter.Format("damaged.regimen", result.Text!).Text);
+                }
+                else
+                {
+                    refused++;
+                    Assert.NotEmpty(result.Diagnostics);
+                }
+            }
+        }
+        Assert.True(formatted > 0 && refused > 0, $"{formatted} formatted, {refused} refused");
+    }
+
+    [Fact]
     public void The_generator_is_deterministic_and_messy()
     {
         string a = new RegimenGenerator(7).Next();
         Assert.Equal(a, new RegimenGenerator(7).Next());
-        var texts = Enumerable.Range(0, 50).Select(_ => new RegimenGenerator(7)).First();
-        var all = string.Concat(Enumerable.Range(0, 50).Select(_ => texts.Next()));
+        var generator = new RegimenGenerator(7);
+        string all = string.Concat(Enumerable.Range(0, 50).Select(_ => generator.Next()));
         Assert.Contains('\t', all);
         Assert.Contains("#", all, StringComparison.Ordinal);
         Assert.Contains("\n\n", all, StringComparison.Ordinal);
