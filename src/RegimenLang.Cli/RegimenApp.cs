@@ -16,6 +16,7 @@ public static class RegimenApp
         ExplainCommand.Create(context),
         ExpandCommand.Create(context),
         SnapshotCommand.Create(context),
+        FmtCommand.Create(context),
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

@@ -1,0 +1,22 @@
+using RegimenLang.Diagnostics;
+
+namespace RegimenLang.Output.Formatting;
+
+/// <summary>How formatting a file went.</summary>
+public enum FormatStatus
+{
+    /// <summary>Formatted; <see cref="FormatResult.Text"/> holds the canonical text (maybe equal to the input).</summary>
+    Formatted,
+
+    /// <summary>The file has syntax errors (listed in <see cref="FormatResult.Diagnostics"/>): nothing to write.</summary>
+    SyntaxErrors,
+
+    /// <summary>The formatted text would not parse to the same tree: a formatter bug; nothing to write.</summary>
+    InternalError,
+}
+
+/// <summary>The outcome of <see cref="RegimenFormatter.Format(RegimenLang.Text.SourceText)"/>.</summary>
+public sealed record FormatResult(FormatStatus Status, string? Text, IReadOnlyList<Diagnostic> Diagnostics, string? InternalError)
+{
+    public bool Succeeded => Status == FormatStatus.Formatted;
+}
