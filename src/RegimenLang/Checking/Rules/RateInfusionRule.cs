@@ -3,7 +3,7 @@ using RegimenLang.Syntax.Nodes;
 
 namespace RegimenLang.Checking.Rules;
 
-/// <summary>RL2008: a rate dose needs a continuous infusion, and a continuous infusion a rate dose.</summary>
+/// <summary>RL2008: a rate dose needs a continuous infusion, and a continuous infusion a rate dose and no frequency.</summary>
 public sealed class RateInfusionRule : ICheckRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.RateInfusionMismatch];
@@ -17,6 +17,11 @@ public sealed class RateInfusionRule : ICheckRule
             {
                 context.Report(DiagnosticCatalog.RateInfusionMismatch, line.Dose.Span,
                     $"{line.Dose} is a rate: give it as a continuous infusion (route CIV, or 'continuous')");
+            }
+            if (line.IsContinuous && line.Frequency is { } frequency)
+            {
+                context.Report(DiagnosticCatalog.RateInfusionMismatch, frequency.Span,
+                    $"a continuous infusion runs all day: '{frequency.Text}' has no meaning here; give the amount per day as a rate");
             }
             else if (!rate && line.IsContinuous && line.Dose is AmountDose)
             {
