@@ -25,12 +25,8 @@ public static class PatientFileLoader
     /// </summary>
     public static PatientDraft? Load(string text, DiagnosticBag diagnostics)
     {
-        PatientFileDto? dto;
-        try
-        {
-            dto = Deserializer.Deserialize<PatientFileDto>(text);
-        }
-        catch (YamlException e)
+        var read = YamlInput.Read<PatientFileDto>(Deserializer, text);
+        if (read.Error is { } e)
         {
             var (line, column, message) = YamlErrors.Describe(e, "a patient file", Keys);
             message = message.Contains("No node deserializer", StringComparison.Ordinal)
@@ -39,8 +35,8 @@ public static class PatientFileLoader
             diagnostics.Add(DiagnosticCatalog.InvalidPatientValue, new Text.SourceSpan(0, 0, line, column), message);
             return null;
         }
-        dto ??= new PatientFileDto();
-        var positions = YamlPositions.Load(text);
+        var dto = read.Value ?? new PatientFileDto();
+        var positions = read.Positions;
         string file = diagnostics.File;
 
         ValueOrigin At(params object[] path)

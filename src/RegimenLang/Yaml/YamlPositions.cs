@@ -1,30 +1,94 @@
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 namespace RegimenLang.Yaml;
 
 /// <summary>
 /// Finds the line and column of a value in a YAML document by its path (keys and list indexes).
-/// The static deserializer gives objects without positions; this index over the same text lets every
-/// problem found after deserialization still point at the line that caused it.
+/// The static deserializer gives objects without positions; this index, built from the same parsing
+/// events the deserializer reads, lets every problem found after deserialization still point at the
+/// line that caused it.
 /// </summary>
 public sealed class YamlPositions
 {
-    private readonly YamlNode? _root;
+    public static readonly YamlPositions Empty = new(null);
 
-    private YamlPositions(YamlNode? root) => _root = root;
+    private readonly Node? _root;
 
-    public static YamlPositions Load(string text)
+    private YamlPositions(Node? root) => _root = root;
+
+    /// <summary>A node: its start, and its children (mapping keys with their own positions, or list items).</summary>
+    private sealed class Node(Mark start)
     {
-        var stream = new YamlStream();
-        try
+        public Mark Start { get; } = start;
+        public List<(string Key, Mark KeyStart, Node Value)>? Entries { get; set; }
+        public List<Node>? Items { get; set; }
+    }
+
+    /// <summary>Indexes the first document of a parsed event stream (without recursion, so deep input cannot exhaust the stack).</summary>
+    public static YamlPositions FromEvents(IReadOnlyList<ParsingEvent> events)
+    {
+        Node? root = null;
+        var open = new Stack<Node>();
+        string? pendingKey = null;
+        Mark pendingKeyStart = Mark.Empty;
+
+        void Attach(Node node)
         {
-            stream.Load(new StringReader(text));
+            if (open.Count == 0)
+            {
+                root ??= node;
+                return;
+            }
+            var parent = open.Peek();
+            if (parent.Items is not null)
+            {
+                parent.Items.Add(node);
+            }
+            else if (pendingKey is not null)
+            {
+                parent.Entries!.Add((pendingKey, pendingKeyStart, node));
+                pendingKey = null;
+            }
         }
-        catch (YamlDotNet.Core.YamlException)
+
+        foreach (var e in events)
         {
-            return new YamlPositions(null);
+            switch (e)
+            {
+                case DocumentEnd when root is not null:
+                    return new YamlPositions(root);
+                case Scalar scalar:
+                    if (open.Count > 0 && open.Peek().Entries is not null && pendingKey is null)
+                    {
+                        pendingKey = scalar.Value;
+                        pendingKeyStart = scalar.Start;
+                    }
+                    else
+                    {
+                        Attach(new Node(scalar.Start));
+                    }
+                    break;
+                case AnchorAlias alias:
+                    Attach(new Node(alias.Start));
+                    break;
+                case MappingStart mapping:
+                    var map = new Node(mapping.Start) { Entries = [] };
+                    Attach(map);
+                    open.Push(map);
+                    break;
+                case SequenceStart sequence:
+                    var list = new Node(sequence.Start) { Items = [] };
+                    Attach(list);
+                    open.Push(list);
+                    break;
+                case MappingEnd or SequenceEnd:
+                    open.TryPop(out _);
+                    pendingKey = null;
+                    break;
+            }
         }
-        return new YamlPositions(stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null);
+        return new YamlPositions(root);
     }
 
     /// <summary>The 1-based line and column of the node at <paramref name="path"/>, or of its nearest ancestor that exists.</summary>
@@ -43,23 +107,23 @@ public sealed class YamlPositions
     {
         var nodes = Walk(path).ToList();
         var node = nodes.Count == path.Length ? (path.Length == 0 ? _root : nodes[^1]) : null;
-        if (node is YamlMappingNode mapping && mapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == key) is { } keyNode)
+        if (node?.Entries?.FirstOrDefault(entry => entry.Key == key) is { Value: not null } found)
         {
-            return ((int)keyNode.Start.Line, (int)keyNode.Start.Column);
+            return ((int)found.KeyStart.Line, (int)found.KeyStart.Column);
         }
         return Find(path);
     }
 
     /// <summary>The nodes along <paramref name="path"/> from the root, as far as they exist.</summary>
-    private IEnumerable<YamlNode> Walk(object[] path)
+    private IEnumerable<Node> Walk(object[] path)
     {
         var node = _root;
         foreach (var step in path)
         {
             node = (node, step) switch
             {
-                (YamlMappingNode map, string key) => map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode s && s.Value == key).Value,
-                (YamlSequenceNode seq, int index) when index >= 0 && index < seq.Children.Count => seq.Children[index],
+                ({ Entries: { } entries }, string key) => entries.FirstOrDefault(entry => entry.Key == key).Value,
+                ({ Items: { } items }, int index) when index >= 0 && index < items.Count => items[index],
                 _ => null,
             };
             if (node is null)

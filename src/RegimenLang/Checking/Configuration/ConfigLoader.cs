@@ -53,18 +53,15 @@ public sealed class ConfigLoader
     public static (RegimenConfig Config, IReadOnlyList<Diagnostic> Diagnostics) Load(string path, string text)
     {
         var bag = new DiagnosticBag(path);
-        RegimenConfigDto? dto;
-        try
-        {
-            dto = Deserializer.Deserialize<RegimenConfigDto>(text) ?? new RegimenConfigDto();
-        }
-        catch (YamlException e)
+        var read = YamlInput.Read<RegimenConfigDto>(Deserializer, text);
+        if (read.Error is { } e)
         {
             var (line, column, message) = YamlErrors.Describe(e, "a regimen.yaml", ["rules", "formulary"]);
             bag.Add(DiagnosticCatalog.InvalidConfiguration, new SourceSpan(0, 0, line, column), message);
             return (RegimenConfig.Default with { Path = path }, bag.Items);
         }
-        var positions = YamlPositions.Load(text);
+        var dto = read.Value ?? new RegimenConfigDto();
+        var positions = read.Positions;
         var severities = new Dictionary<string, Severity?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (code, value) in dto.Rules ?? [])
         {

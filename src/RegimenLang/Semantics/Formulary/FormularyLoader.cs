@@ -60,18 +60,15 @@ public static partial class FormularyLoader
 
     public static ImmutableArray<DrugEntry> Load(string path, string text, DiagnosticBag diagnostics)
     {
-        FormularyFileDto? file;
-        try
-        {
-            file = Deserializer.Deserialize<FormularyFileDto>(text);
-        }
-        catch (YamlException e)
+        var read = YamlInput.Read<FormularyFileDto>(Deserializer, text);
+        if (read.Error is { } e)
         {
             var (line, column, message) = YamlErrors.Describe(e, "a formulary", KnownKeys(e));
             Report(diagnostics, line, column, message);
             return [];
         }
-        var positions = YamlPositions.Load(text);
+        var file = read.Value;
+        var positions = read.Positions;
         if (file?.Drugs is null)
         {
             Report(diagnostics, 1, 1, "a formulary file needs a 'drugs:' list");
