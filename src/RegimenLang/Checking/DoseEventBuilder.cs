@@ -14,7 +14,8 @@ namespace RegimenLang.Checking;
 /// </summary>
 public static class DoseEventBuilder
 {
-    public static ImmutableArray<DoseEvent> Build(BoundRegimen regimen, ImmutableArray<CycleInstance> instances, Scenario scenario)
+    /// <param name="include">Which lines to lay out (the rules count only drugs with limits or intervals).</param>
+    public static ImmutableArray<DoseEvent> Build(BoundRegimen regimen, ImmutableArray<CycleInstance> instances, Scenario scenario, Func<BoundAdministration, bool> include)
     {
         var quiet = new DiagnosticBag(regimen.Document.Path);
         var schedules = new Dictionary<(AdministrationLine, string), ImmutableArray<ScheduledDose>?>();
@@ -25,6 +26,10 @@ public static class DoseEventBuilder
         foreach (var (index, instance, cycle, administration) in GivenLines.Of(regimen, instances))
         {
             var line = administration.Line;
+            if (!include(administration))
+            {
+                continue;
+            }
             if (line.When is { } when && !allApply && !ConditionEvaluator.Evaluate(when.Condition, scenario.Patient))
             {
                 continue;

@@ -27,32 +27,50 @@ public abstract class DoseLimitRule(LimitPer per, DiagnosticDescriptor descripto
         var reported = new HashSet<(EffectiveLimit, object?)>();
         foreach (var scenario in context.Scenarios)
         {
-            var events = context.Events(scenario);
-            foreach (var drugEvents in events.Where(e => e.Administration.Drug is not null).GroupBy(e => e.Administration.Drug!))
+            foreach (var (drug, events) in context.EventsByDrug(scenario))
             {
-                foreach (var limit in EffectiveLimit.For(context, drugEvents.Key, per))
+                foreach (var limit in EffectiveLimit.For(context, drug, per))
                 {
-                    foreach (var group in drugEvents.Where(e => DoseArithmetic.Applies(limit, e)).GroupBy(GroupKey))
+                    // Events are in time order, so the doses of one group (a day, a cycle) are consecutive.
+                    var group = new List<DoseEvent>();
+                    object? key = null;
+                    foreach (var e in events)
                     {
-                        // Single-dose limits are reported per line; the others once per limit.
-                        object? dedupe = per == LimitPer.Administration ? group.First().Line : null;
-                        if (reported.Contains((limit, dedupe)))
+                        if (!DoseArithmetic.Applies(limit, e))
                         {
                             continue;
                         }
-                        var ordered = group.OrderBy(e => e.Hours).ToList();
-                        if (Exceeds(scenario, limit, ordered, out var crossing, out string total))
+                        object next = GroupKey(e);
+                        if (group.Count > 0 && !Equals(next, key))
                         {
-                            reported.Add((limit, dedupe));
-                            // Name the patients concerned only when a conditional line contributes.
-                            string when = ordered.Any(e => e.Line.When is not null) ? scenario.When : "";
-                            context.Report(descriptor, crossing!.Line.Dose.Span, [limit.Related],
-                                $"{limit.Drug}: {total} {Where(crossing)}{when} is over {Maximum(limit)} ({limit.Origin})");
+                            CheckGroup(context, scenario, limit, group, reported);
+                            group.Clear();
                         }
+                        key = next;
+                        group.Add(e);
+                    }
+                    if (group.Count > 0)
+                    {
+                        CheckGroup(context, scenario, limit, group, reported);
                     }
                 }
             }
         }
+    }
+
+    private void CheckGroup(RuleContext context, Scenario scenario, EffectiveLimit limit, List<DoseEvent> group, HashSet<(EffectiveLimit, object?)> reported)
+    {
+        // Single-dose limits are reported per line; the others once per limit.
+        object? dedupe = per == LimitPer.Administration ? group[0].Line : null;
+        if (reported.Contains((limit, dedupe)) || !Exceeds(scenario, limit, group, out var crossing, out string total))
+        {
+            return;
+        }
+        reported.Add((limit, dedupe));
+        // Name the patients concerned only when a conditional line contributes.
+        string when = group.Any(e => e.Line.When is not null) ? scenario.When : "";
+        context.Report(descriptor, crossing!.Line.Dose.Span, [limit.Related],
+            $"{limit.Drug}: {total} {Where(crossing)}{when} is over {Maximum(limit)} ({limit.Origin})");
     }
 
     private string Maximum(EffectiveLimit limit)

@@ -15,12 +15,11 @@ public sealed class MinimumIntervalRule : ICheckRule
         var reported = new HashSet<(object, object)>();
         foreach (var scenario in context.Scenarios)
         {
-            foreach (var doses in context.Events(scenario).Where(e => e.Administration.Drug?.MinIntervalDays is not null).GroupBy(e => e.Administration.Drug!))
+            foreach (var (drug, doses) in context.EventsByDrug(scenario).Where(d => d.Drug.MinIntervalDays is not null))
             {
-                var drug = doses.Key;
                 int minimumHours = drug.MinIntervalDays!.Value * 24;
                 DoseEvent? previous = null;
-                foreach (var dose in doses.OrderBy(e => e.Hours))
+                foreach (var dose in doses)
                 {
                     if (previous is not null && dose.Hours - previous.Hours < minimumHours && reported.Add((previous.Line, dose.Line)))
                     {

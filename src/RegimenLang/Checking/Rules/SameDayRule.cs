@@ -17,7 +17,16 @@ public sealed class SameDayRule : ICheckRule
 
     public void Check(RuleContext context)
     {
-        var scenarios = new Lazy<IReadOnlyList<Scenario>>(() => ScenarioBuilder.Build(context.Regimen));
+        var listed = new Dictionary<AdministrationLine, HashSet<int>>(ReferenceEqualityComparer.Instance);
+        HashSet<int> Days(AdministrationLine line)
+        {
+            if (!listed.TryGetValue(line, out var days))
+            {
+                days = [.. Schedule.ListedDays(line.Days)];
+                listed[line] = days;
+            }
+            return days;
+        }
         var reported = new HashSet<(AdministrationLine, AdministrationLine)>();
         foreach (var cycle in context.Regimen.Cycles.Values.OrderBy(c => c.Syntax.Span.Start))
         {
@@ -33,7 +42,7 @@ public sealed class SameDayRule : ICheckRule
                     {
                         continue;
                     }
-                    int day = Schedule.ListedDays(a.Line.Days).Intersect(Schedule.ListedDays(b.Line.Days)).FirstOrDefault();
+                    int day = Days(a.Line).Where(Days(b.Line).Contains).DefaultIfEmpty(0).Min();
                     if (day == 0 || !CyclesMeet(a.Line, b.Line, runsAt))
                     {
                         continue;
@@ -46,7 +55,7 @@ public sealed class SameDayRule : ICheckRule
                             a.DrugName, later.Dose.ToString(), day, cycle.Name, earlier.Span.Line);
                         continue;
                     }
-                    if (Witness(a.Line, b.Line, scenarios.Value) is { } witness)
+                    if (Witness(a.Line, b.Line, context.SymbolicScenarios) is { } witness)
                     {
                         reported.Add((a.Line, b.Line));
                         context.Report(DiagnosticCatalog.OverlappingConditions, (later.When ?? earlier.When)!.Span, [context.At(earlier, "the other line")],

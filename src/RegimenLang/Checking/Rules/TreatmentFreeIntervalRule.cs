@@ -15,9 +15,8 @@ public sealed class TreatmentFreeIntervalRule : ICheckRule
         var reported = new HashSet<object>(ReferenceEqualityComparer.Instance);
         foreach (var scenario in context.Scenarios)
         {
-            foreach (var doses in context.Events(scenario).Where(e => e.Administration.Drug?.TreatmentFreeDays is not null).GroupBy(e => e.Administration.Drug!))
+            foreach (var (drug, doses) in context.EventsByDrug(scenario).Where(d => d.Drug.TreatmentFreeDays is not null))
             {
-                var drug = doses.Key;
                 int required = drug.TreatmentFreeDays!.Value;
                 var byCycle = doses.GroupBy(e => e.InstanceIndex).OrderBy(g => g.Key)
                     .Select(g => (First: g.MinBy(e => e.PlanDay)!, Last: g.MaxBy(e => e.PlanDay)!)).ToList();
