@@ -24,9 +24,10 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor PlanTooLarge = new(
         "RL2009", "Plan too large to expand", Severity.Error,
-        "the plan has {0}; the evaluator expands at most 1,000 cycle instances and 100 years (36,525 days)",
+        "the plan has {0}; the evaluator expands at most 1,000 cycle instances, 100 years (36,525 days) and 100,000 administrations",
         "The number of cycle instances and the number of days of a plan are computed from the plan's sequence (`then`, `x N`, `rest`) before " +
-        "anything is expanded, so a plan such as `(A x 1000) x 1000` is refused at once, without using memory. No real regimen comes near the bounds.",
+        "anything is expanded, so a plan such as `(A x 1000) x 1000` is refused at once, without using memory; so is a plan whose lines would give " +
+        "more than 100,000 administrations (counted from the days and frequencies, before any is laid out). No real regimen comes near the bounds.",
         "plan { main: (A x 1000) x 1000 }",
         "plan { main: A x 6 }");
 

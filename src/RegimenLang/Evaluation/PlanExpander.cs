@@ -16,6 +16,7 @@ public static class PlanExpander
 {
     public const int MaxCycleInstances = 1000;
     public const int MaxDays = 36_525; // 100 years of 365.25 days
+    public const int MaxAdministrations = 100_000;
 
     // Sizes saturate here: far above the bounds, far below decimal's range, so products never overflow.
     private const decimal Saturation = 1_000_000_000_000m;
@@ -56,7 +57,43 @@ public static class PlanExpander
             int phaseCycle = 0;
             Materialise(phase.Sequence, phase.Name.Text, regimen, result, ref day, ref planCycle, ref phaseCycle);
         }
-        return result.ToImmutable();
+        var instances = result.ToImmutable();
+        long administrations = CountAdministrations(regimen, instances);
+        if (administrations > MaxAdministrations)
+        {
+            diagnostics.Add(DiagnosticCatalog.PlanTooLarge, plan.Span with { Length = 4 }, $"lines that give {administrations:N0} administrations");
+            return [];
+        }
+        return instances;
+    }
+
+    /// <summary>
+    /// An upper bound of the administrations the plan gives (conditions are assumed true), counted from
+    /// days and frequencies without laying anything out, so that a damaged or hostile file cannot make
+    /// the evaluator or the checker build millions of entries.
+    /// </summary>
+    public static long CountAdministrations(BoundRegimen regimen, IReadOnlyList<CycleInstance> instances)
+    {
+        var perLine = new Dictionary<AdministrationLine, long>(ReferenceEqualityComparer.Instance);
+        long total = 0;
+        foreach (var given in GivenLines.Of(regimen, instances))
+        {
+            var line = given.Administration.Line;
+            if (!perLine.TryGetValue(line, out long count))
+            {
+                long days = line.Days.Ranges.Sum(r => r.Last >= r.First ? (long)r.Last - r.First + 1 : 0);
+                count = line.IsContinuous ? days
+                    : line.Frequency is { Count: { } n } ? (long)Math.Min(n.Value, long.MaxValue / 2)
+                    : days * Math.Max(1, line.Frequency?.PerDay ?? 1);
+                perLine[line] = count;
+            }
+            total += count;
+            if (total > MaxAdministrations)
+            {
+                return total;
+            }
+        }
+        return total;
     }
 
     /// <summary>Cycle instances and days of a sequence, computed without expanding it (saturating, never overflowing).</summary>

@@ -82,4 +82,24 @@ public sealed class CheckerCliTests() : TempFolder("checker-")
         Assert.Equal(1, exit);
         Assert.Contains("p.yaml:2:", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_plan_with_too_many_administrations_is_refused_before_it_is_laid_out()
+    {
+        string file = Write("big.regimen", Parsing.Header + """
+            cycle A length 36000 days {
+              vincristine 2 mg IV q1h days 1-36000
+            }
+            plan {
+              main: A
+            }
+
+            """);
+        var (exit, output, _) = Run("check", file);
+        Assert.Equal(1, exit);
+        Assert.Contains("error RL2009: the plan has lines that give 864,000 administrations", output, StringComparison.Ordinal);
+        var (expandExit, _, error) = Run("expand", file, "--height", "170", "--weight", "72", "--start", "2026-01-05");
+        Assert.Equal(1, expandExit);
+        Assert.Contains("RL2009", error, StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,8 @@
+using System.Collections.Immutable;
+using RegimenLang.Diagnostics;
+using RegimenLang.Evaluation;
 using RegimenLang.Output;
+using RegimenLang.Semantics.Binding;
 using RegimenLang.Semantics.Formulary;
 using RegimenLang.Syntax.Parsing;
 using RegimenLang.Tests.Support;
@@ -60,7 +64,7 @@ public sealed class CorpusTests
     /// </summary>
     [Theory]
     [MemberData(nameof(Regimens))]
-    public void Random_damage_never_makes_the_parser_throw(string name)
+    public void Random_damage_never_makes_the_parser_checker_or_evaluator_throw(string name)
     {
         // Mutate the code, not the comments (damage to a comment changes nothing to report).
         string original = string.Join("\n", Read(name).Split('\n').Where(l => !l.TrimStart().StartsWith('#')));
@@ -78,9 +82,25 @@ public sealed class CorpusTests
             }
             // Every diagnostic points at a real position.
             Assert.All(result.Diagnostics, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1, d.ToString()));
+            // Whatever parsed is also laid out for a patient: the evaluator reports, never throws.
+            if (result.Bound is { } bound && result.Parse is { HasErrors: false })
+            {
+                var bag = new DiagnosticBag(name);
+                Evaluator.Evaluate(bound, PatientFor(bound), bag);
+                Assert.All(bag.Items, d => Assert.True(d.Span.Line >= 0, d.ToString()));
+            }
         }
         Assert.True(reported > Mutations / 2, $"only {reported} of {Mutations} mutations were reported");
     }
+
+    /// <summary>An adult patient who gives every fact the regimen declares.</summary>
+    private static Patient PatientFor(BoundRegimen bound) => new(
+        170, 72, 54, "female", 90, new BodySurface(1.84m, BsaSource.Given, null),
+        bound.Facts.Values.Where(f => f.Input is not null).ToImmutableDictionary(
+            f => f.Name,
+            f => new PatientInput(f.Name, f.Kind == FactKind.Flag ? true : null, f.Kind == FactKind.Flag ? null : 35m, "test"),
+            StringComparer.OrdinalIgnoreCase),
+        [], new DateOnly(2026, 1, 5), new TimeOnly(8, 0));
 
     private static string Mutate(string text, Random random, char[] punctuation)
     {
