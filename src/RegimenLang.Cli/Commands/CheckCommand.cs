@@ -69,18 +69,9 @@ public static class CheckCommand
     public static int Run(CommandContext context, string[] paths, string format, bool warningsAsErrors, string[]? formularyFiles, string? outputFile,
         PatientSource? patientSource = null)
     {
-        var extra = new List<(string, string)>();
-        foreach (var file in formularyFiles ?? [])
+        if (FormularyOption.Read(formularyFiles, context) is not { } extra)
         {
-            try
-            {
-                extra.Add((file, File.ReadAllText(file)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                context.Error.WriteLine($"regimen: cannot read formulary {file}: {e.Message}");
-                return ExitCodes.Usage;
-            }
+            return ExitCodes.Usage;
         }
         var collected = SourceFiles.Collect(paths);
         foreach (var missing in collected.Missing)

@@ -57,12 +57,11 @@ public static class ExpandCommand
     public static int Run(CommandContext context, string path, string? patientFile, PatientDraft flags, PatientOptions options,
         string format, string[]? formularyFiles, string? outputFile)
     {
-        var (formulary, formularyExit) = FormularyOption.Load(formularyFiles, context);
-        if (formulary is null)
+        if (FormularyOption.Read(formularyFiles, context) is not { } extra)
         {
-            return formularyExit;
+            return ExitCodes.Usage;
         }
-        var result = Expansion.Run(path, patientFile, flags, options, formulary);
+        var result = Expansion.Run(path, patientFile, flags, options, new CheckSession(extra));
         if (result.Unreadable is { } unreadable)
         {
             context.Error.WriteLine($"regimen: cannot read {unreadable}");

@@ -42,11 +42,11 @@ public static class SnapshotCommand
 
     public static int Run(CommandContext context, string[] paths, bool update, string[]? formularyFiles)
     {
-        var (formulary, formularyExit) = FormularyOption.Load(formularyFiles, context);
-        if (formulary is null)
+        if (FormularyOption.Read(formularyFiles, context) is not { } extra)
         {
-            return formularyExit;
+            return ExitCodes.Usage;
         }
+        var session = new CheckSession(extra);
         var collected = SourceFiles.Collect(paths);
         foreach (var missing in collected.Missing)
         {
@@ -72,7 +72,7 @@ public static class SnapshotCommand
             }
 
             var options = new PatientOptions(BsaFormula.Mosteller, null, DefaultStart);
-            var result = Expansion.Run(regimen, File.Exists(patient) ? patient : null, PatientDraft.Empty, options, formulary);
+            var result = Expansion.Run(regimen, File.Exists(patient) ? patient : null, PatientDraft.Empty, options, session);
             if (result.Unreadable is { } unreadable)
             {
                 context.Error.WriteLine($"regimen: cannot read {unreadable}");

@@ -30,19 +30,28 @@ public sealed class CheckSession(IReadOnlyList<(string Path, string Text)> extra
             .AsParallel().AsOrdered()
             .Select(file =>
             {
-                var (config, configProblems) = _configs.For(file);
-                var (formulary, formularyProblems) = FormularyFor(config);
-                setup.TryAdd(config.Path ?? "", [.. configProblems, .. formularyProblems]);
-                if (configProblems.Any(d => d.Severity == Severity.Error) || formularyProblems.Count > 0)
-                {
-                    // Checking against a half-read configuration or formulary would be unsafe.
-                    return new FileResult(file, null, null, [], Unreadable: false);
-                }
-                return Compilation.CheckFile(file, new CheckOptions(formulary, config, patient));
+                var (options, problems, configPath) = OptionsFor(file);
+                setup.TryAdd(configPath, problems);
+                return options is null
+                    ? new FileResult(file, null, null, [], Unreadable: false)
+                    : Compilation.CheckFile(file, options);
             })
             .ToList();
-        var problems = setup.OrderBy(kv => kv.Key, StringComparer.Ordinal).SelectMany(kv => kv.Value).DistinctBy(d => d.ToString()).ToList();
-        return new CheckReport(results, problems);
+        var all = setup.OrderBy(kv => kv.Key, StringComparer.Ordinal).SelectMany(kv => kv.Value).DistinctBy(d => d.ToString()).ToList();
+        return new CheckReport(results, all);
+    }
+
+    /// <summary>
+    /// How to check <paramref name="file"/>: its configuration and formulary; null options (with the
+    /// problems) when either has errors, because checking against a half-read one would be unsafe.
+    /// </summary>
+    public (CheckOptions? Options, IReadOnlyList<Diagnostic> Problems, string ConfigPath) OptionsFor(string file)
+    {
+        var (config, configProblems) = _configs.For(file);
+        var (formulary, formularyProblems) = FormularyFor(config);
+        IReadOnlyList<Diagnostic> problems = [.. configProblems, .. formularyProblems];
+        bool unsafeToCheck = configProblems.Any(d => d.Severity == Severity.Error) || formularyProblems.Count > 0;
+        return (unsafeToCheck ? null : new CheckOptions(formulary, config, patient), problems, config.Path ?? "");
     }
 
     private (DrugFormulary, IReadOnlyList<Diagnostic>) FormularyFor(RegimenConfig config) =>

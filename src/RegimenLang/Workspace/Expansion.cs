@@ -15,14 +15,20 @@ public sealed record ExpansionResult(Timeline? Timeline, IReadOnlyList<Diagnosti
 /// </summary>
 public static class Expansion
 {
-    public static ExpansionResult Run(string regimenPath, string? patientPath, PatientDraft flags, PatientOptions options, DrugFormulary formulary)
+    /// <param name="session">Supplies the regimen's configuration and formulary (regimen.yaml, --formulary).</param>
+    public static ExpansionResult Run(string regimenPath, string? patientPath, PatientDraft flags, PatientOptions options, CheckSession session)
     {
-        var checkedFile = Compilation.CheckFile(regimenPath, formulary);
+        var (checkOptions, setupProblems, _) = session.OptionsFor(regimenPath);
+        if (checkOptions is null)
+        {
+            return new ExpansionResult(null, setupProblems, null);
+        }
+        var checkedFile = Compilation.CheckFile(regimenPath, checkOptions);
         if (checkedFile.Unreadable)
         {
             return new ExpansionResult(null, [], regimenPath);
         }
-        var diagnostics = new List<Diagnostic>(checkedFile.Diagnostics);
+        var diagnostics = new List<Diagnostic>(setupProblems.Concat(checkedFile.Diagnostics));
         if (checkedFile.HasErrors || checkedFile.Bound is null)
         {
             return new ExpansionResult(null, diagnostics, null);

@@ -96,4 +96,21 @@ public sealed class ConfigurationTests() : TempFolder("config-")
         Assert.Equal(Severity.Error, config.Severities["RL5002"]);
         Assert.Null(config.Severities["RL5005"]);
     }
+
+    [Fact]
+    public void Expand_uses_the_same_configuration_and_formulary_as_check()
+    {
+        Write("local.yaml", "drugs:\n  - name: localmab\n    class: test\n    routes: [IV]\n    source: \"local policy\"\n");
+        Write("regimen.yaml", "formulary:\n  - local.yaml\nrules:\n  RL3007: error\n");
+        string local = Write("a.regimen", Parsing.Regimen("localmab 10 mg IV day 1"));
+        var (exit, output, error) = Run("expand", local, "--height", "170", "--weight", "72", "--start", "2026-01-05");
+        Assert.True(exit == 0, error);
+        Assert.Contains("localmab", output, StringComparison.Ordinal);
+
+        // RL3007 is raised to an error by the configuration, so expand refuses, as check does.
+        string uncapped = Write("b.regimen", Uncapped);
+        var (refused, _, message) = Run("expand", uncapped, "--height", "170", "--weight", "72", "--start", "2026-01-05");
+        Assert.Equal(1, refused);
+        Assert.Contains("error RL3007", message, StringComparison.Ordinal);
+    }
 }
