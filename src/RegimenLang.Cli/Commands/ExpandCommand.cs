@@ -12,7 +12,7 @@ public static class ExpandCommand
     {
         var file = new Argument<string>("file") { Description = "The regimen file." };
         var patient = new PatientCliOptions();
-        var format = CommonOptions.Format("table", "table", "csv", "json", "yaml", "md");
+        var format = CommonOptions.Format("table", "table", "csv", "json", "yaml", "md", "ics", "html");
         var formulary = CommonOptions.Formulary();
         var output = CommonOptions.OutputFile();
         var command = new Command("expand", """
@@ -32,6 +32,7 @@ public static class ExpandCommand
               regimen expand regimens/08-hcvad-blina-frontline.regimen --patient regimens/08-hcvad-blina-frontline.patient.yaml
               regimen expand R.regimen --height 170 --weight 72 --age 54 --set cd20=35% --start 2026-01-05 --format json
               regimen expand R.regimen --bsa 1.9 --time 20:00 --format csv -o timeline.csv
+              regimen expand R.regimen --patient p.yaml --format ics -o ward-calendar.ics
             """)
         {
             file, format, formulary, output,
@@ -81,6 +82,8 @@ public static class ExpandCommand
             "yaml" => YamlTreeWriter.Write(TimelineTreeBuilder.Build(timeline)),
             "csv" => TimelineCsvWriter.Write(timeline),
             "md" => TimelineMarkdownWriter.Write(timeline),
+            "ics" => TimelineIcsWriter.Write(timeline),
+            "html" => TimelineHtmlWriter.Write(timeline),
             _ => TimelineTableWriter.Write(timeline),
         };
         return context.Emit(text, outputFile);
