@@ -5,6 +5,12 @@ namespace RegimenLang.Cli;
 /// <summary>Options shared by several commands, built fresh for each command (System.CommandLine owns its symbols).</summary>
 public static class CommonOptions
 {
+    public static Argument<string[]> Paths() => new("paths")
+    {
+        Description = "Regimen files, or folders searched recursively for *.regimen.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
     public static Option<string[]> Formulary() => new("--formulary")
     {
         Description = "A formulary YAML file that extends the built-in one (repeatable; later files override earlier entries).",

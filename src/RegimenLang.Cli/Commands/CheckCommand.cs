@@ -12,11 +12,7 @@ public static class CheckCommand
 {
     public static Command Create(CommandContext context)
     {
-        var paths = new Argument<string[]>("paths")
-        {
-            Description = "Regimen files, or folders searched recursively for *.regimen.",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var paths = CommonOptions.Paths();
         var format = CommonOptions.Format("text", "text", "json", "sarif");
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Exit 1 when there are warnings, not only errors." };
         var formulary = CommonOptions.Formulary();

@@ -11,11 +11,7 @@ public static class FmtCommand
 {
     public static Command Create(CommandContext context)
     {
-        var paths = new Argument<string[]>("paths")
-        {
-            Description = "Regimen files, or folders searched recursively for *.regimen.",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var paths = CommonOptions.Paths();
         var check = new Option<bool>("--check") { Description = "Write nothing; list the files that would change and exit 1 if any would." };
         var diff = new Option<bool>("--diff") { Description = "Write nothing; print a unified diff of the changes (exit 1 if any file would change)." };
 

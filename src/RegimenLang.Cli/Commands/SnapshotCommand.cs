@@ -20,7 +20,7 @@ public static class SnapshotCommand
 
     public static Command Create(CommandContext context)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Regimen files, or folders searched recursively for *.regimen.", Arity = ArgumentArity.OneOrMore };
+        var paths = CommonOptions.Paths();
         var update = new Option<bool>("--update") { Description = "Rewrite (or create) the golden X.timeline.txt files from the current expansion." };
         var formulary = CommonOptions.Formulary();
         var command = new Command("snapshot", """

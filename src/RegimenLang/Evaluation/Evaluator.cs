@@ -78,16 +78,7 @@ public static class Evaluator
     }
 
     /// <summary>A condition in the words it was written with, for messages.</summary>
-    public static string Describe(ConditionSyntax condition) => condition switch
-    {
-        AndCondition a => $"{Describe(a.Left)} and {Describe(a.Right)}",
-        OrCondition o => $"{Describe(o.Left)} or {Describe(o.Right)}",
-        NotCondition n => $"not {Describe(n.Operand)}",
-        ParenthesizedCondition p => $"({Describe(p.Inner)})",
-        FactCondition f => f.Fact.Text,
-        ComparisonCondition c => $"{c.Fact.Text} {c.Operator.Symbol()} {c.Value}",
-        _ => "?",
-    };
+    public static string Describe(ConditionSyntax condition) => SyntaxWalk.Text(condition);
 
 
     private static void AddEntries(List<TimelineEntry> entries, BoundAdministration administration, CycleInstance instance, int index,

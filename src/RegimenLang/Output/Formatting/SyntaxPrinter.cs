@@ -171,26 +171,7 @@ public static class SyntaxPrinter
 
     // ---- conditions and sequences: the tree keeps the author's parentheses; and/or chains are left-nested ----
 
-    public static string Condition(ConditionSyntax c) => c switch
-    {
-        FactCondition f => f.Fact.Text,
-        ComparisonCondition cmp => $"{cmp.Fact.Text} {Operator(cmp.Operator)} {cmp.Value}",
-        NotCondition n => "not " + Condition(n.Operand),
-        AndCondition a => $"{Condition(a.Left)} and {Condition(a.Right)}",
-        OrCondition o => $"{Condition(o.Left)} or {Condition(o.Right)}",
-        ParenthesizedCondition p => $"({Condition(p.Inner)})",
-        _ => throw new InvalidOperationException($"No canonical form for {c.GetType().Name}"),
-    };
-
-    private static string Operator(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.Less => "<",
-        ComparisonOperator.LessOrEqual => "<=",
-        ComparisonOperator.Greater => ">",
-        ComparisonOperator.GreaterOrEqual => ">=",
-        ComparisonOperator.Equal => "=",
-        _ => "!=",
-    };
+    public static string Condition(ConditionSyntax c) => SyntaxWalk.Text(c);
 
     public static string Sequence(SequenceSyntax s) => s switch
     {

@@ -71,6 +71,18 @@ public static class SyntaxWalk
         }
     }
 
+    /// <summary>A condition in canonical form (the author's parentheses kept), for the formatter and for messages.</summary>
+    public static string Text(ConditionSyntax condition) => condition switch
+    {
+        FactCondition f => f.Fact.Text,
+        ComparisonCondition c => $"{c.Fact.Text} {c.Operator.Symbol()} {c.Value}",
+        NotCondition n => "not " + Text(n.Operand),
+        AndCondition a => $"{Text(a.Left)} and {Text(a.Right)}",
+        OrCondition o => $"{Text(o.Left)} or {Text(o.Right)}",
+        ParenthesizedCondition p => $"({Text(p.Inner)})",
+        _ => throw new InvalidOperationException($"No text for {condition.GetType().Name}"),
+    };
+
     /// <summary>The operator as written in a regimen file.</summary>
     public static string Symbol(this ComparisonOperator op) => op switch
     {
