@@ -50,6 +50,9 @@ public sealed class OtherCommandTests
     [InlineData("check")]
     [InlineData("ast")]
     [InlineData("explain")]
+    [InlineData("expand")]
+    [InlineData("snapshot")]
+    [InlineData("fmt")]
     public void Help_of_every_command_has_an_example(string command)
     {
         var (exit, output, _) = Run(command, "--help");
