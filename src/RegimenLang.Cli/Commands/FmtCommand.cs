@@ -37,14 +37,8 @@ public static class FmtCommand
 
     public static int Run(CommandContext context, string[] paths, bool check, bool diff)
     {
-        var collected = SourceFiles.Collect(paths);
-        foreach (var missing in collected.Missing)
+        if (RegimenPaths.Collect(paths, context) is not { } collected)
         {
-            context.Error.WriteLine($"regimen: cannot read {missing}: no such file or folder");
-        }
-        if (collected.Files.Count == 0 && collected.Missing.Count == 0)
-        {
-            context.Error.WriteLine($"regimen: no *.regimen files under {string.Join(", ", paths)}");
             return ExitCodes.Usage;
         }
 

@@ -47,12 +47,7 @@ public static class SnapshotCommand
             return ExitCodes.Usage;
         }
         var session = new CheckSession(extra);
-        var collected = SourceFiles.Collect(paths);
-        foreach (var missing in collected.Missing)
-        {
-            context.Error.WriteLine($"regimen: cannot read {missing}: no such file or folder");
-        }
-        if (collected.Missing.Count > 0)
+        if (RegimenPaths.Collect(paths, context) is not { } collected || collected.Missing.Count > 0)
         {
             return ExitCodes.Usage;
         }
