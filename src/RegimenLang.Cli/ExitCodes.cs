@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>A usage error or an unreadable path.</summary>
     public const int Usage = 2;
+
+    /// <summary>A bug in regimen itself (never bad input, which is always a diagnostic); reported without a stack trace.</summary>
+    public const int InternalError = 3;
 }

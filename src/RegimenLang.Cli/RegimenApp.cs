@@ -24,7 +24,8 @@ public static class RegimenApp
         var context = new CommandContext(output, error);
         var root = CreateRoot(context);
         var parse = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        // Our own handler below replaces System.CommandLine's, which prints a stack trace.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0 && !IsHelpRequest(args))
         {
             // System.CommandLine exits 1 on usage errors; the documented contract is 2.
@@ -39,12 +40,23 @@ public static class RegimenApp
         {
             return parse.Invoke(configuration);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (Unwrap(e) is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"regimen: {e.Message}");
+            error.WriteLine($"regimen: {Unwrap(e).Message}");
             return ExitCodes.Usage;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug, not bad input (bad input is always a diagnostic): say so plainly, without a stack
+            // trace, and fail so that a hook or CI never passes on a half-done run.
+            var inner = Unwrap(e);
+            error.WriteLine($"regimen: internal error, please report it with the file that caused it: {inner.GetType().Name}: {inner.Message}");
+            return ExitCodes.InternalError;
+        }
     }
+
+    private static Exception Unwrap(Exception e) =>
+        e is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : e;
 
     private static bool IsHelpRequest(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");
 }

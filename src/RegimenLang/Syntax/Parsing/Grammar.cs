@@ -96,8 +96,11 @@ internal static class Grammar
             (mass, suffixes) => BuildUnit(mass, suffixes),
             P.Token(t => t.Kind == TokenKind.Word && MassWords.ContainsKey(t.Text)).Labelled("a unit such as mg, g, mcg or units"),
             Slash.Then(AnyOf("m2, kg, day or h after '/'", UnitSuffixes)).Many())
-        .Assert(u => u is not null, _ => "write the unit as a mass, then /m2 or /kg, then /day or /h, e.g. mg/m2 or mcg/m2/day")
-        .Select(u => u!);
+        // Not Assert: Pidgin's Assert drops the "expected" labels of a failure inside it.
+        .Bind(static u => u is { } unit ? P.Return(unit) : BadUnitOrder!);
+
+    private static readonly Parser<Token, DoseUnit> BadUnitOrder =
+        P.Fail<DoseUnit>("write the unit as a mass, then /m2 or /kg, then /day or /h, e.g. mg/m2 or mcg/m2/day");
 
     private static DoseUnit? BuildUnit(Token mass, IEnumerable<Token> suffixes)
     {

@@ -38,8 +38,21 @@ internal static class SyntaxErrors
             expected.Add("the end of the line");
         }
         string message = expected.Count == 0 ? $"unexpected {found}" : $"expected {JoinOr(expected)}, found {found}";
+        if (error.Unexpected.HasValue && Hint(error.Unexpected.Value) is { } hint)
+        {
+            message += ": " + hint;
+        }
         diagnostics.Add(DiagnosticCatalog.UnexpectedToken, span, message);
     }
+
+    /// <summary>Advice for tokens that are a known mistake rather than a random one.</summary>
+    private static string? Hint(Token token) => token.Kind != TokenKind.Word ? null : token.Text.ToLowerInvariant() switch
+    {
+        "cc" => "'cc' is on the do-not-use lists (read as 'u' or '00'); doses are a mass or units (mg, mcg, g, units), not a volume",
+        "ml" => "doses are a mass or units (mg, mcg, g, units), not a volume",
+        "intrathecal" or "intravenous" or "oral" or "subcutaneous" or "intramuscular" => "write the route's abbreviation (IT, IV, PO, SC, IM)",
+        _ => null,
+    };
 
     public static string JoinOr(IReadOnlyList<string> items) => items.Count switch
     {
