@@ -279,7 +279,7 @@ public static class RegimenParser
             {
                 return result.Value;
             }
-            SyntaxErrors.Report(result.Error!, endOfLine, Diagnostics, whatElse);
+            SyntaxErrors.Report(result.Error!, tokens, endOfLine, Diagnostics, whatElse);
             return null;
         }
 

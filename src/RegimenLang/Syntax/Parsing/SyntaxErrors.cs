@@ -8,9 +8,14 @@ namespace RegimenLang.Syntax.Parsing;
 internal static class SyntaxErrors
 {
     /// <param name="whatElse">What else could stand where only the end of the line was expected (e.g. another clause).</param>
-    public static void Report(ParseError<Token> error, SourceSpan endOfLine, DiagnosticBag diagnostics, string? whatElse = null)
+    public static void Report(ParseError<Token> error, ReadOnlySpan<Token> tokens, SourceSpan endOfLine, DiagnosticBag diagnostics, string? whatElse = null)
     {
         SourceSpan span = error.Unexpected.HasValue ? error.Unexpected.Value.Span : endOfLine;
+        if (!error.Unexpected.HasValue && error.Message is not null && error.ErrorOffset > 0 && error.ErrorOffset <= tokens.Length)
+        {
+            // A check that failed after reading its tokens (a unit written out of order): point at the last one read.
+            span = tokens[error.ErrorOffset - 1].Span;
+        }
         string found = error.Unexpected.HasValue ? error.Unexpected.Value.ToString() : "the end of the line";
 
         if (error.Message is { Length: > 0 } custom && !custom.StartsWith("unexpected", StringComparison.OrdinalIgnoreCase))
