@@ -31,7 +31,7 @@ public static class PatientFileLoader
             var (line, column, message) = YamlErrors.Describe(e, "a patient file", Keys);
             message = message.Contains("No node deserializer", StringComparison.Ordinal)
                 ? "expected a single value here (such as 170 cm or 35%), not a list or a mapping"
-                : message.Replace("not valid a patient file", "not a valid patient file", StringComparison.Ordinal);
+                : message;
             diagnostics.Add(DiagnosticCatalog.InvalidPatientValue, new Text.SourceSpan(0, 0, line, column), message);
             return null;
         }

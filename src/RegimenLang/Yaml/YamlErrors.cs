@@ -16,7 +16,7 @@ public static partial class YamlErrors
         }
         else
         {
-            message = $"this is not valid {what}: {StripPosition(message)}";
+            message = $"this is not valid YAML for {what}: {StripPosition(message)}";
         }
         return ((int)exception.Start.Line, (int)exception.Start.Column, message);
     }

@@ -28,6 +28,10 @@ public static class YamlInput
         {
             return new YamlRead<T>(default, YamlPositions.Empty, e);
         }
+        catch (Exception e) when (IsMalformedInput(e))
+        {
+            return new YamlRead<T>(default, YamlPositions.Empty, AfterLastEvent(events, e));
+        }
         var positions = YamlPositions.FromEvents(events);
         try
         {
@@ -37,6 +41,23 @@ public static class YamlInput
         {
             return new YamlRead<T>(default, positions, e);
         }
+        catch (Exception e) when (IsMalformedInput(e))
+        {
+            return new YamlRead<T>(default, positions, AfterLastEvent(events, e));
+        }
+    }
+
+    /// <summary>
+    /// Exceptions other than YamlException that YamlDotNet throws on some malformed input (a file cut
+    /// off inside a plain scalar, a tag that is not a URI): input errors, not bugs.
+    /// </summary>
+    private static bool IsMalformedInput(Exception e) =>
+        e is InvalidOperationException or ArgumentException or FormatException or OverflowException or InvalidCastException;
+
+    private static YamlException AfterLastEvent(List<ParsingEvent> events, Exception e)
+    {
+        var at = events.Count > 0 ? events[^1].End : new Mark(0, 1, 1);
+        return new YamlException(at, at, $"the YAML cannot be read after this point ({e.Message})");
     }
 
     /// <summary>Plays recorded events back to the deserializer.</summary>

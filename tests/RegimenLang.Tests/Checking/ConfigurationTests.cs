@@ -113,4 +113,16 @@ public sealed class ConfigurationTests() : TempFolder("config-")
         Assert.Equal(1, refused);
         Assert.Contains("error RL3007", message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("rules:\n  RL5001: off\n  RL3007: error\n!!]str formular}y:\n  - local.yaml\n")] // a tag YamlDotNet rejects with ArgumentException
+    [InlineData("formulary:\n  - \n")] // an empty path
+    [InlineData("formulary:\n  - \"a\\u0000b\"\n")] // a path with a NUL character
+    public void Malformed_configurations_are_diagnostics_never_exceptions(string yaml)
+    {
+        var (_, problems) = ConfigLoader.Load(Path.Combine(Folder, "regimen.yaml"), yaml);
+        var problem = Assert.Single(problems);
+        Assert.Equal("RL5007", problem.Code);
+        Assert.True(problem.Span.Line >= 1 && problem.Span.Column >= 1);
+    }
 }

@@ -100,4 +100,16 @@ public sealed class FormularyTests
         var d = Assert.Single(bag.Items);
         Assert.True(d.Span.Line >= 2);
     }
+
+    [Fact]
+    public void Yaml_that_breaks_the_yaml_library_is_still_a_diagnostic()
+    {
+        // An unclosed flow list that runs into the next keys makes YamlDotNet's scanner throw
+        // InvalidOperationException rather than a YamlException (found by fuzzing).
+        var bag = new DiagnosticBag("cut.yaml");
+        FormularyLoader.Load("cut.yaml", "drugs:\n  - name: vincristine\n    aliases: [VCR, Oncovi   class: vinca alkaloid\n    routes: [IV]\n    sourabel\"\n", bag);
+        var d = Assert.Single(bag.Items);
+        Assert.Equal("RL1020", d.Code);
+        Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1);
+    }
 }

@@ -96,11 +96,29 @@ public sealed class ConfigLoader
         var formularies = new List<string>();
         for (int i = 0; i < (dto.Formulary?.Count ?? 0); i++)
         {
-            string file = Path.GetFullPath(Path.Combine(folder, dto.Formulary![i]));
+            string? written = dto.Formulary![i];
+            var (line, column) = positions.Find("formulary", i);
+            var at = new SourceSpan(0, 0, line, column);
+            string? file = null;
+            if (!string.IsNullOrWhiteSpace(written))
+            {
+                try
+                {
+                    file = Path.GetFullPath(Path.Combine(folder, written));
+                }
+                catch (Exception bad) when (bad is ArgumentException or NotSupportedException or PathTooLongException)
+                {
+                    file = null;
+                }
+            }
+            if (file is null)
+            {
+                bag.Add(DiagnosticCatalog.InvalidConfiguration, at, $"'{written}' is not a file path (formulary files are paths relative to {RegimenConfig.FileName})");
+                continue;
+            }
             if (!File.Exists(file))
             {
-                var (line, column) = positions.Find("formulary", i);
-                bag.Add(DiagnosticCatalog.InvalidConfiguration, new SourceSpan(0, 0, line, column), $"the formulary file '{dto.Formulary[i]}' does not exist (paths are relative to {RegimenConfig.FileName})");
+                bag.Add(DiagnosticCatalog.InvalidConfiguration, at, $"the formulary file '{written}' does not exist (paths are relative to {RegimenConfig.FileName})");
                 continue;
             }
             formularies.Add(file);
