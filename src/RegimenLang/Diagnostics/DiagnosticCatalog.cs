@@ -116,7 +116,8 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor InvalidNumber = new(
         "RL0015", "Number out of range", Severity.Error,
         "{0}",
-        "Day numbers, cycle numbers, counts and lengths are whole numbers from 1 up (at most 100,000); doses are positive decimals with at most 28 significant digits.",
+        "Day numbers, cycle numbers, counts and lengths are whole numbers from 1 up (at most 100,000); doses, caps, rounding steps, limits and durations are positive " +
+        "decimals of at most 1,000,000,000 (far beyond any real value, so that every computation stays exact).",
         "vincristine 2 mg IV day 0",
         "vincristine 2 mg IV day 1");
 

@@ -22,9 +22,9 @@ public static class QuantityText
             return false;
         }
         var result = DoseOnly.Parse(tokens);
-        if (!result.Success)
+        if (!result.Success || result.Value.Amount.Value <= 0 || result.Value.Amount.Value > StatementValidator.MaxAmount)
         {
-            error = $"'{text}' is not a dose such as 2 mg, 375 mg/m2 or 28 mcg/day";
+            error = $"'{text}' is not a dose such as 2 mg, 375 mg/m2 or 28 mcg/day (more than 0, at most {StatementValidator.MaxAmount:N0})";
             return false;
         }
         dose = result.Value;

@@ -25,11 +25,24 @@ internal static class StatementValidator
         return true;
     }
 
+    /// <summary>
+    /// The largest amount accepted (a dose, cap, step, limit, duration or AUC). Far above any real
+    /// value in any unit, and small enough that unit conversions, body-size factors and plan totals
+    /// stay within exact decimal arithmetic.
+    /// </summary>
+    public const decimal MaxAmount = 1_000_000_000m;
+
+    /// <summary>A positive amount no larger than <see cref="MaxAmount"/>; reports and returns false otherwise.</summary>
     public static bool CheckPositive(NumberLiteral number, string what, DiagnosticBag diagnostics)
     {
         if (number.Value <= 0)
         {
             diagnostics.Add(DiagnosticCatalog.InvalidNumber, number.Span, $"{what} must be greater than zero, not {number.Text}");
+            return false;
+        }
+        if (number.Value > MaxAmount)
+        {
+            diagnostics.Add(DiagnosticCatalog.InvalidNumber, number.Span, $"{what} of {number.Text} is beyond any real value (at most {MaxAmount:N0})");
             return false;
         }
         return true;
