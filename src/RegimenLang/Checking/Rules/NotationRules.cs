@@ -6,59 +6,37 @@ namespace RegimenLang.Checking.Rules;
 /// <summary>The numbers and dose units written in a file, for the notation rules.</summary>
 internal static class WrittenNotation
 {
-    public static IEnumerable<NumberLiteral> Numbers(RuleContext context)
+    /// <summary>Every written amount with a unit: doses, caps, rounding steps and limits.</summary>
+    private static IEnumerable<AmountDose> Amounts(RuleContext context)
     {
         foreach (var line in context.Lines.Select(a => a.Line))
         {
-            if (line.Dose is AmountDose d)
+            if (line.Dose is AmountDose dose)
             {
-                yield return d.Amount;
-            }
-            else if (line.Dose is AucDose auc)
-            {
-                yield return auc.Target;
-            }
-            if (line.Infusion is OverInfusion over)
-            {
-                yield return over.Duration.Amount;
+                yield return dose;
             }
             if (line.Cap is { } cap)
             {
-                yield return cap.Limit.Amount;
+                yield return cap.Limit;
             }
             if (line.Round is { } round)
             {
-                yield return round.Step.Amount;
+                yield return round.Step;
             }
         }
         foreach (var limit in context.Document.Limits)
         {
-            yield return limit.Amount.Amount;
+            yield return limit.Amount;
         }
     }
 
-    public static IEnumerable<DoseUnit> Units(RuleContext context)
-    {
-        foreach (var line in context.Lines.Select(a => a.Line))
-        {
-            if (line.Dose is AmountDose d)
-            {
-                yield return d.Unit;
-            }
-            if (line.Cap is { } cap)
-            {
-                yield return cap.Limit.Unit;
-            }
-            if (line.Round is { } round)
-            {
-                yield return round.Step.Unit;
-            }
-        }
-        foreach (var limit in context.Document.Limits)
-        {
-            yield return limit.Amount.Unit;
-        }
-    }
+    public static IEnumerable<NumberLiteral> Numbers(RuleContext context) =>
+        Amounts(context).Select(a => a.Amount)
+            .Concat(context.Lines.Select(a => a.Line.Dose).OfType<AucDose>().Select(d => d.Target))
+            .Concat(context.Lines.Select(a => a.Line.Infusion).OfType<OverInfusion>().Select(o => o.Duration.Amount))
+            .OrderBy(n => n.Span.Start);
+
+    public static IEnumerable<DoseUnit> Units(RuleContext context) => Amounts(context).Select(a => a.Unit);
 }
 
 /// <summary>RL5001: a trailing zero after a decimal point (2.0 mg).</summary>
