@@ -3,7 +3,8 @@ using BenchmarkDotNet.Attributes;
 using RegimenLang.Diagnostics;
 using RegimenLang.Evaluation;
 using RegimenLang.Semantics.Binding;
-using RegimenLang.Semantics.Formulary;
+using RegimenLang.Semantics.Facts;
+using RegimenLang.Semantics.Patients;
 using RegimenLang.Workspace;
 
 namespace RegimenLang.Benchmarks;
@@ -18,7 +19,7 @@ namespace RegimenLang.Benchmarks;
 [ShortRunJob]
 public class ExpandBenchmark
 {
-    private BoundRegimen _regimen = null!;
+    private SemanticModel _regimen = null!;
     private Patient _patient = null!;
 
     /// <summary>The administrations one expansion produces, to turn time and allocation into per-administration figures.</summary>
@@ -29,34 +30,35 @@ public class ExpandBenchmark
     {
         string folder = FindRegimens();
         string longestPath = "";
-        BoundRegimen? longestBound = null;
+        SemanticModel? longestBound = null;
         int longestDays = 0;
+        var workspace = new RegimenWorkspace(PhysicalFileSystem.Instance);
         foreach (var file in Directory.GetFiles(folder, "*.regimen").Order(StringComparer.Ordinal))
         {
-            var result = Compilation.CheckFile(file, FormularyLoader.BuiltIn);
-            if (result.Bound is null || result.HasErrors)
+            var result = workspace.Load(file).Compilation;
+            if (result is null || result.HasErrors)
             {
                 continue;
             }
-            var cycles = PlanExpander.Expand(result.Bound, new DiagnosticBag(file));
+            var cycles = PlanLayout.Of(result.Model).Instances;
             int days = cycles.IsEmpty ? 0 : cycles[^1].StartDay + cycles[^1].LengthDays;
             if (days > longestDays)
             {
-                (longestPath, longestBound, longestDays) = (file, result.Bound, days);
+                (longestPath, longestBound, longestDays) = (file, result.Model, days);
             }
         }
         _regimen = longestBound ?? throw new InvalidOperationException("no regimen in " + folder);
         _patient = new Patient(170, 72, 54, "female", null, new BodySurface(1.84m, BsaSource.Mosteller, null),
-            _regimen.Facts.Values.Where(f => f.Kind == FactKind.Percent).ToDictionary(f => f.Name, f => new PatientInput(f.Name, null, 35m, "35%"), StringComparer.OrdinalIgnoreCase)
+            _regimen.Facts.Values.Where(f => f.Fact.Kind == FactKind.Percent).ToDictionary(f => f.Name, f => new PatientInput(f.Name, FactValue.Of(35m), "35%"), StringComparer.OrdinalIgnoreCase)
                 .ToImmutableDictionary(StringComparer.OrdinalIgnoreCase)
-                .AddRange(_regimen.Facts.Values.Where(f => f.Kind == FactKind.Flag).Select(f => new KeyValuePair<string, PatientInput>(f.Name, new PatientInput(f.Name, true, null, "true")))),
+                .AddRange(_regimen.Facts.Values.Where(f => f.Fact.Kind == FactKind.Flag && !f.Fact.IsBuiltIn).Select(f => new KeyValuePair<string, PatientInput>(f.Name, new PatientInput(f.Name, FactValue.Of(true), "true")))),
             [], new DateOnly(2026, 1, 5), new TimeOnly(8, 0));
-        Administrations = Evaluator.Evaluate(_regimen, _patient, new DiagnosticBag(longestPath))!.Entries.Length;
+        Administrations = Evaluator.Evaluate(_regimen, _patient).Timeline!.Entries.Length;
         Console.WriteLine($"// longest regimen: {Path.GetFileName(longestPath)}, {longestDays} days, {Administrations} administrations per expansion");
     }
 
     [Benchmark]
-    public Timeline? Expand() => Evaluator.Evaluate(_regimen, _patient, new DiagnosticBag("bench"));
+    public Timeline? Expand() => Evaluator.Evaluate(_regimen, _patient).Timeline;
 
     private static string FindRegimens()
     {

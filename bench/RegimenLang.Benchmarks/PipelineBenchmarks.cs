@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using RegimenLang.Output.Formatting;
+using RegimenLang.Syntax.Formatting;
 using RegimenLang.Semantics.Formulary;
 using RegimenLang.Syntax.Parsing;
 using RegimenLang.Text;
@@ -35,7 +35,7 @@ public class PipelineBenchmarks
     public object Parse() => RegimenParser.Parse(_source);
 
     [Benchmark]
-    public object Check() => Compilation.Check(_source, FormularyLoader.BuiltIn);
+    public object Check() => new RegimenCompilation(_source, RegimenSetup.BuiltIn).Diagnostics;
 
     [Benchmark]
     public object Format() => RegimenFormatter.Format(_source);

@@ -1,8 +1,17 @@
+using RegimenLang.Workspace;
+
 namespace RegimenLang.Cli;
 
-/// <summary>Where a command writes. Commands never touch Console directly, so tests capture everything.</summary>
-public sealed record CommandContext(TextWriter Out, TextWriter Error)
+/// <summary>
+/// Where a command reads and writes. Commands never touch Console or the disk directly, so tests capture
+/// everything: output goes to <see cref="Out"/> or, with <c>-o</c>, through the file system; colour is used
+/// only when standard output is a terminal and neither <c>--no-color</c> nor <c>NO_COLOR</c> says otherwise.
+/// </summary>
+public sealed record CommandContext(TextWriter Out, TextWriter Error, IFileSystem FileSystem, bool IsTerminal = false, bool NoColorEnvironment = false)
 {
+    /// <summary>Whether to colour text output for this run.</summary>
+    public bool Color(bool noColorOption) => IsTerminal && !NoColorEnvironment && !noColorOption;
+
     /// <summary>Prints <paramref name="text"/> to standard output, or writes it atomically to <paramref name="outputFile"/>.</summary>
     public int Emit(string text, string? outputFile)
     {
@@ -11,15 +20,13 @@ public sealed record CommandContext(TextWriter Out, TextWriter Error)
             Out.Write(text);
             return ExitCodes.Ok;
         }
-        try
+        if (FileSystem.WriteAtomically(outputFile, text) is { } error)
         {
-            RegimenLang.Output.AtomicFile.WriteAllText(outputFile, text);
-            return ExitCodes.Ok;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Error.WriteLine($"regimen: cannot write {outputFile}: {e.Message}");
+            Error.WriteLine($"regimen: cannot write {outputFile}: {error}");
             return ExitCodes.Usage;
         }
+        return ExitCodes.Ok;
     }
+
+    public void UsageError(string message) => Error.WriteLine($"regimen: {message}");
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RegimenLang.Output;
 
 namespace RegimenLang.Cli;
 
@@ -25,17 +26,19 @@ public static class CommonOptions
 
     public static Option<bool> NoColor() => new("--no-color")
     {
-        Description = "Never colour the output (output is plain unless a terminal asks for colour).",
+        Description = "Never colour the output (colour is used only on a terminal, and never when NO_COLOR is set).",
     };
 
-    public static Option<string> Format(string defaultValue, params string[] allowed)
+    /// <summary>A <c>--format</c> option whose choices are the registry's formats of that kind; the first is the default.</summary>
+    public static Option<string> Format<T>(IReadOnlyList<OutputFormat<T>> formats)
     {
+        var names = OutputFormats.Names(formats);
         var option = new Option<string>("--format", "-f")
         {
-            Description = $"Output format: {string.Join(", ", allowed)}.",
-            DefaultValueFactory = _ => defaultValue,
+            Description = "Output format: " + string.Join(", ", formats.Select(f => $"{f.Name} ({f.Description})")) + ".",
+            DefaultValueFactory = _ => names[0],
         };
-        option.AcceptOnlyFromAmong(allowed);
+        option.AcceptOnlyFromAmong(names);
         return option;
     }
 }

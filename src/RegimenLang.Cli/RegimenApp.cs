@@ -1,39 +1,65 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using RegimenLang.Cli.Commands;
+using RegimenLang.Workspace;
 
 namespace RegimenLang.Cli;
 
 /// <summary>The command tree. Each command lives in Commands/ and holds no domain logic.</summary>
 public static class RegimenApp
 {
-    public static RootCommand CreateRoot(CommandContext context) => new("""
-        regimen: check, expand and format oncology treatment regimens written as text.
-        Regimen files need local clinical validation before use with patients.
-        """)
+    public static RootCommand CreateRoot(CommandContext context)
     {
-        CheckCommand.Create(context),
-        AstCommand.Create(context),
-        ExplainCommand.Create(context),
-        ExpandCommand.Create(context),
-        SnapshotCommand.Create(context),
-        FmtCommand.Create(context),
-    };
+        var root = new RootCommand("""
+            regimen: check, expand and format oncology treatment regimens written as text.
+            Regimen files need local clinical validation before use with patients.
+            'regimen <command> --help' explains a command, with examples.
+            """);
+        var details = new Dictionary<Command, string>(ReferenceEqualityComparer.Instance);
+        void Add(Command command, string detail)
+        {
+            root.Subcommands.Add(command);
+            details[command] = detail;
+        }
+        Add(CheckCommand.Create(context), CheckCommand.Details);
+        Add(ExpandCommand.Create(context), ExpandCommand.Details);
+        Add(FmtCommand.Create(context), FmtCommand.Details);
+        Add(FixCommand.Create(context), FixCommand.Details);
+        Add(SnapshotCommand.Create(context), SnapshotCommand.Details);
+        Add(AstCommand.Create(context), AstCommand.Details);
+        Add(ExplainCommand.Create(context), ExplainCommand.Details);
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+        // The list of commands shows each one's summary; a command's own --help adds its conventions and examples.
+        foreach (var option in root.Options.OfType<HelpOption>())
+        {
+            if (option.Action is HelpAction help)
+            {
+                option.Action = new DetailedHelp(help, details);
+            }
+        }
+        return root;
+    }
+
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool isTerminal = false, bool noColorEnvironment = false) =>
+        Run(args, new CommandContext(output, error, PhysicalFileSystem.Instance, isTerminal, noColorEnvironment));
+
+    public static int Run(string[] args, CommandContext context)
     {
-        var context = new CommandContext(output, error);
         var root = CreateRoot(context);
         var parse = root.Parse(args);
         // Our own handler below replaces System.CommandLine's, which prints a stack trace.
-        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
-        if (parse.Errors.Count > 0 && !IsHelpRequest(args))
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+        bool unknownCommand = parse.Errors.Any(e => e.Message.Contains("Unrecognized command", StringComparison.OrdinalIgnoreCase))
+            || (parse.CommandResult.Command == root && parse.UnmatchedTokens.Count > 0);
+        if (parse.Errors.Count > 0 && (unknownCommand || !IsHelpRequest(args)))
         {
             // System.CommandLine exits 1 on usage errors; the documented contract is 2.
             foreach (var e in parse.Errors)
             {
-                error.WriteLine($"regimen: {e.Message}");
+                context.UsageError(e.Message);
             }
-            error.WriteLine("Run 'regimen --help' or 'regimen <command> --help' for usage.");
+            context.Error.WriteLine("Run 'regimen --help' or 'regimen <command> --help' for usage.");
             return ExitCodes.Usage;
         }
         try
@@ -42,7 +68,7 @@ public static class RegimenApp
         }
         catch (Exception e) when (Unwrap(e) is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"regimen: {Unwrap(e).Message}");
+            context.UsageError(Unwrap(e).Message);
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -50,7 +76,7 @@ public static class RegimenApp
             // A bug, not bad input (bad input is always a diagnostic): say so plainly, without a stack
             // trace, and fail so that a hook or CI never passes on a half-done run.
             var inner = Unwrap(e);
-            error.WriteLine($"regimen: internal error, please report it with the file that caused it: {inner.GetType().Name}: {inner.Message}");
+            context.Error.WriteLine($"regimen: internal error, please report it with the file that caused it: {inner.GetType().Name}: {inner.Message}");
             return ExitCodes.InternalError;
         }
     }
@@ -59,4 +85,20 @@ public static class RegimenApp
         e is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : e;
 
     private static bool IsHelpRequest(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");
+
+    /// <summary>The standard help, then, for a command's own help, its conventions and examples.</summary>
+    private sealed class DetailedHelp(HelpAction inner, IReadOnlyDictionary<Command, string> details) : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            int code = inner.Invoke(parseResult);
+            if (details.TryGetValue(parseResult.CommandResult.Command, out var text))
+            {
+                parseResult.InvocationConfiguration.Output.Write(text.TrimStart('\n', '\r') + "\n");
+            }
+            return code;
+        }
+    }
 }

@@ -1,53 +1,56 @@
 using System.CommandLine;
 using RegimenLang.Output;
-using RegimenLang.Syntax.Parsing;
-using RegimenLang.Text;
+using RegimenLang.Workspace;
 
 namespace RegimenLang.Cli.Commands;
 
 /// <summary><c>regimen ast FILE</c>: the typed syntax tree as JSON or YAML.</summary>
 public static class AstCommand
 {
+    public const string Summary = "Print the typed syntax tree of a regimen file, every node with its span.";
+
+    public const string Details = """
+
+        Every node has its kind and span [line, column, length]. A line with an error is in the tree too, as an
+        error node with its tokens (or, for an administration line, with the parts that were read). Syntax errors are
+        printed as diagnostics on standard error (exit 1); the tree is still printed.
+
+        Examples:
+          regimen ast regimens/01-blinatumomab-rr.regimen
+          regimen ast regimens/11-pomp-maintenance.regimen --format yaml -o pomp.ast.yaml
+        """;
+
     public static Command Create(CommandContext context)
     {
         var file = new Argument<string>("file") { Description = "The regimen file." };
-        var format = CommonOptions.Format("json", "json", "yaml");
+        var format = CommonOptions.Format(OutputFormats.Trees);
         var output = CommonOptions.OutputFile();
-        var command = new Command("ast", """
-            Print the typed syntax tree of a regimen file: every node with its kind and span [line, column, length].
-            Syntax errors are printed as diagnostics on standard error (exit 1); the tree of what parsed is still printed.
-
-            Examples:
-              regimen ast regimens/01-blinatumomab-rr.regimen
-              regimen ast regimens/11-pomp-maintenance.regimen --format yaml -o pomp.ast.yaml
-            """)
+        var noColor = CommonOptions.NoColor();
+        var command = new Command("ast", Summary)
         {
-            file, format, output,
+            file, format, output, noColor,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(file)!, parse.GetValue(format) ?? "json", parse.GetValue(output)));
+        command.SetAction(parse => Run(context, parse.GetValue(file)!, parse.GetValue(format) ?? "json", parse.GetValue(output), context.Color(parse.GetValue(noColor))));
         return command;
     }
 
-    public static int Run(CommandContext context, string path, string format, string? outputFile)
+    public static int Run(CommandContext context, string path, string format, string? outputFile, bool color = false)
     {
-        var read = SourceFileReader.Read(path);
-        if (read.Unreadable)
+        var load = new RegimenWorkspace(context.FileSystem).Load(path);
+        if (load.Unreadable is { } unreadable)
         {
-            context.Error.WriteLine($"regimen: cannot read {path}");
+            context.UsageError($"cannot read {path}: {unreadable.Reason}");
             return ExitCodes.Usage;
         }
-        if (read.Source is null)
+        if (load.Compilation is not { } compilation)
         {
-            context.Error.WriteLine(read.Problem);
+            context.Error.Write(DiagnosticWriters.Text([load.Problem!], color));
             return ExitCodes.Findings;
         }
-        var result = RegimenParser.Parse(read.Source);
-        foreach (var diagnostic in result.Diagnostics)
-        {
-            context.Error.WriteLine(diagnostic);
-        }
-        var tree = AstTreeBuilder.Build(result.Document);
-        int emitted = context.Emit(format == "yaml" ? YamlTreeWriter.Write(tree) : JsonTreeWriter.Write(tree), outputFile);
-        return emitted != ExitCodes.Ok ? emitted : result.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+        var syntax = compilation.Syntax;
+        context.Error.Write(DiagnosticWriters.Text(syntax.Diagnostics, color));
+        var tree = AstTreeBuilder.Build(syntax.Document);
+        int emitted = context.Emit(OutputFormats.Find(OutputFormats.Trees, format).Write(tree), outputFile);
+        return emitted != ExitCodes.Ok ? emitted : syntax.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

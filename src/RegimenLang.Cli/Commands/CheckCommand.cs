@@ -1,8 +1,6 @@
 using System.CommandLine;
 using RegimenLang.Diagnostics;
-using RegimenLang.Evaluation;
 using RegimenLang.Output;
-using RegimenLang.Semantics.Binding;
 using RegimenLang.Workspace;
 
 namespace RegimenLang.Cli.Commands;
@@ -10,31 +8,44 @@ namespace RegimenLang.Cli.Commands;
 /// <summary><c>regimen check PATH...</c>: parse and check files and folders.</summary>
 public static class CheckCommand
 {
+    public const string Summary = "Parse and check regimen files: syntax, names, schedule, dose limits, intervals and notation.";
+
+    public const string Details = """
+
+        Text output is one line per finding: path:line:col: severity CODE: message. Settings come from the nearest
+        regimen.yaml above each file, up to the root of its repository (rule severities, formulary files);
+        '# regimen-disable-next-line CODE -- reason' silences a finding on the next line. Without a patient, doses are
+        compared with limits in like units (mg/m2 with mg/m2); with --patient (or the patient flags) computed absolute
+        doses are checked too. --staged checks what is staged in git (regimen files, regimen.yaml and formularies all
+        read from the index): the form a pre-commit hook uses.
+        Exit status: 0 clean or warnings only, 1 errors (or warnings with --warnings-as-errors), 2 usage error or unreadable path.
+
+        Examples:
+          regimen check regimens
+          regimen check my-protocol.regimen --format sarif -o results.sarif
+          regimen check regimens --formulary local-drugs.yaml --warnings-as-errors
+          regimen check regimens/08-hcvad-blina-frontline.regimen --patient regimens/08-hcvad-blina-frontline.patient.yaml
+          regimen check --staged
+        """;
+
     public static Command Create(CommandContext context)
     {
-        var paths = CommonOptions.Paths();
-        var format = CommonOptions.Format("text", "text", "json", "sarif");
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Regimen files, or folders searched recursively for *.regimen (with --staged: the folders to look in, default all).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = CommonOptions.Format(OutputFormats.Diagnostics);
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Exit 1 when there are warnings, not only errors." };
+        var staged = new Option<bool>("--staged") { Description = "Check the staged content of the git repository (for pre-commit hooks)." };
         var formulary = CommonOptions.Formulary();
         var output = CommonOptions.OutputFile();
+        var noColor = CommonOptions.NoColor();
         var patient = new PatientCliOptions();
 
-        var command = new Command("check", """
-            Parse and check regimen files: syntax, names, schedule, dose limits, intervals and notation.
-            Text output is one line per finding: path:line:col: severity CODE: message. Settings come from the nearest
-            regimen.yaml above each file (rule severities, formulary files); '# regimen-disable-next-line CODE -- reason'
-            silences a finding on the next line. Without a patient, doses are compared with limits in like units
-            (mg/m2 with mg/m2); with --patient (or the patient flags of 'expand') computed absolute doses are checked too.
-            Exit status: 0 clean or warnings only, 1 errors (or warnings with --warnings-as-errors), 2 usage error or unreadable path.
-
-            Examples:
-              regimen check regimens
-              regimen check my-protocol.regimen --format sarif -o results.sarif
-              regimen check regimens --formulary local-drugs.yaml --warnings-as-errors
-              regimen check regimens/08-hcvad-blina-frontline.regimen --patient regimens/08-hcvad-blina-frontline.patient.yaml
-            """)
+        var command = new Command("check", Summary)
         {
-            paths, format, warningsAsErrors, formulary, output, CommonOptions.NoColor(),
+            paths, format, warningsAsErrors, staged, formulary, output, noColor,
         };
         foreach (var option in patient.All)
         {
@@ -45,86 +56,72 @@ public static class CheckCommand
             PatientSource? source = null;
             if (patient.AnyGiven(parse))
             {
-                var (draft, options, error) = patient.Read(parse, PatientCliOptions.Today());
+                var (read, error) = patient.Read(parse, PatientCliOptions.Today());
                 if (error is not null)
                 {
-                    context.Error.WriteLine($"regimen: {error}");
+                    context.UsageError(error);
                     return ExitCodes.Usage;
                 }
-                source = new PatientSource(parse.GetValue(patient.Patient), draft!, options!);
+                source = read;
             }
-            return Run(context, parse.GetValue(paths) ?? [], parse.GetValue(format) ?? "text", parse.GetValue(warningsAsErrors),
-                parse.GetValue(formulary), parse.GetValue(output), source);
+            return Run(context, new CheckArguments(parse.GetValue(paths) ?? [], parse.GetValue(format) ?? "text", parse.GetValue(warningsAsErrors),
+                parse.GetValue(formulary) ?? [], parse.GetValue(output), source, parse.GetValue(staged), context.Color(parse.GetValue(noColor))));
         });
         return command;
     }
 
-    /// <summary>The patient to check absolute doses for: a file and flags over it.</summary>
-    public sealed record PatientSource(string? File, PatientDraft Flags, PatientOptions Options);
+    public sealed record CheckArguments(
+        IReadOnlyList<string> Paths, string Format, bool WarningsAsErrors, IReadOnlyList<string> Formularies, string? OutputFile,
+        PatientSource? Patient = null, bool Staged = false, bool Color = false);
 
-    public static int Run(CommandContext context, string[] paths, string format, bool warningsAsErrors, string[]? formularyFiles, string? outputFile,
-        PatientSource? patientSource = null)
+    public static int Run(CommandContext context, CheckArguments arguments)
     {
-        if (FormularyOption.Read(formularyFiles, context) is not { } extra)
+        var fileSystem = context.FileSystem;
+        var paths = arguments.Paths;
+        if (arguments.Staged)
         {
-            return ExitCodes.Usage;
-        }
-        if (RegimenPaths.Collect(paths, context) is not { } collected)
-        {
-            return ExitCodes.Usage;
-        }
-
-        Func<BoundRegimen, List<Diagnostic>, Patient?>? patient = null;
-        if (patientSource is not null)
-        {
-            var patientProblems = new List<Diagnostic>();
-            var (draft, unreadablePatient) = Expansion.LoadPatient(patientSource.File, patientSource.Flags, patientProblems);
-            if (unreadablePatient is not null)
+            var (index, error) = GitIndexFileSystem.Open(Directory.GetCurrentDirectory());
+            if (index is null)
             {
-                context.Error.WriteLine($"regimen: cannot read {unreadablePatient}");
+                context.UsageError($"--staged: {error}");
                 return ExitCodes.Usage;
             }
-            if (draft is null || patientProblems.Any(d => d.Severity == Severity.Error))
-            {
-                // The patient file has errors: report them; checking absolute doses without the patient would be silent.
-                context.Out.Write(DiagnosticWriters.Text(patientProblems));
-                return ExitCodes.Findings;
-            }
-            // The patient is built per regimen, because its inputs are typed by each regimen's declarations.
-            patient = (bound, problems) => PatientBuilder.Build(draft, patientSource.Options, bound, problems);
+            fileSystem = index;
+            paths = paths.Count == 0 ? [index.Root] : paths;
+        }
+        else if (paths.Count == 0)
+        {
+            context.UsageError("name the files or folders to check (or use --staged)");
+            return ExitCodes.Usage;
         }
 
-        var report = new CheckSession(extra, patient).Check(collected.Files);
-        bool unreadable = false;
-        foreach (var result in report.Files.Where(r => r.Unreadable))
+        var workspace = new RegimenWorkspace(fileSystem, arguments.Formularies);
+        var report = CheckRun.Run(workspace, paths, arguments.Patient);
+        foreach (var (path, reason) in report.Unreadable)
         {
-            context.Error.WriteLine($"regimen: cannot read {result.Path}");
-            unreadable = true;
+            context.UsageError($"cannot read {path}: {reason}");
+        }
+        if (report.Files.Count == 0 && report.Unreadable.Count == 0 && !arguments.Staged)
+        {
+            context.UsageError($"no *.regimen files under {string.Join(", ", paths)}");
+            return ExitCodes.Usage;
         }
 
         var diagnostics = report.AllDiagnostics.ToList();
-        string text = format switch
-        {
-            "json" => JsonTreeWriter.Write(DiagnosticWriters.Tree(collected.Files, diagnostics)),
-            "sarif" => JsonTreeWriter.Write(SarifWriter.Build(diagnostics, Directory.GetCurrentDirectory())),
-            _ => DiagnosticWriters.Text(diagnostics),
-        };
-        int emitted = context.Emit(text, outputFile);
+        var document = new DiagnosticsDocument(report.Files, diagnostics, Directory.GetCurrentDirectory(), arguments.Color && arguments.OutputFile is null);
+        int emitted = context.Emit(OutputFormats.Find(OutputFormats.Diagnostics, arguments.Format).Write(document), arguments.OutputFile);
         if (emitted != ExitCodes.Ok)
         {
             return emitted;
         }
-
-        int errors = diagnostics.Count(d => d.Severity == Severity.Error);
-        int warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
-        if (format == "text" || outputFile is not null)
+        if (arguments.Format == "text" || arguments.OutputFile is not null)
         {
-            context.Error.WriteLine($"checked {collected.Files.Count} file{(collected.Files.Count == 1 ? "" : "s")}: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
+            context.Error.WriteLine($"checked {Words.Count(report.Files.Count, "file")}: {Words.Count(report.Errors, "error")}, {Words.Count(report.Warnings, "warning")}");
         }
-        if (collected.Missing.Count > 0 || unreadable)
+        if (report.Unreadable.Count > 0)
         {
             return ExitCodes.Usage;
         }
-        return errors > 0 || (warningsAsErrors && warnings > 0) ? ExitCodes.Findings : ExitCodes.Ok;
+        return report.Errors > 0 || (arguments.WarningsAsErrors && report.Warnings > 0) ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

@@ -1,136 +1,113 @@
 using System.CommandLine;
+using RegimenLang.Diagnostics;
 using RegimenLang.Output;
-using RegimenLang.Output.Formatting;
-using RegimenLang.Text;
 using RegimenLang.Workspace;
 
 namespace RegimenLang.Cli.Commands;
 
-/// <summary><c>regimen fmt PATH... [--check] [--diff]</c>: rewrite regimen files in canonical form.</summary>
+/// <summary><c>regimen fmt PATH... [--check] [--diff]</c>: rewrite regimen files in canonical form (the library's <see cref="FormatRun"/>).</summary>
 public static class FmtCommand
 {
+    public const string Summary = "Rewrite regimen files in the canonical layout (--check and --diff write nothing).";
+
+    public const string Details = """
+
+        Clauses in the order they act (round to before cap), one space between tokens, two-space indentation in
+        blocks, keywords in canonical spelling, numbers, names and comments as written, LF line endings. A file with
+        syntax errors is never written (its errors are printed). Files are replaced atomically and keep their
+        permissions. Exit status: 0 done (or nothing to change), 1 a file has syntax errors or would change (--check,
+        --diff), 2 usage error or unreadable path.
+
+        A repository of regimen files keeps them LF with this line in .gitattributes:
+          *.regimen text eol=lf
+
+        Examples:
+          regimen fmt regimens
+          regimen fmt --check regimens
+          regimen fmt --diff my-protocol.regimen
+        """;
+
     public static Command Create(CommandContext context)
     {
         var paths = CommonOptions.Paths();
         var check = new Option<bool>("--check") { Description = "Write nothing; list the files that would change and exit 1 if any would." };
         var diff = new Option<bool>("--diff") { Description = "Write nothing; print a unified diff of the changes (exit 1 if any file would change)." };
-
-        var command = new Command("fmt", """
-            Rewrite regimen files in the canonical layout: clauses in the order of the language reference,
-            one space between tokens, two-space indentation in blocks, keywords in canonical spelling,
-            numbers, names and comments as written. A file with syntax errors is never written
-            (its errors are printed). Files are replaced atomically and keep their permissions.
-            --check and --diff write nothing. Exit status: 0 done (or nothing to change), 1 a file has
-            syntax errors or would change (--check, --diff), 2 usage error or unreadable path.
-
-            Examples:
-              regimen fmt regimens
-              regimen fmt --check regimens
-              regimen fmt --diff my-protocol.regimen
-            """)
+        var output = CommonOptions.OutputFile();
+        var noColor = CommonOptions.NoColor();
+        var command = new Command("fmt", Summary)
         {
-            paths, check, diff,
+            paths, check, diff, output, noColor,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(paths) ?? [], parse.GetValue(check), parse.GetValue(diff)));
+        command.SetAction(parse => Run(context, parse.GetValue(paths) ?? [], parse.GetValue(check), parse.GetValue(diff), parse.GetValue(output),
+            context.Color(parse.GetValue(noColor))));
         return command;
     }
 
-    public static int Run(CommandContext context, string[] paths, bool check, bool diff)
+    public static int Run(CommandContext context, IReadOnlyList<string> paths, bool check, bool diff, string? outputFile = null, bool color = false)
     {
-        if (RegimenPaths.Collect(paths, context) is not { } collected)
+        var collected = SourceFiles.Collect(context.FileSystem, paths);
+        foreach (var (path, reason) in collected.Unreadable)
         {
+            context.UsageError($"cannot read {path}: {reason}");
+        }
+        if (collected.Files.Count == 0 && collected.Unreadable.Count == 0)
+        {
+            context.UsageError($"no *.regimen files under {string.Join(", ", paths)}");
             return ExitCodes.Usage;
         }
 
-        // Format in parallel (pure work), then report and write in path order.
-        var results = collected.Files
-            .AsParallel().AsOrdered()
-            .Select(file => (File: file, Read: SourceFileReader.Read(file)))
-            .Select(x => (x.File, x.Read, Format: x.Read.Source is null ? null : RegimenFormatter.Format(x.Read.Source)))
-            .ToList();
-
-        bool usage = collected.Missing.Count > 0;
-        bool findings = false;
-        int changed = 0, refused = 0;
         bool writing = !check && !diff;
-        foreach (var (file, read, format) in results)
+        var results = FormatRun.Run(new RegimenWorkspace(context.FileSystem), collected.Files, writing);
+        bool usage = collected.Unreadable.Count > 0, findings = false;
+        int changed = 0, refused = 0;
+        var report = new System.Text.StringBuilder();
+        foreach (var result in results)
         {
-            if (read.Unreadable)
+            switch (result.Outcome)
             {
-                context.Error.WriteLine($"regimen: cannot read {file}");
-                usage = true;
-                continue;
-            }
-            if (read.Source is null || format is null)
-            {
-                context.Out.WriteLine(read.Problem);
-                refused++;
-                findings = true;
-                continue;
-            }
-            switch (format.Status)
-            {
-                case FormatStatus.SyntaxErrors:
-                    context.Out.Write(DiagnosticWriters.Text(format.Diagnostics));
-                    context.Error.WriteLine($"regimen: {file} has syntax errors; not formatted");
+                case FormatOutcome.Refused:
+                    report.Append(DiagnosticWriters.Text(result.Diagnostics, color));
+                    context.UsageError(result.Diagnostics.Any(d => d.Code == DiagnosticCatalog.LineTooLong.Code)
+                        ? $"{result.Path} has a line that would be too long once indented; not formatted"
+                        : $"{result.Path} has syntax errors; not formatted");
                     refused++;
                     findings = true;
-                    continue;
-                case FormatStatus.InternalError:
-                    context.Error.WriteLine($"regimen: {file}: {format.InternalError}");
-                    refused++;
+                    break;
+                case FormatOutcome.Unreadable or FormatOutcome.NotWritten:
+                    context.UsageError(result.Error!);
+                    usage = true;
+                    break;
+                case FormatOutcome.InternalError:
+                    context.UsageError(result.Error!);
                     findings = true;
-                    continue;
-            }
-
-            string original = read.Source.Text;
-            string formatted = format.Text!;
-            if (string.Equals(original, formatted, StringComparison.Ordinal))
-            {
-                continue;
-            }
-            changed++;
-            if (diff)
-            {
-                bool relative = !Path.IsPathRooted(file);
-                context.Out.Write(UnifiedDiff.Create(original, formatted, relative ? "a/" + file : file, relative ? "b/" + file : file));
-            }
-            else if (check)
-            {
-                context.Out.WriteLine(file);
-            }
-            if (!writing)
-            {
-                findings = true;
-                continue;
-            }
-            string? current = SourceFileReader.Read(file).Source?.Text;
-            if (current == formatted)
-            {
-                continue; // already written in this run (a link and its target were both named)
-            }
-            if (current != original)
-            {
-                context.Error.WriteLine($"regimen: {file} changed while it was being formatted; left as it is");
-                findings = true;
-                continue;
-            }
-            try
-            {
-                // A symbolic link stays a link: the file it points to is the one rewritten.
-                string target = new FileInfo(file).LinkTarget is null ? file : File.ResolveLinkTarget(file, returnFinalTarget: true)?.FullName ?? file;
-                AtomicFile.WriteAllText(target, formatted);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                context.Error.WriteLine($"regimen: cannot write {file}: {e.Message}");
-                usage = true;
+                    break;
+                case FormatOutcome.Changed:
+                    changed++;
+                    if (diff)
+                    {
+                        report.Append(result.Diff);
+                    }
+                    else if (check)
+                    {
+                        report.Append(result.Path).Append('\n');
+                    }
+                    if (result.Note is { } note && !writing)
+                    {
+                        context.Error.WriteLine($"{result.Path}: {note}");
+                    }
+                    findings |= !writing;
+                    break;
             }
         }
-
+        if (context.Emit(report.ToString(), outputFile) is var emitted && emitted != ExitCodes.Ok)
+        {
+            return emitted;
+        }
+        int failed = results.Count(r => r.Outcome == FormatOutcome.NotWritten);
         int total = collected.Files.Count;
         string verb = writing ? "reformatted" : "would reformat";
-        context.Error.WriteLine($"{verb} {changed} of {total} file{(total == 1 ? "" : "s")}" + (refused > 0 ? $"; {refused} not formatted (errors)" : ""));
+        context.Error.WriteLine($"{verb} {changed} of {Words.Count(total, "file")}"
+            + (refused > 0 ? $"; {refused} not formatted (errors)" : "") + (failed > 0 ? $"; {failed} could not be written" : ""));
         return usage ? ExitCodes.Usage : findings ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

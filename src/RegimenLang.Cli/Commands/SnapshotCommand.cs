@@ -1,109 +1,86 @@
 using System.CommandLine;
-using RegimenLang.Evaluation;
 using RegimenLang.Output;
 using RegimenLang.Workspace;
 
 namespace RegimenLang.Cli.Commands;
 
-/// <summary>
-/// <c>regimen snapshot PATH... [--update]</c>: golden timelines for protocol authors. Each <c>X.regimen</c>
-/// with a sibling <c>X.timeline.txt</c> (and optional <c>X.patient.yaml</c>) is expanded in the table
-/// format and compared; a difference prints a unified diff and exits 1.
-/// </summary>
+/// <summary><c>regimen snapshot PATH... [--update]</c>: golden timelines (the library's <see cref="SnapshotRun"/>).</summary>
 public static class SnapshotCommand
 {
-    public const string GoldenExtension = ".timeline.txt";
-    public const string PatientExtension = ".patient.yaml";
+    public const string Summary = "Compare each X.regimen with its golden timeline X.timeline.txt (--update rewrites them).";
 
-    /// <summary>The start date of a snapshot whose patient file gives none, so golden files do not change with the calendar.</summary>
-    public static readonly DateOnly DefaultStart = new(2026, 1, 5);
+    public const string Details = """
+
+        The expansion is in the table format, for the patient of X.patient.yaml when present, starting 2026-01-05
+        unless the patient file says otherwise. Prints a unified diff per difference. Files without a golden file are
+        listed as "no snapshot"; --update writes them.
+        Exit status: 0 all equal, 1 any difference or error, 2 usage error.
+
+        Examples:
+          regimen snapshot regimens
+          regimen snapshot regimens/06-mini-hcvd-ino-blina-rr.regimen --update
+        """;
 
     public static Command Create(CommandContext context)
     {
         var paths = CommonOptions.Paths();
         var update = new Option<bool>("--update") { Description = "Rewrite (or create) the golden X.timeline.txt files from the current expansion." };
         var formulary = CommonOptions.Formulary();
-        var command = new Command("snapshot", """
-            Compare each X.regimen that has a sibling X.timeline.txt with its expansion (table format; patient from
-            X.patient.yaml when present; start 2026-01-05 unless the patient file says otherwise). Prints a unified diff
-            per difference. Exit status: 0 all equal, 1 any difference or error, 2 usage error.
-            Files without a golden file are listed as "no snapshot"; --update writes them.
-
-            Examples:
-              regimen snapshot regimens
-              regimen snapshot regimens/06-mini-hcvd-ino-blina-rr.regimen --update
-            """)
+        var noColor = CommonOptions.NoColor();
+        var command = new Command("snapshot", Summary)
         {
-            paths, update, formulary,
+            paths, update, formulary, noColor,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(paths) ?? [], parse.GetValue(update), parse.GetValue(formulary)));
+        command.SetAction(parse => Run(context, parse.GetValue(paths) ?? [], parse.GetValue(update), parse.GetValue(formulary) ?? [],
+            context.Color(parse.GetValue(noColor))));
         return command;
     }
 
-    public static int Run(CommandContext context, string[] paths, bool update, string[]? formularyFiles)
+    public static int Run(CommandContext context, IReadOnlyList<string> paths, bool update, IReadOnlyList<string> formularies, bool color = false)
     {
-        if (FormularyOption.Read(formularyFiles, context) is not { } extra)
+        var workspace = new RegimenWorkspace(context.FileSystem, formularies);
+        var collected = SourceFiles.Collect(context.FileSystem, paths);
+        foreach (var (path, reason) in collected.Unreadable)
         {
+            context.UsageError($"cannot read {path}: {reason}");
+        }
+        if (collected.Unreadable.Count > 0 || collected.Files.Count == 0)
+        {
+            if (collected.Files.Count == 0 && collected.Unreadable.Count == 0)
+            {
+                context.UsageError($"no *.regimen files under {string.Join(", ", paths)}");
+            }
             return ExitCodes.Usage;
         }
-        var session = new CheckSession(extra);
-        if (RegimenPaths.Collect(paths, context) is not { } collected || collected.Missing.Count > 0)
+
+        var counts = new Dictionary<SnapshotOutcome, int>();
+        foreach (var result in SnapshotRun.Run(workspace, collected.Files, update))
         {
-            return ExitCodes.Usage;
+            counts[result.Outcome] = counts.GetValueOrDefault(result.Outcome) + 1;
+            context.Error.Write(DiagnosticWriters.Text(result.Diagnostics, color));
+            switch (result.Outcome)
+            {
+                case SnapshotOutcome.NoGolden:
+                    context.Out.WriteLine($"no snapshot: {result.Regimen}");
+                    break;
+                case SnapshotOutcome.Created or SnapshotOutcome.Updated:
+                    context.Out.WriteLine($"{(result.Outcome == SnapshotOutcome.Created ? "created" : "updated")}: {result.Golden}");
+                    break;
+                case SnapshotOutcome.Different:
+                    context.Out.Write(result.Diff);
+                    break;
+                case SnapshotOutcome.Failed when result.Error is { } error:
+                    context.UsageError(error);
+                    break;
+                case SnapshotOutcome.Failed:
+                    context.Out.WriteLine($"failed: {result.Regimen} (not expanded; see the diagnostics)");
+                    break;
+            }
         }
-
-        int same = 0, different = 0, failed = 0, written = 0, without = 0;
-        foreach (var regimen in collected.Files)
-        {
-            string stem = regimen[..^SourceFiles.Extension.Length];
-            string golden = stem + GoldenExtension;
-            string patient = stem + PatientExtension;
-            bool hasGolden = File.Exists(golden);
-            if (!hasGolden && !update)
-            {
-                context.Out.WriteLine($"no snapshot: {regimen}");
-                without++;
-                continue;
-            }
-
-            var options = new PatientOptions(BsaFormula.Mosteller, null, DefaultStart);
-            var result = Expansion.Run(regimen, File.Exists(patient) ? patient : null, PatientDraft.Empty, options, session);
-            if (result.Unreadable is { } unreadable)
-            {
-                context.Error.WriteLine($"regimen: cannot read {unreadable}");
-                failed++;
-                continue;
-            }
-            foreach (var diagnostic in result.Diagnostics)
-            {
-                context.Error.WriteLine(diagnostic);
-            }
-            if (result.Timeline is not { } timeline)
-            {
-                context.Out.WriteLine($"failed: {regimen} (not expanded; see the diagnostics)");
-                failed++;
-                continue;
-            }
-
-            string actual = TimelineTableWriter.Write(timeline);
-            string expected = hasGolden ? File.ReadAllText(golden) : "";
-            if (hasGolden && string.Equals(expected.Replace("\r\n", "\n", StringComparison.Ordinal), actual, StringComparison.Ordinal))
-            {
-                same++;
-                continue;
-            }
-            if (update)
-            {
-                AtomicFile.WriteAllText(golden, actual);
-                context.Out.WriteLine($"{(hasGolden ? "updated" : "created")}: {golden}");
-                written++;
-                continue;
-            }
-            context.Out.Write(UnifiedDiff.Create(expected, actual, golden, $"{regimen} (expanded)"));
-            different++;
-        }
-
-        context.Error.WriteLine($"snapshot: {same} equal, {different} different, {written} written, {failed} failed, {without} without a golden file");
-        return different > 0 || failed > 0 ? ExitCodes.Findings : ExitCodes.Ok;
+        int Count(SnapshotOutcome o) => counts.GetValueOrDefault(o);
+        context.Error.WriteLine($"snapshot: {Count(SnapshotOutcome.Equal)} equal, {Count(SnapshotOutcome.Different)} different, " +
+            $"{Count(SnapshotOutcome.Created) + Count(SnapshotOutcome.Updated)} written, {Count(SnapshotOutcome.Failed)} failed, " +
+            $"{Count(SnapshotOutcome.NoGolden)} without a golden file");
+        return Count(SnapshotOutcome.Different) > 0 || Count(SnapshotOutcome.Failed) > 0 ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

@@ -1,17 +1,18 @@
 using RegimenLang.Checking.Rules;
 using RegimenLang.Diagnostics;
-using RegimenLang.Evaluation;
 using RegimenLang.Semantics.Binding;
+using RegimenLang.Semantics.Patients;
 
 namespace RegimenLang.Checking;
 
-/// <summary>Runs every checker rule (RL2xxx-RL5xxx) over a bound regimen.</summary>
+/// <summary>Runs every checker rule (RL2xxx-RL5xxx) over a bound regimen, whatever else in the file is broken.</summary>
 public static class Checker
 {
     /// <summary>All rules, in the order their findings are produced (output is sorted by position anyway).</summary>
     public static IReadOnlyList<ICheckRule> Rules { get; } =
     [
         new PlanSizeRule(),
+        new DayOutsideCycleRule(),
         new DayListRule(),
         new DosesFitRule(),
         new CycleNumberRule(),
@@ -35,9 +36,9 @@ public static class Checker
     ];
 
     /// <param name="patient">With a patient, absolute doses are checked too; without, doses are compared in like units.</param>
-    public static void Run(BoundRegimen regimen, Patient? patient, DiagnosticBag diagnostics)
+    public static void Run(SemanticModel model, Patient? patient, DiagnosticBag diagnostics)
     {
-        var context = new RuleContext(regimen, patient, diagnostics);
+        var context = new RuleContext(model, patient, diagnostics);
         foreach (var rule in Rules)
         {
             rule.Check(context);

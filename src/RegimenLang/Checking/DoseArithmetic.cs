@@ -1,4 +1,5 @@
 using RegimenLang.Evaluation;
+using RegimenLang.Semantics.Patients;
 using RegimenLang.Syntax.Nodes;
 
 namespace RegimenLang.Checking;
@@ -6,17 +7,19 @@ namespace RegimenLang.Checking;
 /// <summary>Comparisons of doses with limits: symbolic (like units: mg/m2 with mg/m2) and absolute (with a patient).</summary>
 public static class DoseArithmetic
 {
-    /// <summary>The prescribed amount of an event in the limit's unit, or null when the units are not alike.</summary>
-    public static decimal? PrescribedIn(DoseEvent e, DoseUnit limit) =>
-        e.Prescribed is { } amount && e.Unit is { } unit && unit.Basis == limit.Basis && Units.Compatible(unit.Mass, limit.Mass)
-            ? Units.Convert(amount, unit.Mass, limit.Mass)
+    /// <summary>A prescribed amount in the limit's unit, or null when the units are not alike.</summary>
+    public static decimal? PrescribedIn(decimal? amount, DoseUnit? unit, DoseUnit limit) =>
+        amount is { } a && unit is { } u && u.Basis == limit.Basis && Units.Compatible(u.Mass, limit.Mass)
+            ? Units.Convert(a, u.Mass, limit.Mass)
             : null;
 
-    /// <summary>The absolute amount of an event in the limit's mass unit, or null without a patient or in unlike units.</summary>
-    public static decimal? AbsoluteIn(DoseEvent e, DoseUnit limit) =>
-        e.Absolute is { } amount && e.AbsoluteUnit is { } unit && Units.Compatible(unit, limit.Mass)
-            ? Units.Convert(amount, unit, limit.Mass)
-            : null;
+    public static decimal? PrescribedIn(DoseEvent e, DoseUnit limit) => PrescribedIn(e.Prescribed, e.Unit, limit);
+
+    /// <summary>An absolute amount in the limit's mass unit, or null without a patient or in unlike units.</summary>
+    public static decimal? AbsoluteIn(decimal? amount, MassUnit? unit, DoseUnit limit) =>
+        amount is { } a && unit is { } u && Units.Compatible(u, limit.Mass) ? Units.Convert(a, u, limit.Mass) : null;
+
+    public static decimal? AbsoluteIn(DoseEvent e, DoseUnit limit) => AbsoluteIn(e.Absolute, e.AbsoluteUnit, limit);
 
     /// <summary>The limit as an absolute amount for the patient (per m2 times BSA, per kg times weight), or null.</summary>
     public static decimal? AbsoluteLimit(EffectiveLimit limit, Patient? patient) => limit.Unit.Basis switch
@@ -27,9 +30,11 @@ public static class DoseArithmetic
         _ => null,
     };
 
-    /// <summary>Whether the limit applies to an event's route (a limit without a route applies to every route).</summary>
-    public static bool Applies(EffectiveLimit limit, DoseEvent e) =>
-        limit.Route is not { } route || e.Line.Routes.Any(r => r.Route == route || (route == Route.IV && r.Route == Route.CIV));
+    /// <summary>Whether the limit applies to a line's route (a limit without a route applies to every route).</summary>
+    public static bool Applies(EffectiveLimit limit, AdministrationLine line) =>
+        limit.Route is not { } route || line.Routes.Any(r => r.Route == route || (route == Route.IV && r.Route == Route.CIV));
+
+    public static bool Applies(EffectiveLimit limit, DoseEvent e) => Applies(limit, e.Line);
 
     public static string Format(decimal amount, DoseUnit unit) => $"{Units.Format(amount)} {unit.Canonical}";
 

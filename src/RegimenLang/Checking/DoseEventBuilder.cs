@@ -7,37 +7,37 @@ using RegimenLang.Syntax.Nodes;
 namespace RegimenLang.Checking;
 
 /// <summary>
-/// Lays the plan out for one scenario with the evaluator's own pieces (plan expansion, cycle
-/// qualifiers, conditions, schedule), so that the checker counts exactly the administrations the
-/// timeline would show. Problems of the layout itself are the evaluator's to report; here a line that
-/// cannot be scheduled is skipped.
+/// Lays the plan out for one scenario with the evaluator's own pieces (plan layout, cycle qualifiers,
+/// conditions, schedule, dosing), so that the checker counts exactly the administrations the timeline
+/// would show. Problems of the layout itself are other rules' to report; here a line that cannot be
+/// scheduled or dosed is skipped.
 /// </summary>
 public static class DoseEventBuilder
 {
     /// <param name="include">Which lines to lay out (the rules count only drugs with limits or intervals).</param>
-    public static ImmutableArray<DoseEvent> Build(BoundRegimen regimen, ImmutableArray<CycleInstance> instances, Scenario scenario, Func<BoundAdministration, bool> include)
+    public static ImmutableArray<DoseEvent> Build(ImmutableArray<CycleInstance> instances, Scenario scenario, Func<BoundAdministration, bool> include)
     {
-        var quiet = new DiagnosticBag(regimen.Document.Path);
-        var schedules = new Dictionary<(AdministrationLine, string), ImmutableArray<ScheduledDose>?>();
+        var quiet = new DiagnosticBag("");
+        var schedules = new Dictionary<(AdministrationLine, CycleSymbol), ImmutableArray<ScheduledDose>?>();
         var absolute = new Dictionary<AdministrationLine, DoseResult?>(ReferenceEqualityComparer.Instance);
         var events = ImmutableArray.CreateBuilder<DoseEvent>();
         bool allApply = ScenarioBuilder.AllLinesApply(scenario);
 
-        foreach (var (index, instance, cycle, administration) in GivenLines.Of(regimen, instances))
+        foreach (var (index, instance, cycle, administration) in GivenLines.Of(instances))
         {
             var line = administration.Line;
             if (!include(administration))
             {
                 continue;
             }
-            if (line.When is { } when && !allApply && !ConditionEvaluator.Evaluate(when.Condition, scenario.Patient))
+            if (administration.When is { } when && !allApply && !when.Holds(scenario.Patient))
             {
                 continue;
             }
-            if (!schedules.TryGetValue((line, cycle.Name), out var schedule))
+            if (!schedules.TryGetValue((line, cycle), out var schedule))
             {
-                schedule = Schedule.Doses(line, cycle.Name, cycle.LengthDays, quiet);
-                schedules[(line, cycle.Name)] = schedule;
+                schedule = Schedule.Doses(administration, cycle.LengthDays!.Value, quiet);
+                schedules[(line, cycle)] = schedule;
             }
             if (schedule is not { } doses)
             {
@@ -49,7 +49,7 @@ public static class DoseEventBuilder
                 computed = Dosing.Compute(line, scenario.Patient, quiet);
                 absolute[line] = computed;
             }
-            var (prescribed, unit) = Prescribed(line);
+            var (prescribed, unit) = Prescribed(administration.Dose);
             foreach (var dose in doses)
             {
                 events.Add(new DoseEvent(administration, instance, index,
@@ -63,7 +63,7 @@ public static class DoseEventBuilder
     }
 
     /// <summary>The prescribed amount of one administration (a rate dose: its amount per day) and its unit without the rate.</summary>
-    public static (decimal? Amount, DoseUnit? Unit) Prescribed(AdministrationLine line) => line.Dose switch
+    public static (decimal? Amount, DoseUnit? Unit) Prescribed(DoseSyntax dose) => dose switch
     {
         AmountDose d => (
             d.Unit.Rate == DoseRate.PerHour ? d.Amount.Value * 24 : d.Amount.Value,

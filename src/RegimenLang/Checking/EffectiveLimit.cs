@@ -11,22 +11,18 @@ public sealed record EffectiveLimit(string Drug, LimitPer Per, AmountDose Max, R
     /// <summary>The maximum as a mass (or units) per basis, ignoring a written rate (the scope says per day).</summary>
     public DoseUnit Unit => Max.Unit with { Rate = DoseRate.None };
 
-    /// <summary>Every limit of <paramref name="drug"/> with the given scope.</summary>
+    /// <summary>Every limit of <paramref name="drug"/> with the given scope: the formulary's, then the regimen's own.</summary>
     public static IEnumerable<EffectiveLimit> For(RuleContext context, DrugEntry drug, LimitPer per)
     {
         foreach (var limit in drug.Limits.Where(l => l.Per == per))
         {
-            yield return new EffectiveLimit(drug.Name, per, limit.Max, limit.Route, $"formulary: {limit.Source}",
+            yield return new EffectiveLimit(drug.Name, per, limit.Max, limit.Route, Phrases.FromFormulary(limit.Source),
                 RuleContext.At(limit.Location, $"{drug.Name}: at most {limit.Max} per {Name(per)} ({limit.Source})"));
         }
-        foreach (var limit in context.Document.Limits)
+        foreach (var limit in context.Model.Limits.Where(l => ReferenceEquals(l.Drug, drug) && ToPer(l.Syntax.Scope) == per))
         {
-            var entry = context.Formulary.Find(limit.Drug.Text);
-            if (entry?.Name == drug.Name && ToPer(limit.Scope) == per)
-            {
-                yield return new EffectiveLimit(drug.Name, per, limit.Amount, null, $"limit on line {limit.Span.Line}",
-                    context.At(limit, $"the regimen's own limit: {limit.Amount} {(per == LimitPer.Lifetime ? "lifetime" : "per " + Name(per))}"));
-            }
+            yield return new EffectiveLimit(drug.Name, per, limit.Syntax.Amount, null, Phrases.FromLimitLine(limit.Syntax.Span.Line),
+                context.At(limit.Syntax, $"the regimen's own limit: {limit.Syntax.Amount} {(per == LimitPer.Lifetime ? "lifetime" : "per " + Name(per))}"));
         }
     }
 
@@ -35,7 +31,17 @@ public sealed record EffectiveLimit(string Drug, LimitPer Per, AmountDose Max, R
         LimitPer.Administration => "administration",
         LimitPer.Day => "day",
         LimitPer.Cycle => "cycle",
-        _ => "lifetime",
+        LimitPer.Lifetime => "lifetime",
+        _ => throw new ArgumentOutOfRangeException(nameof(per)),
+    };
+
+    public static MaximumScope Scope(LimitPer per) => per switch
+    {
+        LimitPer.Administration => MaximumScope.Administration,
+        LimitPer.Day => MaximumScope.Day,
+        LimitPer.Cycle => MaximumScope.Cycle,
+        LimitPer.Lifetime => MaximumScope.Lifetime,
+        _ => throw new ArgumentOutOfRangeException(nameof(per)),
     };
 
     private static LimitPer ToPer(LimitScope scope) => scope switch
@@ -43,6 +49,7 @@ public sealed record EffectiveLimit(string Drug, LimitPer Per, AmountDose Max, R
         LimitScope.PerDose => LimitPer.Administration,
         LimitScope.PerDay => LimitPer.Day,
         LimitScope.PerCycle => LimitPer.Cycle,
-        _ => LimitPer.Lifetime,
+        LimitScope.Lifetime => LimitPer.Lifetime,
+        _ => throw new ArgumentOutOfRangeException(nameof(scope)),
     };
 }

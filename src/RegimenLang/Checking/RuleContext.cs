@@ -3,60 +3,60 @@ using RegimenLang.Diagnostics;
 using RegimenLang.Evaluation;
 using RegimenLang.Semantics.Binding;
 using RegimenLang.Semantics.Formulary;
+using RegimenLang.Semantics.Patients;
 using RegimenLang.Syntax.Nodes;
 using RegimenLang.Text;
 
 namespace RegimenLang.Checking;
 
 /// <summary>
-/// What a rule sees: the bound regimen, the optional patient, and the plan laid out per scenario
-/// (computed once, on first use, and shared by the rules that need it).
+/// What a rule sees: the semantic model, the optional patient, and the plan laid out per scenario
+/// (computed once, on first use, and shared by the rules that need it). The plan is laid out only when
+/// it is complete; then <see cref="EventsByDrug"/> holds only drugs whose every line was read, so a
+/// plan-wide rule never counts half of a drug's doses.
 /// </summary>
 public sealed class RuleContext
 {
     private readonly DiagnosticBag _diagnostics;
-    private readonly Lazy<ImmutableArray<CycleInstance>> _instances;
+    private readonly Lazy<PlanLayout> _layout;
     private readonly Lazy<IReadOnlyList<Scenario>> _symbolic;
-    private readonly Lazy<List<(BoundCycle, BoundAdministration)>> _linesByCycle;
-    private readonly Lazy<List<BoundAdministration>> _lines;
+    private readonly Lazy<List<(CycleSymbol, BoundAdministration)>> _linesByCycle;
     private readonly Lazy<(HashSet<string> Counted, HashSet<string> Conditional)> _drugs;
     private readonly Dictionary<Scenario, ImmutableArray<DoseEvent>> _events = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Scenario, IReadOnlyList<(DrugEntry Drug, List<DoseEvent> Events)>> _byDrug = new(ReferenceEqualityComparer.Instance);
 
-    public RuleContext(BoundRegimen regimen, Patient? patient, DiagnosticBag diagnostics)
+    public RuleContext(SemanticModel model, Patient? patient, DiagnosticBag diagnostics)
     {
-        Regimen = regimen;
+        Model = model;
         Patient = patient;
         _diagnostics = diagnostics;
-        // Expansion problems are kept aside: the rule that owns each code reports it (PlanSizeRule for RL2009).
-        _instances = new(() => PlanExpander.Expand(regimen, ExpansionDiagnostics));
-        _symbolic = new(() => ScenarioBuilder.Build(regimen));
+        _layout = new(() => PlanLayout.Of(model));
+        _symbolic = new(() => ScenarioBuilder.Build(model));
         Scenarios = patient is null ? new LazyList<Scenario>(_symbolic) : [new Scenario(patient, "", IsRealPatient: true)];
-        _linesByCycle = new(() => [.. regimen.Cycles.Values.OrderBy(c => c.Syntax.Span.Start).SelectMany(c => c.Administrations.Select(a => (c, a)))]);
-        _lines = new(() => [.. _linesByCycle.Value.Select(x => x.Item2)
-            .Concat(Document.Blocks.SelectMany(b => b.Body.OfType<AdministrationLine>()).Select(l => new BoundAdministration(l, Formulary.Find(l.Drug.Text), null)))
-            .DistinctBy(a => a.Line, ReferenceEqualityComparer.Instance)
-            .OrderBy(a => a.Line.Span.Start)]);
+        _linesByCycle = new(() => [.. model.Cycles.Values.OrderBy(c => c.Syntax.Span.Start).SelectMany(c => c.Lines.Select(a => (c, a)))]);
         _drugs = new(CountedDrugs);
     }
 
-    public BoundRegimen Regimen { get; }
-    public RegimenDocument Document => Regimen.Document;
-    public DrugFormulary Formulary => Regimen.Formulary;
+    public SemanticModel Model { get; }
+    public RegimenDocument Document => Model.Document;
+    public DrugFormulary Formulary => Model.Formulary;
     public Patient? Patient { get; }
-    public string File => Regimen.Document.Path;
+    public string File => Model.Path;
 
-    /// <summary>Each administration line with the cycle it stands in (a block's line once per including cycle).</summary>
-    public IReadOnlyList<(BoundCycle Cycle, BoundAdministration Administration)> LinesByCycle => _linesByCycle.Value;
+    /// <summary>Every complete administration line of the file once, with its resolved drug, in file order.</summary>
+    public ImmutableArray<BoundAdministration> Lines => Model.Administrations;
 
-    /// <summary>Every administration line of the file once, with its resolved drug, in file order.</summary>
-    public IReadOnlyList<BoundAdministration> Lines => _lines.Value;
+    /// <summary>Every administration line as written, complete or not (for the rules that need only the parts that were read).</summary>
+    public ImmutableArray<WrittenAdministration> WrittenLines => Model.WrittenAdministrations;
 
-    /// <summary>What laying out the plan found (a plan too large, a bad count), for the rules that own those codes.</summary>
-    public DiagnosticBag ExpansionDiagnostics { get; } = new("");
+    /// <summary>Each complete line with the cycle it stands in (a block's line once per including cycle).</summary>
+    public IReadOnlyList<(CycleSymbol Cycle, BoundAdministration Administration)> LinesByCycle => _linesByCycle.Value;
 
-    /// <summary>The cycle instances of the plan, empty when it cannot be expanded.</summary>
-    public ImmutableArray<CycleInstance> Instances => _instances.Value;
+    /// <summary>The plan laid out, or why not (the plan-size rule reports a refusal for size).</summary>
+    public PlanLayout Layout => _layout.Value;
+
+    /// <summary>The cycle instances of the plan, empty when it is not laid out.</summary>
+    public ImmutableArray<CycleInstance> Instances => Layout.Instances;
 
     /// <summary>The scenarios the dose rules lay the plan out for: the real patient, or the symbolic ones.</summary>
     public IReadOnlyList<Scenario> Scenarios { get; }
@@ -66,8 +66,8 @@ public sealed class RuleContext
 
     /// <summary>
     /// The administrations of the laid-out plan that the dose and interval rules count: only drugs with
-    /// a limit or an interval. A drug none of whose lines has a condition is the same in every scenario,
-    /// so it is laid out in the first scenario only; later scenarios hold the drugs with conditional lines.
+    /// a limit or an interval, and whose every line was read. A drug none of whose lines has a condition is
+    /// the same in every scenario, so it is laid out in the first scenario only.
     /// </summary>
     public ImmutableArray<DoseEvent> Events(Scenario scenario)
     {
@@ -75,7 +75,7 @@ public sealed class RuleContext
         {
             var (counted, conditional) = _drugs.Value;
             bool first = ReferenceEquals(scenario, Scenarios[0]);
-            events = DoseEventBuilder.Build(Regimen, Instances, scenario,
+            events = DoseEventBuilder.Build(Instances, scenario,
                 a => counted.Contains(a.DrugName) && (first || conditional.Contains(a.DrugName)));
             _events[scenario] = events;
         }
@@ -113,7 +113,7 @@ public sealed class RuleContext
         return byDrug;
     }
 
-    /// <summary>Drugs with a limit (formulary or <c>limit</c> line) or an interval; and those with a conditional line.</summary>
+    /// <summary>Drugs with a limit (formulary or <c>limit</c> line) or an interval, all of whose lines were read; and those with a conditional line.</summary>
     private (HashSet<string> Counted, HashSet<string> Conditional) CountedDrugs()
     {
         var counted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -124,14 +124,12 @@ public sealed class RuleContext
                 counted.Add(drug.Name);
             }
         }
-        foreach (var limit in Document.Limits)
+        foreach (var limit in Model.Limits)
         {
-            if (Formulary.Find(limit.Drug.Text) is { } drug)
-            {
-                counted.Add(drug.Name);
-            }
+            counted.Add(limit.Drug.Name);
         }
-        var conditional = Lines.Where(l => l.Line.When is not null).Select(l => l.DrugName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        counted.ExceptWith(Model.UncertainDrugs);
+        var conditional = Lines.Where(l => l.When is not null).Select(l => l.DrugName).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return (counted, conditional);
     }
 
@@ -144,17 +142,7 @@ public sealed class RuleContext
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    /// <summary>Reports a finding made elsewhere (by the evaluator's layout) under this file.</summary>
-    public void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic with { File = File });
-
-    public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args) =>
-        _diagnostics.Add(descriptor, span, args);
-
-    public void Report(DiagnosticDescriptor descriptor, SourceSpan span, IReadOnlyList<RelatedLocation> related, params object?[] args)
-    {
-        var diagnostic = new Diagnostic(descriptor, File, span, descriptor.FormatMessage(args), descriptor.DefaultSeverity) { Related = related };
-        _diagnostics.Add(diagnostic);
-    }
+    public void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
 
     /// <summary>A related location pointing at a formulary entry.</summary>
     public static RelatedLocation At(FormularyLocation location, string message) =>

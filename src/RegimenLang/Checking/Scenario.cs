@@ -1,4 +1,5 @@
-using RegimenLang.Evaluation;
+using RegimenLang.Diagnostics;
+using RegimenLang.Semantics.Patients;
 
 namespace RegimenLang.Checking;
 
@@ -11,5 +12,5 @@ namespace RegimenLang.Checking;
 /// <param name="Description">The facts that select this scenario, e.g. "age = 60"; empty when no condition matters.</param>
 public sealed record Scenario(Patient Patient, string Description, bool IsRealPatient)
 {
-    public string When => Description.Length == 0 ? "" : $" (when {Description})";
+    public string When => Phrases.When(Description);
 }

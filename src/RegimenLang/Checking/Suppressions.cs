@@ -31,15 +31,14 @@ public static partial class Suppressions
             }
             if (match.Groups["reason"].Value.Trim().Length == 0)
             {
-                var d = DiagnosticCatalog.SuppressionWithoutReason;
-                added.Add(new Diagnostic(d, document.Path, comment.Span, d.FormatMessage(string.Join(", ", codes)), d.DefaultSeverity));
+                added.Add(Diagnose.SuppressionWithoutReason(comment.Span, string.Join(", ", codes)) with { File = document.Path });
             }
         }
         if (silenced.Count == 0)
         {
             return diagnostics;
         }
-        return [.. diagnostics.Where(d => RegimenLang.Checking.Configuration.RegimenConfig.IsLocked(d.Code) || !silenced.Contains((d.Span.Line, d.Code))).Concat(added)];
+        return [.. diagnostics.Where(d => Configuration.RegimenConfig.IsLocked(d.Code) || !silenced.Contains((d.Span.Line, d.Code))).Concat(added)];
     }
 
     private static int NextStatementLine(SourceText source, int commentLine)

@@ -1,9 +1,7 @@
-using RegimenLang.Text;
-
 namespace RegimenLang.Diagnostics;
 
 /// <summary>Collects the findings of one file; parsing and checking never throw for bad input, they report here.</summary>
-public sealed class DiagnosticBag
+public sealed class DiagnosticBag : IDiagnosticSink
 {
     private readonly List<Diagnostic> _items = [];
 
@@ -11,20 +9,34 @@ public sealed class DiagnosticBag
 
     public string File { get; }
     public IReadOnlyList<Diagnostic> Items => _items;
+    public int Count => _items.Count;
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
-    public Diagnostic Add(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args)
+    /// <summary>Adds a finding made by a builder of <see cref="Diagnose"/>, under this bag's file.</summary>
+    public Diagnostic Add(Diagnostic diagnostic)
     {
-        var diagnostic = new Diagnostic(descriptor, File, span, descriptor.FormatMessage(args), descriptor.DefaultSeverity);
-        _items.Add(diagnostic);
-        return diagnostic;
+        var placed = diagnostic.File.Length == 0 ? diagnostic with { File = File } : diagnostic;
+        _items.Add(placed);
+        return placed;
     }
 
-    public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
+    void IDiagnosticSink.Report(Diagnostic diagnostic) => Add(diagnostic);
 
-    public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            Add(d);
+        }
+    }
 
     /// <summary>Findings in file order: by line, then column, then code.</summary>
-    public IReadOnlyList<Diagnostic> Sorted() =>
-        [.. _items.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ThenBy(d => d.Code, StringComparer.Ordinal)];
+    public IReadOnlyList<Diagnostic> Sorted() => DiagnosticOrder.Sort(_items);
+}
+
+/// <summary>The one order in which findings are shown: file, line, column, code.</summary>
+public static class DiagnosticOrder
+{
+    public static IReadOnlyList<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) =>
+        [.. diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ThenBy(d => d.Code, StringComparer.Ordinal)];
 }

@@ -1,31 +1,34 @@
+using System.Collections.Immutable;
+using RegimenLang.Text;
+
 namespace RegimenLang.Diagnostics;
 
 /// <summary>
-/// One entry of the diagnostic catalogue: a stable code with its title, default severity, message
-/// template (composite format, <c>{0}</c>...) and the documentation <c>regimen explain</c> prints.
-/// <paramref name="Example"/> is a line or file that triggers the code; <paramref name="Fix"/> the corrected form.
+/// One entry of the diagnostic catalogue: a stable code with its title, family, default severity, the
+/// wording of its messages (<see cref="Messages"/>, templates with named holes, filled by the typed
+/// builders of <see cref="Diagnose"/>) and the documentation <c>regimen explain</c> prints.
+/// <paramref name="Example"/> triggers the code; <paramref name="Fix"/> is the corrected form.
 /// </summary>
 public sealed record DiagnosticDescriptor(
     string Code,
     string Title,
+    DiagnosticFamily Family,
     Severity DefaultSeverity,
-    string MessageTemplate,
+    ImmutableArray<string> Messages,
     string Documentation,
     string Example,
     string Fix)
 {
-    public string Family => Code[2] switch
+    public DiagnosticDescriptor(string code, string title, DiagnosticFamily family, Severity severity, string message,
+        string documentation, string example, string fix)
+        : this(code, title, family, severity, [message], documentation, example, fix)
     {
-        '0' => "syntax",
-        '1' => "names and structure",
-        '2' => "schedule",
-        '3' => "dose safety",
-        '4' => "intervals",
-        '5' => "error-prone notation",
-        '6' => "evaluation",
-        _ => "other",
-    };
+    }
 
-    public string FormatMessage(params object?[] args) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageTemplate, args);
+    /// <summary>A finding of this code at <paramref name="span"/> with message form <paramref name="form"/>. The file is set when it is reported.</summary>
+    public Diagnostic Create(SourceSpan span, int form, params ReadOnlySpan<(string Name, object? Value)> args) =>
+        new(this, "", span, MessageTemplate.Fill(Messages[form], args), DefaultSeverity);
+
+    /// <summary>A finding with the first (often only) message form.</summary>
+    public Diagnostic Create(SourceSpan span, params ReadOnlySpan<(string Name, object? Value)> args) => Create(span, 0, args);
 }

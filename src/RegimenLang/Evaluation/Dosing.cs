@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using RegimenLang.Diagnostics;
+using RegimenLang.Semantics.Facts;
+using RegimenLang.Semantics.Patients;
 using RegimenLang.Syntax.Nodes;
 
 namespace RegimenLang.Evaluation;
 
 /// <summary>The computed dose of one administration (for a continuous infusion: of one calendar day).</summary>
 /// <param name="PrescribedAmount">The prescribed quantity per administration (per day for rate doses) in <paramref name="PrescribedUnit"/>, e.g. 150 mg/m2; null for AUC doses.</param>
-public sealed record DoseResult(decimal Amount, MassUnit Unit, decimal? PrescribedAmount, string? PrescribedUnit, ImmutableArray<string> Adjustments);
+public sealed record DoseResult(decimal Amount, MassUnit Unit, decimal? PrescribedAmount, string? PrescribedUnit, ImmutableArray<DoseAdjustment> Adjustments);
 
 /// <summary>
 /// Dose arithmetic, all in System.Decimal: flat, per m2 (x BSA), per kg (x weight), AUC (Calvert),
@@ -24,16 +26,15 @@ public static class Dosing
     public static decimal RoundToMultiple(decimal value, decimal step) =>
         Math.Round(value / step, 0, MidpointRounding.AwayFromZero) * step;
 
-    /// <summary>The dose of one administration of <paramref name="line"/>, or null with diagnostics.</summary>
-    public static DoseResult? Compute(AdministrationLine line, Patient patient, DiagnosticBag diagnostics)
+    /// <summary>The dose of one administration of a complete line, or null with the problems (RL6001, RL6006).</summary>
+    public static DoseResult? Compute(AdministrationLine line, Patient patient, IDiagnosticSink problems)
     {
-        var adjustments = ImmutableArray.CreateBuilder<string>();
+        var adjustments = ImmutableArray.CreateBuilder<DoseAdjustment>();
         decimal amount;
         MassUnit unit;
         decimal? prescribedAmount = null;
         string? prescribedUnit = null;
         bool perDay = false;
-        string doseText = $"the dose {line.Dose}";
 
         switch (line.Dose)
         {
@@ -59,13 +60,13 @@ public static class Dosing
                         value *= bsa.Value;
                         break;
                     case DoseBasis.PerSquareMetre:
-                        diagnostics.Add(DiagnosticCatalog.MissingPatientFact, dose.Span, doseText, "bsa", "--bsa (or --height and --weight)");
+                        problems.Report(Diagnose.MissingFactForDose(dose.Span, dose.ToString(), BuiltInFacts.Bsa.Name, BuiltInFacts.Bsa.FlagHint));
                         return null;
                     case DoseBasis.PerKilogram when patient.WeightKg is { } kg:
                         value *= kg;
                         break;
                     case DoseBasis.PerKilogram:
-                        diagnostics.Add(DiagnosticCatalog.MissingPatientFact, dose.Span, doseText, "weight", "--weight");
+                        problems.Report(Diagnose.MissingFactForDose(dose.Span, dose.ToString(), BuiltInFacts.Weight.Name, BuiltInFacts.Weight.FlagHint));
                         return null;
                 }
                 amount = value;
@@ -73,43 +74,42 @@ public static class Dosing
             case AucDose auc:
                 if (patient.CrclMlPerMin is not { } crcl)
                 {
-                    diagnostics.Add(DiagnosticCatalog.MissingPatientFact, auc.Span, doseText, "crcl", "--crcl");
+                    problems.Report(Diagnose.MissingFactForDose(auc.Span, auc.ToString(), BuiltInFacts.Crcl.Name, BuiltInFacts.Crcl.FlagHint));
                     return null;
                 }
                 unit = MassUnit.Milligram;
                 amount = Calvert(auc.Target.Value, crcl);
                 if (crcl > CalvertGfrCap)
                 {
-                    adjustments.Add($"GFR capped at 125 mL/min (crcl {Units.Format(crcl)})");
+                    adjustments.Add(new GfrCapped(crcl, CalvertGfrCap));
                 }
                 break;
             default:
                 return null;
         }
 
-        string suffix = perDay ? "/day" : "";
         if (line.Round is { } round)
         {
-            if (LimitIn(round.Step, unit, perDay, "round to", diagnostics) is not { } step)
+            if (LimitIn(round.Step, "round to", unit, perDay, problems) is not { } step)
             {
                 return null;
             }
             decimal rounded = RoundToMultiple(amount, step);
             if (rounded != amount)
             {
-                adjustments.Add($"rounded to a multiple of {round.Step} from {Units.Format(amount)} {DoseUnit.CanonicalMass(unit)}{suffix}");
+                adjustments.Add(new Rounded(round.Step, amount, unit, perDay));
                 amount = rounded;
             }
         }
         if (line.Cap is { } cap)
         {
-            if (LimitIn(cap.Limit, unit, perDay, "cap", diagnostics) is not { } max)
+            if (LimitIn(cap.Limit, "cap", unit, perDay, problems) is not { } max)
             {
                 return null;
             }
             if (amount > max)
             {
-                adjustments.Add($"capped at {cap.Limit} from {Units.Format(amount)} {DoseUnit.CanonicalMass(unit)}{suffix}");
+                adjustments.Add(new Capped(cap.Limit, amount, unit, perDay));
                 amount = max;
             }
         }
@@ -117,28 +117,25 @@ public static class Dosing
     }
 
     /// <summary>A cap or rounding step in the dose's unit (per day for rate doses), or null with RL6006.</summary>
-    private static decimal? LimitIn(AmountDose limit, MassUnit unit, bool perDay, string clause, DiagnosticBag diagnostics)
+    private static decimal? LimitIn(AmountDose limit, string keyword, MassUnit unit, bool perDay, IDiagnosticSink problems)
     {
-        string? problem = null;
+        string clause = $"{keyword} {limit}";
+        Diagnostic? problem = null;
         if (limit.Unit.Basis != DoseBasis.Flat)
         {
-            problem = $"'{clause} {limit}' applies to the computed dose, so it is an absolute amount (such as 2 mg), not per m2 or per kg";
+            problem = Diagnose.LimitNotAbsolute(limit.Span, clause);
         }
         else if (!Units.Compatible(limit.Unit.Mass, unit))
         {
-            problem = $"'{clause} {limit}' is in {DoseUnit.CanonicalMass(limit.Unit.Mass)} but the dose is in {DoseUnit.CanonicalMass(unit)}";
+            problem = Diagnose.LimitInOtherUnit(limit.Span, clause, DoseUnit.CanonicalMass(limit.Unit.Mass), DoseUnit.CanonicalMass(unit));
         }
         else if (limit.Unit.Rate != DoseRate.None && !perDay)
         {
-            problem = $"'{clause} {limit}' is a rate, but the dose is not a continuous-infusion rate dose";
-        }
-        else if (limit.Amount.Value <= 0)
-        {
-            problem = $"'{clause} {limit}' must be more than zero";
+            problem = Diagnose.RateLimitOnPlainDose(limit.Span, clause);
         }
         if (problem is not null)
         {
-            diagnostics.Add(DiagnosticCatalog.IncompatibleDoseUnits, limit.Span, problem);
+            problems.Report(problem);
             return null;
         }
         // On a rate dose a cap compares daily amounts: "cap 9 mcg/day" and "cap 9 mcg" both cap the day's amount.

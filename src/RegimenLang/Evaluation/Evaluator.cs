@@ -1,37 +1,50 @@
 using System.Collections.Immutable;
 using RegimenLang.Diagnostics;
 using RegimenLang.Semantics.Binding;
+using RegimenLang.Semantics.Patients;
+using RegimenLang.Syntax.Formatting;
 using RegimenLang.Syntax.Nodes;
 
 namespace RegimenLang.Evaluation;
 
+/// <summary>What expanding a regimen gave: the timeline, or why not (findings of its own, RL6xxx, or a refusal).</summary>
+/// <param name="Refusal">Why nothing was laid out when the reason is the regimen itself (no plan, an incomplete or too large plan,
+/// a line the checker reports): the caller checks the regimen first and reports those findings.</param>
+public sealed record EvaluationResult(Timeline? Timeline, IReadOnlyList<Diagnostic> Diagnostics, LayoutRefusal? Refusal, bool ScheduleRefused);
+
 /// <summary>
 /// Expands a bound regimen for a patient into the day-by-day timeline: plan layout, qualifiers,
-/// conditions, doses, clock times and totals. Any error means no timeline: a partial one could be
-/// mistaken for the whole plan.
+/// conditions, doses, clock times and totals. Any problem means no timeline: a partial one could be
+/// mistaken for the whole plan. The evaluator reports only its own codes (RL6xxx): a regimen is checked
+/// before it is expanded, and the checker owns every other finding.
 /// </summary>
 public static class Evaluator
 {
-    public static Timeline? Evaluate(BoundRegimen regimen, Patient patient, DiagnosticBag diagnostics)
+    public static EvaluationResult Evaluate(SemanticModel regimen, Patient patient)
     {
-        int errorsBefore = diagnostics.Items.Count(d => d.Severity == Severity.Error);
-        var cycles = PlanExpander.Expand(regimen, diagnostics);
+        var problems = new DiagnosticBag(regimen.Path);
+        var layout = PlanLayout.Of(regimen);
+        if (layout.Refusal is { } refusal)
+        {
+            return new EvaluationResult(null, [], refusal, false);
+        }
 
         // Each line is judged once: its dose does not depend on the cycle instance, its schedule only on the cycle.
         var doses = new Dictionary<AdministrationLine, DoseResult?>(ReferenceEqualityComparer.Instance);
-        var schedules = new Dictionary<(AdministrationLine, string), ImmutableArray<ScheduledDose>?>();
+        var schedules = new Dictionary<(AdministrationLine, CycleSymbol), ImmutableArray<ScheduledDose>?>();
         var conditions = new Dictionary<AdministrationLine, bool?>(ReferenceEqualityComparer.Instance);
         var entries = new List<TimelineEntry>();
         DateTime origin = patient.Start.ToDateTime(patient.FirstDoseTime);
+        bool scheduleRefused = false;
 
-        foreach (var (index, instance, cycle, administration) in GivenLines.Of(regimen, cycles))
+        foreach (var (index, instance, cycle, administration) in GivenLines.Of(layout.Instances))
         {
             var line = administration.Line;
-            if (line.When is { } when)
+            if (administration.When is { } when)
             {
                 if (!conditions.TryGetValue(line, out var holds))
                 {
-                    holds = Condition(when, patient, regimen, diagnostics);
+                    holds = Condition(when, patient, problems);
                     conditions[line] = holds;
                 }
                 if (holds != true)
@@ -41,13 +54,15 @@ public static class Evaluator
             }
             if (!doses.TryGetValue(line, out var dose))
             {
-                dose = Dosing.Compute(line, patient, diagnostics);
+                dose = Dosing.Compute(line, patient, problems);
                 doses[line] = dose;
             }
-            if (!schedules.TryGetValue((line, cycle.Name), out var schedule))
+            if (!schedules.TryGetValue((line, cycle), out var schedule))
             {
-                schedule = Schedule.Doses(line, cycle.Name, cycle.LengthDays, diagnostics);
-                schedules[(line, cycle.Name)] = schedule;
+                int before = problems.Count;
+                schedule = Schedule.Doses(administration, cycle.LengthDays!.Value, problems);
+                schedules[(line, cycle)] = schedule;
+                scheduleRefused |= schedule is null && problems.Count == before;
             }
             if (dose is null || schedule is not { } scheduled)
             {
@@ -56,41 +71,38 @@ public static class Evaluator
             AddEntries(entries, administration, instance, index, dose, scheduled, origin);
         }
 
-        if (diagnostics.Items.Count(d => d.Severity == Severity.Error) > errorsBefore)
+        if (problems.Count > 0 || scheduleRefused)
         {
-            return null;
+            return new EvaluationResult(null, problems.Sorted(), null, scheduleRefused);
         }
 
         // Clock order; OrderBy is stable, so simultaneous doses keep the written order of their lines.
         var ordered = entries.OrderBy(e => e.When).ToImmutableArray();
         var (cycleTotals, planTotals) = Totals.Compute(ordered, patient);
-        return new Timeline(regimen.Title, regimen.Id, regimen.Document.Path, patient, cycles, ordered, cycleTotals, planTotals);
+        var timeline = new Timeline(regimen.Title, regimen.Id, regimen.Path, patient, layout.Instances, ordered, cycleTotals, planTotals);
+        return new EvaluationResult(timeline, [], null, false);
     }
 
-    private static bool? Condition(WhenModifier when, Patient patient, BoundRegimen regimen, DiagnosticBag diagnostics)
+    /// <summary>Whether the condition holds; null (reported) when it names a fact the patient does not give.</summary>
+    private static bool? Condition(BoundCondition when, Patient patient, DiagnosticBag problems)
     {
-        var missing = ConditionEvaluator.MissingFacts(when.Condition, patient, regimen.Facts).ToList();
+        var missing = when.Facts().DistinctBy(f => f.Name).Where(f => f.Fact.Read(patient) is null).ToList();
         foreach (var fact in missing)
         {
-            diagnostics.Add(DiagnosticCatalog.MissingPatientFact, when.Condition.Span, $"the condition 'when {Describe(when.Condition)}'", fact.Name, fact.Flag);
+            problems.Add(Diagnose.MissingFactForCondition(when.Syntax.Span, SyntaxPrinter.Condition(when.Syntax), fact.Name, fact.Fact.Flag));
         }
-        return missing.Count > 0 ? null : ConditionEvaluator.Evaluate(when.Condition, patient);
+        return missing.Count > 0 ? null : when.Holds(patient);
     }
-
-    /// <summary>A condition in the words it was written with, for messages.</summary>
-    public static string Describe(ConditionSyntax condition) => SyntaxWalk.Text(condition);
-
 
     private static void AddEntries(List<TimelineEntry> entries, BoundAdministration administration, CycleInstance instance, int index,
         DoseResult dose, ImmutableArray<ScheduledDose> scheduled, DateTime origin)
     {
         var line = administration.Line;
-        var routes = line.Routes.Select(r => r.Route.ToString()).ToImmutableArray();
-        string? duration = line.IsContinuous
-            ? "24 h"
-            : line.Infusion is OverInfusion over ? $"{over.Duration.Amount.Text} {over.Duration.UnitText}" : null;
+        var routes = line.Routes.Select(r => r.Route).ToImmutableArray();
+        var infusion = line.IsContinuous ? new EntryInfusion(InfusionKind.Continuous, null)
+            : line.Infusion is OverInfusion over ? new EntryInfusion(InfusionKind.Over, over.Duration)
+            : EntryInfusion.None;
         var notes = line.Notes.Select(n => n.Text.Value).ToImmutableArray();
-        string unit = DoseUnit.CanonicalMass(dose.Unit);
         DateTime cycleStart = origin.AddDays(instance.StartDay);
         foreach (var d in scheduled)
         {
@@ -104,14 +116,13 @@ public static class Evaluator
                 instance.CycleName,
                 d.CycleDay,
                 administration.DrugName,
-                routes.IsEmpty ? "" : routes[0],
                 routes,
-                line.Dose.ToString(),
+                administration.Dose,
                 dose.Amount,
-                unit,
+                dose.Unit,
                 dose.PrescribedAmount,
                 dose.PrescribedUnit,
-                duration,
+                infusion,
                 d.DoseNumber,
                 d.DoseCount,
                 dose.Adjustments,

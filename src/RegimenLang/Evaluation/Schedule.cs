@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using RegimenLang.Diagnostics;
+using RegimenLang.Semantics.Binding;
 using RegimenLang.Syntax.Nodes;
 
 namespace RegimenLang.Evaluation;
@@ -20,32 +21,23 @@ public static class Schedule
         [.. days.Ranges.SelectMany(r => r.Last >= r.First && r.Last - r.First < 100_000 ? Enumerable.Range(r.First, r.Last - r.First + 1) : []).Distinct().Order()];
 
     /// <summary>
-    /// The doses of <paramref name="line"/> in a cycle of <paramref name="cycleLength"/> days, or null with
-    /// diagnostics when the line cannot be scheduled (day outside the cycle, unsupported frequency, a
-    /// <c>q&lt;N&gt;h x n</c> dose outside the listed days).
+    /// The doses of a complete line in a cycle of <paramref name="cycleLength"/> days, or null when the line
+    /// cannot be scheduled. Days outside the cycle, reversed ranges and counted doses that fall on unlisted
+    /// days are the checker's to report (RL2001-RL2003): the evaluator is only ever asked after the check
+    /// passed, and refuses silently here. A frequency it cannot expand is reported (RL6005, RL6008).
     /// </summary>
-    public static ImmutableArray<ScheduledDose>? Doses(AdministrationLine line, string cycleName, int cycleLength, DiagnosticBag diagnostics)
+    public static ImmutableArray<ScheduledDose>? Doses(BoundAdministration administration, int cycleLength, IDiagnosticSink problems)
     {
-        var days = ListedDays(line.Days);
-        bool ok = true;
-        foreach (var range in line.Days.Ranges)
+        var line = administration.Line;
+        var days = ListedDays(administration.Days);
+        foreach (var range in administration.Days.Ranges)
         {
-            if (range.Last < range.First)
+            if (range.Last < range.First || range.First < 1 || range.Last > cycleLength)
             {
-                diagnostics.Add(DiagnosticCatalog.UnusableScheduleNumber, range.Span, $"days {range.First}-{range.Last} run backwards: write {range.Last}-{range.First}");
-                ok = false;
-            }
-            foreach (int edge in (int[])[range.First, range.Last])
-            {
-                if (edge < 1 || edge > cycleLength)
-                {
-                    diagnostics.Add(DiagnosticCatalog.DayOutsideCycle, range.Span, edge, cycleName, cycleLength);
-                    ok = false;
-                    break;
-                }
+                return null;
             }
         }
-        if (!ok || days.IsEmpty)
+        if (days.IsEmpty)
         {
             return null;
         }
@@ -78,15 +70,13 @@ public static class Schedule
                 offsets = [0, 4, 8, 12];
                 break;
             case FrequencyKind.Qod:
-                diagnostics.Add(DiagnosticCatalog.UnsupportedFrequency, frequency.Span,
-                    "qod (every other day) cannot be expanded on listed days: list the days instead, e.g. days 1, 3, 5");
+                problems.Report(Diagnose.EveryOtherDayNotExpandable(frequency.Span));
                 return null;
             case FrequencyKind.EveryHours when frequency.Hours < 1 || frequency.Hours > 24 || (24 % frequency.Hours != 0 && frequency.Count is null):
-                diagnostics.Add(DiagnosticCatalog.UnsupportedFrequency, frequency.Span,
-                    $"{frequency.Text}: round-the-clock dosing needs an interval that divides 24 hours (q4h, q6h, q8h, q12h, q24h)");
+                problems.Report(Diagnose.IntervalNotDividingDay(frequency.Span, frequency.Text));
                 return null;
             case FrequencyKind.EveryHours when frequency.Count is { } count:
-                return CountedDoses(line, frequency, count, days, diagnostics);
+                return CountedDoses(frequency, count, days, problems);
             default: // q<N>h round the clock: 24/N doses every listed day
                 int n = frequency!.Hours;
                 offsets = [.. Enumerable.Range(0, 24 / n).Select(k => k * n)];
@@ -122,19 +112,20 @@ public static class Schedule
         return null;
     }
 
+    /// <summary>The most doses one <c>q&lt;N&gt;h x count</c> line lays out.</summary>
+    public const int MaxCountedDoses = 10_000;
+
     /// <summary><c>q&lt;N&gt;h x count</c>: count doses N hours apart from the first-dose time of the first listed day, each on a listed day.</summary>
-    private static ImmutableArray<ScheduledDose>? CountedDoses(AdministrationLine line, FrequencySyntax frequency, NumberLiteral count, ImmutableArray<int> days, DiagnosticBag diagnostics)
+    private static ImmutableArray<ScheduledDose>? CountedDoses(FrequencySyntax frequency, NumberLiteral count, ImmutableArray<int> days, IDiagnosticSink problems)
     {
-        if (!count.IsWholeNumber || count.Value < 1 || count.Value > 10_000)
+        if (!count.IsWholeNumber || count.Value < 1 || count.Value > MaxCountedDoses)
         {
-            diagnostics.Add(DiagnosticCatalog.UnusableScheduleNumber, count.Span, $"x {count.Text}: a dose count is a whole number from 1 to 10000");
+            problems.Report(Diagnose.DoseCountTooLarge(count.Span, count.Text, MaxCountedDoses));
             return null;
         }
         int total = (int)count.Value;
-        if (CountedDoseOutsideDays(frequency.Hours, total, days) is { } outside)
+        if (CountedDoseOutsideDays(frequency.Hours, total, days) is not null)
         {
-            diagnostics.Add(DiagnosticCatalog.DosesDoNotFit, line.Days.Span,
-                $"{frequency.Text} x {count.Text}", days[0], outside.Dose, outside.Day, outside.LastDay);
             return null;
         }
         int first = days[0];
@@ -146,7 +137,4 @@ public static class Schedule
         }
         return result.ToImmutable();
     }
-
-    private static string DaysText(DaysSyntax days) =>
-        string.Join(", ", days.Ranges.Select(r => r.First == r.Last ? r.First.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{r.First}-{r.Last}"));
 }

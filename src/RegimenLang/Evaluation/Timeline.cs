@@ -1,11 +1,47 @@
 using System.Collections.Immutable;
+using RegimenLang.Semantics.Binding;
+using RegimenLang.Semantics.Patients;
+using RegimenLang.Syntax.Nodes;
 
 namespace RegimenLang.Evaluation;
 
-/// <summary>One administration of the timeline (LANGUAGE.md §7 and the JSON contract of §10).</summary>
+/// <summary>How an administration runs: given at once, infused over a time, or continuously (a 24 h entry per day).</summary>
+public enum InfusionKind
+{
+    None,
+    Over,
+    Continuous,
+}
+
+/// <summary>The infusion of an entry: its kind and, for <see cref="InfusionKind.Over"/>, the duration as written.</summary>
+public sealed record EntryInfusion(InfusionKind Kind, DurationSyntax? Duration)
+{
+    public static readonly EntryInfusion None = new(InfusionKind.None, null);
+
+    /// <summary>How long the entry runs, in minutes (a continuous infusion's entry: one day); null when it is given at once.</summary>
+    public decimal? Minutes => Kind switch
+    {
+        InfusionKind.Over => Duration!.TotalMinutes,
+        InfusionKind.Continuous => 24 * 60,
+        _ => null,
+    };
+}
+
+/// <summary>What changed the computed dose of an entry: rounding, a cap, or the Calvert GFR ceiling.</summary>
+public abstract record DoseAdjustment;
+
+/// <param name="From">The dose before rounding, in <paramref name="Unit"/> (per day for a rate dose).</param>
+public sealed record Rounded(AmountDose Step, decimal From, MassUnit Unit, bool PerDay) : DoseAdjustment;
+
+public sealed record Capped(AmountDose Limit, decimal From, MassUnit Unit, bool PerDay) : DoseAdjustment;
+
+/// <summary>The GFR used by Calvert's formula was capped (the creatinine clearance given was above it).</summary>
+public sealed record GfrCapped(decimal Crcl, decimal Cap) : DoseAdjustment;
+
+/// <summary>One administration of the timeline (the JSON timeline contract of docs/timeline-json.md).</summary>
 /// <param name="CycleIndex">0-based index of the cycle instance in <see cref="Timeline.Cycles"/>.</param>
 /// <param name="Amount">The exact computed dose in <paramref name="Unit"/> (rounded only when printed).</param>
-/// <param name="Prescribed">The dose as written, e.g. "150 mg/m2".</param>
+/// <param name="Prescribed">The dose as written, e.g. 150 mg/m2.</param>
 /// <param name="PrescribedAmount">The prescribed quantity of this entry in <paramref name="PrescribedUnit"/> (rate doses per day), for totals in the prescribed unit; null for AUC doses.</param>
 public sealed record TimelineEntry(
     DateTime When,
@@ -17,35 +53,40 @@ public sealed record TimelineEntry(
     string CycleName,
     int CycleDay,
     string Drug,
-    string Route,
-    ImmutableArray<string> Routes,
-    string Prescribed,
+    ImmutableArray<Route> Routes,
+    DoseSyntax Prescribed,
     decimal Amount,
-    string Unit,
+    MassUnit Unit,
     decimal? PrescribedAmount,
     string? PrescribedUnit,
-    string? Duration,
+    EntryInfusion Infusion,
     int? DoseNumber,
     int? DoseCount,
-    ImmutableArray<string> Adjustments,
+    ImmutableArray<DoseAdjustment> Adjustments,
     ImmutableArray<string> Notes,
     int Line)
 {
     public DateOnly Date => DateOnly.FromDateTime(When);
     public TimeOnly Time => TimeOnly.FromDateTime(When);
+
+    /// <summary>The first route written (the JSON contract's <c>route</c>).</summary>
+    public Route Route => Routes[0];
 }
 
-/// <summary>One cycle instance of the expanded plan, or a <c>rest</c> gap (<see cref="IsRest"/>).</summary>
+/// <summary>One cycle instance of the expanded plan, or a <c>rest</c> gap (<see cref="IsRest"/>, no <see cref="Symbol"/>).</summary>
 /// <param name="StartDay">0-based plan day of its first day.</param>
 public sealed record CycleInstance(
     string Phase,
     int Cycle,
     int PhaseCycle,
-    string CycleName,
-    string? CycleTitle,
+    CycleSymbol? Symbol,
     int StartDay,
-    int LengthDays,
-    bool IsRest);
+    int LengthDays)
+{
+    public bool IsRest => Symbol is null;
+    public string CycleName => Symbol?.Name ?? "rest";
+    public string? CycleTitle => Symbol?.Syntax.Title?.Value;
+}
 
 /// <summary>An amount in a unit (for totals).</summary>
 public sealed record Quantity(decimal Amount, string Unit);

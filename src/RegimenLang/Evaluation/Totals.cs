@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RegimenLang.Semantics.Patients;
 using RegimenLang.Syntax.Nodes;
 
 namespace RegimenLang.Evaluation;
@@ -16,8 +17,7 @@ public static class Totals
         var unitOf = new Dictionary<string, MassUnit>(StringComparer.Ordinal);
         foreach (var e in entries)
         {
-            var unit = Units.Parse(e.Unit) ?? MassUnit.Unit;
-            unitOf[e.Drug] = unitOf.TryGetValue(e.Drug, out var u) && Units.Compatible(u, unit) ? Units.Smaller(u, unit) : unit;
+            unitOf[e.Drug] = unitOf.TryGetValue(e.Drug, out var u) && Units.Compatible(u, e.Unit) ? Units.Smaller(u, e.Unit) : e.Unit;
         }
 
         var drugOrder = entries.Select(e => e.Drug).Distinct().ToList();
@@ -51,7 +51,7 @@ public static class Totals
         var prescribed = new List<(string Unit, decimal Amount)>();
         foreach (var e in entries)
         {
-            absolute += Units.Convert(e.Amount, Units.Parse(e.Unit) ?? MassUnit.Unit, unit);
+            absolute += Units.Convert(e.Amount, e.Unit, unit);
             if (e.PrescribedAmount is { } p && e.PrescribedUnit is { } pu)
             {
                 int at = prescribed.FindIndex(x => x.Unit == pu);

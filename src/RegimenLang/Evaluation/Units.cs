@@ -16,16 +16,6 @@ public static class Units
         _ => 0m,
     };
 
-    public static MassUnit? Parse(string unit) => unit switch
-    {
-        "g" => MassUnit.Gram,
-        "mg" => MassUnit.Milligram,
-        "mcg" => MassUnit.Microgram,
-        "ng" => MassUnit.Nanogram,
-        "units" => MassUnit.Unit,
-        _ => null,
-    };
-
     /// <summary>Whether amounts in the two units can be added or compared.</summary>
     public static bool Compatible(MassUnit a, MassUnit b) => (a == MassUnit.Unit) == (b == MassUnit.Unit);
 

@@ -6,13 +6,14 @@ namespace RegimenLang.Output;
 /// <summary>
 /// Turns the syntax tree into a <see cref="TreeValue"/> for <c>regimen ast</c>. Every node has a
 /// <c>kind</c> and a <c>span</c> of [line, column, length]; other fields follow the record's own.
-/// Comments are listed at the end. With <paramref name="includeSpans"/> false the output compares
-/// trees while ignoring positions (used by the formatter's round-trip property).
+/// Comments are listed at the end. Parts of a line that could not be read appear as <c>skipped</c>
+/// tokens; a line with an error has <c>"hasErrors": true</c>. With <paramref name="includeSpans"/> false
+/// the output compares trees while ignoring positions.
 /// </summary>
-public sealed class AstTreeBuilder(bool includeSpans = true)
+public sealed class AstTreeBuilder(bool includeSpans = true) : ISyntaxVisitor<TreeValue>
 {
     public static TreeValue Build(RegimenDocument document, bool includeSpans = true) =>
-        new AstTreeBuilder(includeSpans).Document(document);
+        document.Accept(new AstTreeBuilder(includeSpans));
 
     private TreeObjectBuilder Node(string kind, SourceSpan span)
     {
@@ -24,115 +25,161 @@ public sealed class AstTreeBuilder(bool includeSpans = true)
         return b;
     }
 
-    private TreeValue Document(RegimenDocument d) =>
+    private TreeArray List(IEnumerable<SyntaxNode> nodes) => new([.. nodes.Select(n => n.Accept(this))]);
+
+    private TreeValue? Optional(SyntaxNode? node) => node?.Accept(this);
+
+    private TreeObjectBuilder WithSkipped(TreeObjectBuilder b, SkippedTokens skipped) =>
+        skipped.IsEmpty ? b : b.Add("skipped", skipped.Accept(this));
+
+    private static string Scope(LimitScope scope) => scope switch
+    {
+        LimitScope.PerDose => "per dose",
+        LimitScope.PerDay => "per day",
+        LimitScope.PerCycle => "per cycle",
+        LimitScope.Lifetime => "lifetime",
+        _ => throw new ArgumentOutOfRangeException(nameof(scope)),
+    };
+
+    public TreeValue VisitDocument(RegimenDocument d) =>
         Node("Regimen", d.Span)
             .Add("path", d.Path)
-            .Add("statements", List(d.Statements, Statement))
-            .Add("comments", List(d.Comments, c => Node("Comment", c.Span).Add("text", c.Text).Add("ownLine", c.OwnLine).Build()))
+            .Add("statements", List(d.Statements))
+            .Add("comments", List(d.Comments))
             .Build();
 
-    private static TreeArray List<T>(IEnumerable<T> items, Func<T, TreeValue> map) => new([.. items.Select(map)]);
+    public TreeValue VisitHeader(HeaderStatement h) => Node("Header", h.Span).Add("title", h.Title.Value).Build();
 
-    private TreeValue Statement(Statement s) => s switch
-    {
-        HeaderStatement h => Node("Header", h.Span).Add("title", h.Title.Value).Build(),
-        MetadataStatement m => Node("Metadata", m.Span).Add("key", m.Key.Text).Add("value", m.Value).Add("quoted", m.Quoted).Build(),
-        InputStatement i => Node("Input", i.Span).Add("name", i.Name.Text).Add("type", i.Type.Kind.ToString().ToLowerInvariant())
-            .AddIfNotNull("unit", i.Type.Unit).AddIfNotNull("description", i.Description?.Value).Build(),
-        BlockStatement b => Node("Block", b.Span).Add("name", b.Name.Text).Add("body", List(b.Body, BodyLine)).Build(),
-        CycleStatement c => Node("Cycle", c.Span).Add("name", c.Name.Text).AddIfNotNull("title", c.Title?.Value)
-            .Add("length", c.Length.Value).Add("lengthUnit", c.LengthUnit.ToString().ToLowerInvariant())
-            .Add("body", List(c.Body, BodyLine)).Build(),
-        LimitStatement l => Node("Limit", l.Span).Add("drug", l.Drug.Text).Add("amount", Dose(l.Amount))
-            .Add("scope", l.Scope switch
-            {
-                LimitScope.PerDose => "per dose",
-                LimitScope.PerDay => "per day",
-                LimitScope.PerCycle => "per cycle",
-                _ => "lifetime",
-            }).Build(),
-        PlanStatement p => Node("Plan", p.Span)
-            .Add("phases", List(p.Phases, ph => Node("Phase", ph.Span).Add("name", ph.Name.Text).Add("sequence", Sequence(ph.Sequence)).Build()))
-            .Build(),
-        _ => throw new InvalidOperationException($"No tree form for {s.GetType().Name}"),
-    };
+    public TreeValue VisitMetadata(MetadataStatement m) =>
+        Node("Metadata", m.Span).Add("key", m.Key.Text).Add("value", m.Value).Add("quoted", m.Quoted).Build();
 
-    private TreeValue BodyLine(BodyLine line) => line switch
+    public TreeValue VisitInput(InputStatement i) =>
+        Node("Input", i.Span).Add("name", i.Name.Text).Add("type", i.Type.Kind.ToString().ToLowerInvariant())
+            .AddIfNotNull("unit", i.Type.Unit).AddIfNotNull("description", i.Description?.Value).Build();
+
+    public TreeValue VisitInputType(InputType t) =>
+        Node("InputType", t.Span).Add("type", t.Kind.ToString().ToLowerInvariant()).AddIfNotNull("unit", t.Unit).Build();
+
+    public TreeValue VisitBlock(BlockStatement b) =>
+        WithSkipped(Node("Block", b.Span).AddIfNotNull("name", b.Name?.Text), b.HeaderSkipped).Add("body", List(b.Body)).Build();
+
+    public TreeValue VisitCycle(CycleStatement c) =>
+        WithSkipped(Node("Cycle", c.Span).AddIfNotNull("name", c.Name?.Text).AddIfNotNull("title", c.Title?.Value)
+            .AddIfNotNull("length", c.Length?.Value).AddIfNotNull("lengthUnit", c.Length is null ? null : c.LengthUnit.ToString().ToLowerInvariant()), c.HeaderSkipped)
+            .Add("body", List(c.Body)).Build();
+
+    public TreeValue VisitLimit(LimitStatement l) =>
+        Node("Limit", l.Span).Add("drug", l.Drug.Text).Add("amount", l.Amount.Accept(this)).Add("scope", Scope(l.Scope)).Build();
+
+    public TreeValue VisitPlan(PlanStatement p) => WithSkipped(Node("Plan", p.Span), p.HeaderSkipped).Add("phases", List(p.Lines)).Build();
+
+    public TreeValue VisitPhase(PhaseSyntax ph) => Node("Phase", ph.Span).Add("name", ph.Name.Text).Add("sequence", ph.Sequence.Accept(this)).Build();
+
+    public TreeValue VisitErrorStatement(ErrorStatement e) => Node("Error", e.Span).Add("skipped", e.Skipped.Accept(this)).Build();
+
+    public TreeValue VisitErrorPlanLine(ErrorPlanLine e) => Node("Error", e.Span).Add("skipped", e.Skipped.Accept(this)).Build();
+
+    public TreeValue VisitErrorBodyLine(ErrorBodyLine e) => Node("Error", e.Span).Add("skipped", e.Skipped.Accept(this)).Build();
+
+    public TreeValue VisitInclude(IncludeLine i) => Node("Include", i.Span).Add("block", i.Block.Text).Build();
+
+    public TreeValue VisitAdministration(AdministrationLine a)
     {
-        IncludeLine i => Node("Include", i.Span).Add("block", i.Block.Text).Build(),
-        AdministrationLine a => Node("Administration", a.Span)
+        var b = Node("Administration", a.Span)
             .Add("drug", a.Drug.Text)
-            .Add("dose", Dose(a.Dose))
+            .AddIfNotNull("dose", Optional(a.Dose))
             .Add("routes", new TreeArray([.. a.Routes.Select(r => new TreeScalar(r.Route.ToString()))]))
-            .AddIfNotNull("infusion", a.Infusion is null ? null : Infusion(a.Infusion))
-            .AddIfNotNull("frequency", a.Frequency is null ? null : Frequency(a.Frequency))
-            .Add("days", Ranges("Days", a.Days.Span, a.Days.Ranges))
-            .Add("modifiers", List(a.Modifiers, Modifier))
-            .Build(),
-        _ => throw new InvalidOperationException($"No tree form for {line.GetType().Name}"),
-    };
+            .AddIfNotNull("infusion", Optional(a.Infusion))
+            .AddIfNotNull("frequency", Optional(a.Frequency))
+            .AddIfNotNull("days", Optional(a.Days))
+            .Add("modifiers", List(a.Modifiers));
+        if (a.HasErrors)
+        {
+            b.Add("hasErrors", true);
+        }
+        return WithSkipped(b, a.Skipped).Build();
+    }
 
-    private TreeValue Dose(DoseSyntax dose) => dose switch
-    {
-        AmountDose a => Node("Dose", a.Span).Add("amount", a.Amount.Value).Add("written", a.Amount.Text)
-            .Add("unit", a.Unit.Canonical).Add("unitWritten", a.Unit.ToString()).Build(),
-        AucDose auc => Node("AucDose", auc.Span).Add("auc", auc.Target.Value).Add("written", auc.Target.Text).Build(),
-        _ => throw new InvalidOperationException($"No tree form for {dose.GetType().Name}"),
-    };
+    public TreeValue VisitAmount(AmountDose a) =>
+        Node("Dose", a.Span).Add("amount", a.Amount.Value).Add("written", a.Amount.Text)
+            .Add("unit", a.Unit.Canonical).Add("unitWritten", a.Unit.ToString()).Build();
 
-    private TreeValue Infusion(InfusionSyntax infusion) => infusion switch
-    {
-        OverInfusion o => Node("Over", o.Span).Add("amount", o.Duration.Amount.Value).Add("unit", o.Duration.Unit == TimeUnit.Hours ? "h" : "min").Build(),
-        _ => Node("Continuous", infusion.Span).Build(),
-    };
+    public TreeValue VisitAuc(AucDose auc) => Node("AucDose", auc.Span).Add("auc", auc.Target.Value).Add("written", auc.Target.Text).Build();
 
-    private TreeValue Frequency(FrequencySyntax f) =>
+    public TreeValue VisitUnit(DoseUnit u) => Node("Unit", u.Span).Add("unit", u.Canonical).Add("written", u.ToString()).Build();
+
+    public TreeValue VisitRoute(RouteSyntax r) => Node("Route", r.Span).Add("route", r.Route.ToString()).Build();
+
+    public TreeValue VisitOver(OverInfusion o) =>
+        Node("Over", o.Span).Add("amount", o.Duration.Amount.Value).Add("unit", o.Duration.Unit == TimeUnit.Hours ? "h" : "min").Build();
+
+    public TreeValue VisitContinuous(ContinuousInfusion c) => Node("Continuous", c.Span).Build();
+
+    public TreeValue VisitDuration(DurationSyntax d) =>
+        Node("Duration", d.Span).Add("amount", d.Amount.Value).Add("unit", d.Unit == TimeUnit.Hours ? "h" : "min").Build();
+
+    public TreeValue VisitFrequency(FrequencySyntax f) =>
         Node("Frequency", f.Span).Add("written", f.Text).Add("kind", f.Kind.ToString().ToLowerInvariant())
             .AddIfNotNull("hours", f.Kind == FrequencyKind.EveryHours ? f.Hours : null)
             .AddIfNotNull("count", f.Count?.Value).Build();
 
+    public TreeValue VisitDays(DaysSyntax d) => Ranges("Days", d.Span, d.Ranges);
+
+    public TreeValue VisitDayRange(DayRange r) => r.To is null
+        ? new TreeScalar(r.From.Value)
+        : new TreeArray([new TreeScalar(r.From.Value), new TreeScalar(r.To.Value)]);
+
     private TreeValue Ranges(string kind, SourceSpan span, IEnumerable<DayRange> ranges) =>
-        Node(kind, span).Add("ranges", List(ranges, r => r.To is null
-            ? new TreeScalar(r.From.Value)
-            : new TreeArray([new TreeScalar(r.From.Value), new TreeScalar(r.To.Value)]))).Build();
+        Node(kind, span).Add("ranges", List(ranges)).Build();
 
-    private TreeValue Modifier(ModifierSyntax m) => m switch
-    {
-        CapModifier c => Node("Cap", c.Span).Add("limit", Dose(c.Limit)).Build(),
-        RoundModifier r => Node("RoundTo", r.Span).Add("step", Dose(r.Step)).Build(),
-        WhenModifier w => Node("When", w.Span).Add("condition", Condition(w.Condition)).Build(),
-        CycleSelector s => s.From
-            ? Node("FromCycle", s.Span).Add("cycle", s.Ranges[0].From.Value).Build()
-            : Ranges("InCycles", s.Span, s.Ranges),
-        NoteModifier n => Node("Note", n.Span).Add("text", n.Text.Value).Build(),
-        _ => throw new InvalidOperationException($"No tree form for {m.GetType().Name}"),
-    };
+    public TreeValue VisitCap(CapModifier c) => Node("Cap", c.Span).Add("limit", c.Limit.Accept(this)).Build();
 
-    private TreeValue Condition(ConditionSyntax c) => c switch
-    {
-        FactCondition f => Node("Fact", f.Span).Add("fact", f.Fact.Text).Build(),
-        ComparisonCondition cmp => Node("Compare", cmp.Span).Add("fact", cmp.Fact.Text).Add("operator", cmp.Operator.Symbol())
-            .Add("value", cmp.Value switch
-            {
-                QuantityValue q => Node("Quantity", q.Span).Add("amount", q.Number.Value).AddIfNotNull("unit", q.Unit).Build(),
-                WordValue w => Node("Word", w.Span).Add("word", w.Word.Text).Build(),
-                _ => TreeScalar.Null,
-            }).Build(),
-        NotCondition n => Node("Not", n.Span).Add("operand", Condition(n.Operand)).Build(),
-        AndCondition a => Node("And", a.Span).Add("left", Condition(a.Left)).Add("right", Condition(a.Right)).Build(),
-        OrCondition o => Node("Or", o.Span).Add("left", Condition(o.Left)).Add("right", Condition(o.Right)).Build(),
-        ParenthesizedCondition p => Node("Parenthesized", p.Span).Add("inner", Condition(p.Inner)).Build(),
-        _ => throw new InvalidOperationException($"No tree form for {c.GetType().Name}"),
-    };
+    public TreeValue VisitRound(RoundModifier r) => Node("RoundTo", r.Span).Add("step", r.Step.Accept(this)).Build();
 
+    public TreeValue VisitWhen(WhenModifier w) => Node("When", w.Span).Add("condition", w.Condition.Accept(this)).Build();
 
-    private TreeValue Sequence(SequenceSyntax s) => s switch
-    {
-        CycleReference r => Node("CycleRef", r.Span).Add("cycle", r.Name.Text).Build(),
-        ThenSequence t => Node("Then", t.Span).Add("items", List(t.Items, Sequence)).Build(),
-        RepeatSequence r => Node("Repeat", r.Span).Add("item", Sequence(r.Item)).Add("count", r.Count.Value).Build(),
-        ParenthesizedSequence p => Node("Parenthesized", p.Span).Add("inner", Sequence(p.Inner)).Build(),
-        RestSequence rest => Node("Rest", rest.Span).Add("amount", rest.Amount.Value).Add("unit", rest.Unit.ToString().ToLowerInvariant()).Build(),
-        _ => throw new InvalidOperationException($"No tree form for {s.GetType().Name}"),
-    };
+    public TreeValue VisitCycleSelector(CycleSelector s) => s.From
+        ? Node("FromCycle", s.Span).Add("cycle", s.Ranges[0].From.Value).Build()
+        : Ranges("InCycles", s.Span, s.Ranges);
+
+    public TreeValue VisitNote(NoteModifier n) => Node("Note", n.Span).Add("text", n.Text.Value).Build();
+
+    public TreeValue VisitFactCondition(FactCondition f) => Node("Fact", f.Span).Add("fact", f.Fact.Text).Build();
+
+    public TreeValue VisitComparison(ComparisonCondition c) =>
+        Node("Compare", c.Span).Add("fact", c.Fact.Text).Add("operator", c.Operator.Symbol()).Add("value", c.Value.Accept(this)).Build();
+
+    public TreeValue VisitQuantity(QuantityValue q) => Node("Quantity", q.Span).Add("amount", q.Number.Value).AddIfNotNull("unit", q.Unit).Build();
+
+    public TreeValue VisitWord(WordValue w) => Node("Word", w.Span).Add("word", w.Word.Text).Build();
+
+    public TreeValue VisitNot(NotCondition n) => Node("Not", n.Span).Add("operand", n.Operand.Accept(this)).Build();
+
+    public TreeValue VisitAnd(AndCondition a) => Node("And", a.Span).Add("operands", List(a.Operands)).Build();
+
+    public TreeValue VisitOr(OrCondition o) => Node("Or", o.Span).Add("operands", List(o.Operands)).Build();
+
+    public TreeValue VisitParenthesizedCondition(ParenthesizedCondition p) => Node("Parenthesized", p.Span).Add("inner", p.Inner.Accept(this)).Build();
+
+    public TreeValue VisitCycleReference(CycleReference r) => Node("CycleRef", r.Span).Add("cycle", r.Name.Text).Build();
+
+    public TreeValue VisitThen(ThenSequence t) => Node("Then", t.Span).Add("items", List(t.Items)).Build();
+
+    public TreeValue VisitRepeat(RepeatSequence r) => Node("Repeat", r.Span).Add("item", r.Item.Accept(this)).Add("count", r.Count.Value).Build();
+
+    public TreeValue VisitParenthesizedSequence(ParenthesizedSequence p) => Node("Parenthesized", p.Span).Add("inner", p.Inner.Accept(this)).Build();
+
+    public TreeValue VisitRest(RestSequence rest) =>
+        Node("Rest", rest.Span).Add("amount", rest.Amount.Value).Add("unit", rest.Unit.ToString().ToLowerInvariant()).Build();
+
+    public TreeValue VisitIdentifier(Identifier i) => Node("Identifier", i.Span).Add("text", i.Text).Build();
+
+    public TreeValue VisitNumber(NumberLiteral n) => Node("Number", n.Span).Add("value", n.Value).Add("written", n.Text).Build();
+
+    public TreeValue VisitString(StringLiteral s) => Node("String", s.Span).Add("value", s.Value).Build();
+
+    public TreeValue VisitComment(Comment c) => Node("Comment", c.Span).Add("text", c.Text).Add("ownLine", c.OwnLine).Build();
+
+    public TreeValue VisitSkipped(SkippedTokens s) =>
+        Node("Skipped", s.Span).Add("tokens", new TreeArray([.. s.Tokens.Select(t => new TreeScalar(t.Text))])).Build();
 }

@@ -19,7 +19,7 @@ public static class SarifWriter
 
         var driver = new TreeObjectBuilder()
             .Add("name", "regimen")
-            .Add("version", Version())
+            .Add("version", ToolInfo.Version)
             .Add("rules", new TreeArray([.. rules.Select(Rule)]))
             .Build();
 
@@ -50,7 +50,7 @@ public static class SarifWriter
             .Add("markdown", $"{d.Documentation}\n\nExample:\n```\n{d.Example}\n```\n\nFix:\n```\n{d.Fix}\n```")
             .Build())
         .Add("defaultConfiguration", new TreeObjectBuilder().Add("level", Level(d.DefaultSeverity)).Build())
-        .Add("properties", new TreeObjectBuilder().Add("category", d.Family).Build())
+        .Add("properties", new TreeObjectBuilder().Add("category", d.Family.ToName()).Build())
         .Build();
 
     private static TreeValue Result(Diagnostic d, int ruleIndex, bool relative)
@@ -126,7 +126,4 @@ public static class SarifWriter
     private static string Pascal(string title) =>
         string.Concat(title.Split([' ', '-', '/', '(', ')', ','], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
-
-    private static string Version() =>
-        typeof(SarifWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 }

@@ -22,9 +22,9 @@ public static class TimelineCsvWriter
             AppendRow(output,
             [
                 TimelineTreeBuilder.Date(e.Date), Int(e.PlanDay), e.Phase, Int(e.Cycle), Int(e.PhaseCycle), e.CycleName, Int(e.CycleDay),
-                TimelineTreeBuilder.Time(e.Time), e.Drug, e.Route, string.Join(" or ", e.Routes), e.Prescribed,
-                Units.Format(e.Amount), e.Unit, e.Duration ?? "", e.DoseNumber is { } n ? Int(n) : "", e.DoseCount is { } c ? Int(c) : "",
-                string.Join("; ", e.Adjustments), string.Join("; ", e.Notes), Int(e.Line),
+                TimelineTreeBuilder.Time(e.Time), e.Drug, e.Route.ToString(), TimelineText.Routes(e), TimelineText.Prescribed(e),
+                Units.Format(e.Amount), TimelineText.Unit(e), TimelineText.Duration(e) ?? "", e.DoseNumber is { } n ? Int(n) : "", e.DoseCount is { } c ? Int(c) : "",
+                string.Join("; ", e.Adjustments.Select(TimelineText.Adjustment)), string.Join("; ", e.Notes), Int(e.Line),
             ]);
         }
         return output.ToString();

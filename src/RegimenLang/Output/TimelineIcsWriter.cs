@@ -31,20 +31,20 @@ public static class TimelineIcsWriter
             Line($"UID:{id}-{i + 1}@regimenlang");
             Line("DTSTAMP:" + stamp);
             Line("DTSTART:" + e.When.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
-            if (Duration(e.Duration) is { } duration)
+            if (e.Infusion.Minutes is { } minutes)
             {
-                Line("DURATION:" + duration);
+                Line("DURATION:" + Duration(minutes));
             }
-            Line("SUMMARY:" + Escape($"{e.Drug} {Units.Format(e.Amount)} {e.Unit} {string.Join(" or ", e.Routes)}"));
+            Line("SUMMARY:" + Escape($"{e.Drug} {Units.Format(e.Amount)} {TimelineText.Unit(e)} {TimelineText.Routes(e)}"));
             var description = new List<string>
             {
-                $"{e.Prescribed}; {TimelineText.CycleLabel(cycle)}, day {e.CycleDay} (plan day {e.PlanDay})",
+                $"{TimelineText.Prescribed(e)}; {TimelineText.CycleLabel(cycle)}, day {e.CycleDay} (plan day {e.PlanDay})",
             };
             if (e.DoseNumber is { } n)
             {
                 description.Add($"dose {n} of {e.DoseCount}");
             }
-            description.AddRange(e.Adjustments);
+            description.AddRange(e.Adjustments.Select(TimelineText.Adjustment));
             description.AddRange(e.Notes.Select(note => "note: " + note));
             description.Add($"line {e.Line} of {timeline.File}");
             Line("DESCRIPTION:" + Escape(string.Join("\n", description)));
@@ -54,15 +54,9 @@ public static class TimelineIcsWriter
         return output.ToString();
     }
 
-    /// <summary>An infusion duration as written ("3 h", "30 min", "24 h") in ISO 8601 (PT3H, PT30M), or null.</summary>
-    public static string? Duration(string? written)
+    /// <summary>A duration in minutes in ISO 8601 (PT3H, PT30M).</summary>
+    public static string Duration(decimal minutes)
     {
-        var parts = written?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts is not { Length: 2 } || !decimal.TryParse(parts[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal amount))
-        {
-            return null;
-        }
-        decimal minutes = parts[1].StartsWith('m') ? amount : amount * 60;
         minutes = decimal.Round(minutes, 0, MidpointRounding.AwayFromZero);
         return minutes % 60 == 0 ? $"PT{minutes / 60:0}H" : $"PT{minutes:0}M";
     }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using RegimenLang.Evaluation;
+using RegimenLang.Semantics.Patients;
+using RegimenLang.Syntax.Nodes;
 
 namespace RegimenLang.Output;
 
@@ -64,7 +66,7 @@ internal static class TimelineText
     public static string[] Row(TimelineEntry e)
     {
         var remarks = new List<string>();
-        remarks.AddRange(e.Adjustments.Select(a => $"[{a}]"));
+        remarks.AddRange(e.Adjustments.Select(a => $"[{Adjustment(a)}]"));
         remarks.AddRange(e.Notes.Select(n => $"note: {n}"));
         remarks.Add($"(line {e.Line})");
         return
@@ -72,12 +74,42 @@ internal static class TimelineText
             TimelineTreeBuilder.Time(e.Time),
             $"day {e.CycleDay}",
             e.Drug,
-            string.Join(" or ", e.Routes),
-            e.Prescribed,
-            $"{Units.Format(e.Amount)} {e.Unit}",
-            e.Duration is null ? "" : e.Duration == "24 h" && e.Routes.Contains("CIV") ? "24 h" : $"over {e.Duration}",
+            Routes(e),
+            Prescribed(e),
+            $"{Units.Format(e.Amount)} {Unit(e)}",
+            e.Infusion.Kind switch
+            {
+                InfusionKind.Continuous => Duration(e)!,
+                InfusionKind.Over => "over " + Duration(e),
+                _ => "",
+            },
             e.DoseNumber is { } n ? $"dose {n}/{e.DoseCount}" : "",
             string.Join(" ", remarks),
         ];
     }
+
+    /// <summary>"IV or PO".</summary>
+    public static string Routes(TimelineEntry e) => string.Join(" or ", e.Routes);
+
+    /// <summary>The dose as written, e.g. "150 mg/m2".</summary>
+    public static string Prescribed(TimelineEntry e) => e.Prescribed.ToString()!;
+
+    public static string Unit(TimelineEntry e) => DoseUnit.CanonicalMass(e.Unit);
+
+    /// <summary>How long the entry runs, as written ("3 h", "30 min"); "24 h" for a continuous infusion's day; null when given at once.</summary>
+    public static string? Duration(TimelineEntry e) => e.Infusion.Kind switch
+    {
+        InfusionKind.Continuous => "24 h",
+        InfusionKind.Over => $"{e.Infusion.Duration!.Amount.Text} {e.Infusion.Duration.UnitText}",
+        _ => null,
+    };
+
+    /// <summary>What changed the dose, in words: "capped at 2 mg from 3.22 mg".</summary>
+    public static string Adjustment(DoseAdjustment adjustment) => adjustment switch
+    {
+        Rounded r => $"rounded to a multiple of {r.Step} from {Units.Format(r.From)} {DoseUnit.CanonicalMass(r.Unit)}{(r.PerDay ? "/day" : "")}",
+        Capped c => $"capped at {c.Limit} from {Units.Format(c.From)} {DoseUnit.CanonicalMass(c.Unit)}{(c.PerDay ? "/day" : "")}",
+        GfrCapped g => $"GFR capped at {Units.Format(g.Cap)} mL/min (crcl {Units.Format(g.Crcl)})",
+        _ => throw new ArgumentOutOfRangeException(nameof(adjustment)),
+    };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RegimenLang.Evaluation;
+using RegimenLang.Semantics.Patients;
 
 namespace RegimenLang.Output;
 
@@ -24,7 +25,7 @@ public static class TimelineTreeBuilder
         var inputs = new TreeObjectBuilder();
         foreach (var input in p.Inputs.Values.OrderBy(i => i.Name, StringComparer.Ordinal))
         {
-            inputs.Add(input.Name, input.Flag is { } flag ? flag : input.Number);
+            inputs.Add(input.Name, input.Value.Flag is { } flag ? flag : input.Value.Number is { } number ? number : input.Value.Word);
         }
         patient.Add("inputs", inputs.Build());
         if (!p.Prior.IsEmpty)
@@ -82,15 +83,15 @@ public static class TimelineTreeBuilder
         .Add("cycleDay", e.CycleDay)
         .Add("time", Time(e.Time))
         .Add("drug", e.Drug)
-        .Add("route", e.Route)
-        .Add("routes", new TreeArray([.. e.Routes.Select(r => new TreeScalar(r))]))
-        .Add("prescribed", e.Prescribed)
+        .Add("route", e.Route.ToString())
+        .Add("routes", new TreeArray([.. e.Routes.Select(r => new TreeScalar(r.ToString()))]))
+        .Add("prescribed", TimelineText.Prescribed(e))
         .Add("amount", Units.Display(e.Amount))
-        .Add("unit", e.Unit)
-        .Add("duration", e.Duration)
+        .Add("unit", TimelineText.Unit(e))
+        .Add("duration", TimelineText.Duration(e))
         .Add("doseNumber", e.DoseNumber)
         .Add("doseCount", e.DoseCount)
-        .Add("adjustments", new TreeArray([.. e.Adjustments.Select(a => new TreeScalar(a))]))
+        .Add("adjustments", new TreeArray([.. e.Adjustments.Select(a => new TreeScalar(TimelineText.Adjustment(a)))]))
         .Add("notes", new TreeArray([.. e.Notes.Select(n => new TreeScalar(n))]))
         .Add("line", e.Line)
         .Build();

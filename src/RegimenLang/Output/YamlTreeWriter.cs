@@ -60,10 +60,32 @@ public static class YamlTreeWriter
     private static Scalar Plain(string text) =>
         new(AnchorName.Empty, TagName.Empty, text, ScalarStyle.Plain, isPlainImplicit: true, isQuotedImplicit: false);
 
-    /// <summary>Strings a YAML reader would take for another type (numbers, booleans, null, dates) are quoted.</summary>
+    /// <summary>
+    /// Strings a YAML reader would take for another type are quoted: numbers, booleans and nulls of YAML 1.1
+    /// and 1.2 (y, no, on, ~), dates, and clock times, which YAML 1.1 reads as base-60 numbers (14:00 is 840).
+    /// </summary>
     private static bool NeedsQuotes(string s) =>
         s.Length == 0
         || decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
-        || s is "true" or "false" or "null" or "~" or "yes" or "no" or "on" or "off" or "True" or "False" or "Yes" or "No" or "NULL" or "Null"
-        || (s.Length >= 8 && char.IsAsciiDigit(s[0]) && s.Contains('-', StringComparison.Ordinal));
+        || s.ToLowerInvariant() is "true" or "false" or "null" or "~" or "y" or "n" or "yes" or "no" or "on" or "off"
+        || (s.Length >= 8 && char.IsAsciiDigit(s[0]) && s.Contains('-', StringComparison.Ordinal))
+        || LooksNumeric(s);
+
+    /// <summary>Digits with the separators YAML 1.1 allows in numbers (_, :, .), such as 14:00 or 1_000.</summary>
+    private static bool LooksNumeric(string s)
+    {
+        int start = s[0] is '+' or '-' ? 1 : 0;
+        if (start >= s.Length || !char.IsAsciiDigit(s[start]))
+        {
+            return false;
+        }
+        for (int i = start; i < s.Length; i++)
+        {
+            if (!char.IsAsciiDigit(s[i]) && s[i] is not (':' or '_' or '.'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }

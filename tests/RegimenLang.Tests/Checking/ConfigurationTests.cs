@@ -36,7 +36,7 @@ public sealed class ConfigurationTests() : TempFolder("config-")
     public void The_fatal_route_error_cannot_be_lowered()
     {
         string config = Write("regimen.yaml", "rules:\n  RL3001: off\n");
-        var (config1, problems) = ConfigLoader.Load(config, File.ReadAllText(config));
+        var (config1, problems) = ConfigLoader.Load(config, File.ReadAllText(config), File.Exists);
         var problem = Assert.Single(problems);
         Assert.Equal("RL5007", problem.Code);
         Assert.Equal((2, 3), (problem.Span.Line, problem.Span.Column));
@@ -46,10 +46,10 @@ public sealed class ConfigurationTests() : TempFolder("config-")
     [Fact]
     public void Unknown_keys_codes_and_severities_are_errors_at_their_position()
     {
-        var (_, problems) = ConfigLoader.Load("regimen.yaml", "rules:\n  RL9999: off\n  RL5001: silent\n");
+        var (_, problems) = ConfigLoader.Load("regimen.yaml", "rules:\n  RL9999: off\n  RL5001: silent\n", File.Exists);
         Assert.Equal(["RL5007", "RL5007"], problems.Select(p => p.Code));
         Assert.Equal([2, 3], problems.Select(p => p.Span.Line));
-        var (_, unknown) = ConfigLoader.Load("regimen.yaml", "rulez:\n  RL5001: off\n");
+        var (_, unknown) = ConfigLoader.Load("regimen.yaml", "rulez:\n  RL5001: off\n", File.Exists);
         Assert.Equal(1, Assert.Single(unknown).Span.Line);
         Assert.Contains("'rulez' is not a key", unknown[0].Message, StringComparison.Ordinal);
     }
@@ -90,7 +90,7 @@ public sealed class ConfigurationTests() : TempFolder("config-")
     [Fact]
     public void Severity_names_map_to_severities()
     {
-        var (config, problems) = ConfigLoader.Load("regimen.yaml", "rules:\n  RL5001: info\n  RL5002: error\n  RL2005: warning\n  RL5005: off\n");
+        var (config, problems) = ConfigLoader.Load("regimen.yaml", "rules:\n  RL5001: info\n  RL5002: error\n  RL2005: warning\n  RL5005: off\n", File.Exists);
         Assert.Empty(problems);
         Assert.Equal(Severity.Info, config.Severities["RL5001"]);
         Assert.Equal(Severity.Error, config.Severities["RL5002"]);
@@ -120,7 +120,7 @@ public sealed class ConfigurationTests() : TempFolder("config-")
     [InlineData("formulary:\n  - \"a\\u0000b\"\n")] // a path with a NUL character
     public void Malformed_configurations_are_diagnostics_never_exceptions(string yaml)
     {
-        var (_, problems) = ConfigLoader.Load(Path.Combine(Folder, "regimen.yaml"), yaml);
+        var (_, problems) = ConfigLoader.Load(Path.Combine(Folder, "regimen.yaml"), yaml, File.Exists);
         var problem = Assert.Single(problems);
         Assert.Equal("RL5007", problem.Code);
         Assert.True(problem.Span.Line >= 1 && problem.Span.Column >= 1);

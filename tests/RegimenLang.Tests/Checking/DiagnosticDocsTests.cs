@@ -39,7 +39,8 @@ public sealed class DiagnosticDocsTests
         text.Append("These pages are generated from the diagnostic catalogue (src/RegimenLang/Diagnostics) and the test fixtures; a test keeps them current.\n\n");
         foreach (var family in DiagnosticCatalog.All.GroupBy(d => d.Family))
         {
-            text.Append("## ").Append(char.ToUpperInvariant(family.Key[0])).Append(family.Key[1..]).Append("\n\n");
+            string name = family.Key.ToName();
+            text.Append("## ").Append(char.ToUpperInvariant(name[0])).Append(name[1..]).Append("\n\n");
             text.Append("| code | severity | title |\n|---|---|---|\n");
             foreach (var d in family)
             {
@@ -61,8 +62,14 @@ public sealed class DiagnosticDocsTests
     {
         var text = new StringBuilder();
         text.Append($"# {d.Code}: {d.Title}\n\n");
-        text.Append($"Family: {d.Family}. Default severity: **{d.DefaultSeverity.ToName()}**.\n\n");
+        text.Append($"Family: {d.Family.ToName()}. Default severity: **{d.DefaultSeverity.ToName()}**.\n\n");
         text.Append(d.Documentation).Append("\n\n");
+        text.Append(d.Messages.Length == 1 ? "## Message\n\n" : "## Messages\n\n");
+        foreach (var message in d.Messages)
+        {
+            text.Append("- `").Append(MessageTemplate.Readable(message)).Append("`\n");
+        }
+        text.Append('\n');
         text.Append("## Example\n\n```\n").Append(d.Example).Append("\n```\n\n");
         text.Append("## Fix\n\n```\n").Append(d.Fix).Append("\n```\n");
         foreach (var (title, file) in Fixtures(d.Code))

@@ -27,10 +27,10 @@ public sealed class RuleFixtureTests
         return data;
     }
 
-    private static FileResult Check(string name)
+    private static RegimenCompilation Check(string name)
     {
         string path = Path.Combine(Folder, name);
-        return Compilation.Check(new SourceText(RepoPaths.Relative(path), File.ReadAllText(path)), FormularyLoader.BuiltIn);
+        return new RegimenCompilation(new SourceText(RepoPaths.Relative(path), File.ReadAllText(path)), RegimenSetup.BuiltIn);
     }
 
     [Theory]

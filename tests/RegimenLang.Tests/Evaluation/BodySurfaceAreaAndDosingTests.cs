@@ -1,4 +1,6 @@
 using RegimenLang.Evaluation;
+using RegimenLang.Output;
+using RegimenLang.Semantics.Patients;
 using static RegimenLang.Tests.Evaluation.EvaluationTestSupport;
 
 namespace RegimenLang.Tests.Evaluation;
@@ -42,9 +44,9 @@ public class BodySurfaceAreaAndDosingTests
         var t = ExpandOk(Regimen("  cytarabine 0.5 g/m2 IV over 2 h day 1"), Patient(bsa: 1.84m));
         var e = Assert.Single(t.Entries);
         Assert.Equal(0.92m, e.Amount);
-        Assert.Equal("g", e.Unit);
-        Assert.Equal("0.5 g/m2", e.Prescribed);
-        Assert.Equal("2 h", e.Duration);
+        Assert.Equal("g", TimelineText.Unit(e));
+        Assert.Equal("0.5 g/m2", TimelineText.Prescribed(e));
+        Assert.Equal("2 h", TimelineText.Duration(e));
     }
 
     [Fact]
@@ -59,8 +61,8 @@ public class BodySurfaceAreaAndDosingTests
     {
         var e = Assert.Single(ExpandOk(Regimen("  carboplatin AUC 5 IV day 1"), Patient(crcl: 140)).Entries);
         Assert.Equal(750m, e.Amount);
-        Assert.Equal("mg", e.Unit);
-        Assert.Contains(e.Adjustments, a => a.Contains("125", StringComparison.Ordinal));
+        Assert.Equal("mg", TimelineText.Unit(e));
+        Assert.Contains(e.Adjustments, a => TimelineText.Adjustment(a).Contains("125", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -68,7 +70,7 @@ public class BodySurfaceAreaAndDosingTests
     {
         var e = Assert.Single(ExpandOk(Regimen("  vincristine 1.4 mg/m2 IV day 1 cap 2 mg"), Patient(bsa: 1.7m)).Entries);
         Assert.Equal(2m, e.Amount);
-        Assert.Equal("capped at 2 mg from 2.38 mg", Assert.Single(e.Adjustments));
+        Assert.Equal("capped at 2 mg from 2.38 mg", TimelineText.Adjustment(Assert.Single(e.Adjustments)));
     }
 
     [Fact]
@@ -86,8 +88,8 @@ public class BodySurfaceAreaAndDosingTests
         // 2.31 -> rounded 2.5 -> capped 2
         Assert.Equal(2m, e.Amount);
         Assert.Equal(2, e.Adjustments.Length);
-        Assert.StartsWith("rounded", e.Adjustments[0], StringComparison.Ordinal);
-        Assert.StartsWith("capped at 2 mg from 2.5 mg", e.Adjustments[1], StringComparison.Ordinal);
+        Assert.StartsWith("rounded", TimelineText.Adjustment(e.Adjustments[0]), StringComparison.Ordinal);
+        Assert.StartsWith("capped at 2 mg from 2.5 mg", TimelineText.Adjustment(e.Adjustments[1]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,9 +100,9 @@ public class BodySurfaceAreaAndDosingTests
         Assert.All(t.Entries, e =>
         {
             Assert.Equal(28m, e.Amount);
-            Assert.Equal("mcg", e.Unit);
-            Assert.Equal("24 h", e.Duration);
-            Assert.Equal("capped at 28 mcg/day from 30 mcg/day", Assert.Single(e.Adjustments));
+            Assert.Equal("mcg", TimelineText.Unit(e));
+            Assert.Equal("24 h", TimelineText.Duration(e));
+            Assert.Equal("capped at 28 mcg/day from 30 mcg/day", TimelineText.Adjustment(Assert.Single(e.Adjustments)));
         });
     }
 
@@ -123,7 +125,7 @@ public class BodySurfaceAreaAndDosingTests
     {
         var (t, bag) = Expand(Regimen("  vincristine 1.4 mg/m2 IV day 1 cap 2 mg/m2"));
         Assert.Null(t);
-        Assert.Contains(bag.Items, d => d.Code == "RL6006");
+        Assert.Contains(bag, d => d.Code == "RL6006");
     }
 
     [Fact]
@@ -131,7 +133,7 @@ public class BodySurfaceAreaAndDosingTests
     {
         var (t, bag) = Expand(Regimen("  cytarabine 100 mg/m2 IV day 1"), Patient(height: null, weight: null));
         Assert.Null(t);
-        var d = Assert.Single(bag.Items);
+        var d = Assert.Single(bag);
         Assert.Equal("RL6001", d.Code);
         Assert.Contains("bsa", d.Message, StringComparison.Ordinal);
         Assert.Contains("--bsa", d.Message, StringComparison.Ordinal);

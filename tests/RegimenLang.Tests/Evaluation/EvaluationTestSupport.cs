@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using RegimenLang.Diagnostics;
 using RegimenLang.Evaluation;
 using RegimenLang.Semantics.Binding;
+using RegimenLang.Semantics.Facts;
+using RegimenLang.Semantics.Patients;
 using RegimenLang.Semantics.Formulary;
 using RegimenLang.Syntax.Parsing;
 using RegimenLang.Text;
@@ -27,13 +29,13 @@ internal static class EvaluationTestSupport
         }
         """;
 
-    public static BoundRegimen Bind(string source)
+    public static SemanticModel Bind(string source)
     {
         // Parse and bind only: these tests are about the evaluator, not the checker's dose rules.
         var parse = RegimenParser.Parse("test.regimen", source);
         var bag = new DiagnosticBag("test.regimen");
         bag.AddRange(parse.Diagnostics);
-        var bound = Binder.Bind(parse.Document, FormularyLoader.BuiltIn, bag, parse.HasErrors);
+        var bound = Binder.Bind(parse.Document, FormularyLoader.BuiltIn, bag);
         var errors = bag.Items.Where(d => d.Severity == Severity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         return bound;
@@ -46,23 +48,26 @@ internal static class EvaluationTestSupport
         BodySurface? surface = bsa is { } b ? new BodySurface(b, BsaSource.Given, null)
             : height is { } h && weight is { } w ? new BodySurface(BodySurfaceArea.Mosteller(h, w), BsaSource.Mosteller, null) : null;
         return new Patient(height, weight, age, sex, crcl, surface,
-            inputs.ToImmutableDictionary(i => i.Name, i => new PatientInput(i.Name, i.Flag, i.Number, ""), StringComparer.OrdinalIgnoreCase),
+            inputs.ToImmutableDictionary(i => i.Name, i => new PatientInput(i.Name, new FactValue(i.Number, i.Flag, null), ""), StringComparer.OrdinalIgnoreCase),
             [], Start, time ?? new TimeOnly(8, 0));
     }
 
-    public static (Timeline? Timeline, DiagnosticBag Diagnostics) Expand(string source, Patient? patient = null)
+    public static (Timeline? Timeline, IReadOnlyList<Diagnostic> Diagnostics) Expand(string source, Patient? patient = null)
     {
-        var bound = Bind(source);
-        var bag = new DiagnosticBag("test.regimen");
-        return (Evaluator.Evaluate(bound, patient ?? Patient(), bag), bag);
+        var result = Evaluator.Evaluate(Bind(source), patient ?? Patient());
+        return (result.Timeline, result.Diagnostics);
     }
 
     public static Timeline ExpandOk(string source, Patient? patient = null)
     {
-        var (timeline, bag) = Expand(source, patient);
-        Assert.True(timeline is not null, string.Join("\n", bag.Items));
+        var (timeline, diagnostics) = Expand(source, patient);
+        Assert.True(timeline is not null, string.Join("\n", diagnostics));
         return timeline!;
     }
+
+    /// <summary>The errors the checker finds in <paramref name="source"/> (these regimens name no source, so warnings are left out).</summary>
+    public static IReadOnlyList<Diagnostic> CheckErrors(string source) =>
+        [.. RegimenLang.Tests.Support.Parsing.Check(source).Diagnostics.Where(d => d.Severity == Severity.Error)];
 
     public static string Clock(TimelineEntry e) => e.When.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,5 +1,8 @@
 using RegimenLang.Diagnostics;
 using RegimenLang.Evaluation;
+using RegimenLang.Output;
+using RegimenLang.Semantics.Facts;
+using RegimenLang.Semantics.Patients;
 using static RegimenLang.Tests.Evaluation.EvaluationTestSupport;
 
 namespace RegimenLang.Tests.Evaluation;
@@ -31,11 +34,11 @@ public class PatientTests
               doxorubicin: 150 mg/m2
             """);
         Assert.Empty(diagnostics);
-        Assert.Equal(170m, draft!.HeightCm);
-        Assert.Equal(72m, draft.WeightKg);
-        Assert.Equal(54m, draft.AgeYears);
-        Assert.Equal("female", draft.Sex);
-        Assert.Equal(90m, draft.CrclMlPerMin);
+        Assert.Equal(170m, draft!.Fact(BuiltInFacts.Height)?.Number);
+        Assert.Equal(72m, draft.Fact(BuiltInFacts.Weight)?.Number);
+        Assert.Equal(54m, draft.Fact(BuiltInFacts.Age)?.Number);
+        Assert.Equal("female", draft.Fact(BuiltInFacts.Sex)?.Word);
+        Assert.Equal(90m, draft.Fact(BuiltInFacts.Crcl)?.Number);
         Assert.Equal(new DateOnly(2026, 1, 5), draft.Start);
         Assert.Equal(new TimeOnly(20, 0), draft.Time);
         Assert.Equal("35%", draft.Inputs["cd20"].Text);
@@ -85,7 +88,7 @@ public class PatientTests
     {
         var regimen = Bind(Regimen("  vincristine 2 mg IV day 1"));
         var (file, _) = Load("height: 190 cm\nweight: 100 kg\nstart: 2026-02-01\n");
-        var draft = file!.OverriddenBy(new PatientDraft { WeightKg = 110 });
+        var draft = file!.OverriddenBy(PatientDraft.Empty.With(BuiltInFacts.Weight, FactValue.Of(110m)));
         var patient = PatientBuilder.Build(draft, new PatientOptions(BsaFormula.Mosteller, 2.0m, Start), regimen, [])!;
         Assert.Equal(110m, patient.WeightKg);
         Assert.Equal(2.0m, patient.Bsa!.Value);
@@ -104,8 +107,7 @@ public class PatientTests
         var regimen = Bind(Regimen("  doxorubicin 50 mg/m2 IV over 24 h day 4"));
         var (draft, _) = Load("bsa: 2\nprior:\n  doxorubicin: 150 mg/m2\n");
         var patient = PatientBuilder.Build(draft!, new PatientOptions(BsaFormula.Mosteller, null, Start), regimen, [])!;
-        var bag = new DiagnosticBag("t");
-        var total = Evaluator.Evaluate(regimen, patient, bag)!.PlanTotals.Single();
+        var total = Evaluator.Evaluate(regimen, patient).Timeline!.PlanTotals.Single();
         Assert.Equal(100m, total.Absolute.Amount);
         Assert.Equal(new Quantity(150m, "mg/m2"), total.Prior);
         Assert.Equal(new Quantity(300m, "mg"), total.PriorAbsolute);

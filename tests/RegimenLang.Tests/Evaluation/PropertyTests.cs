@@ -1,5 +1,6 @@
 using System.Globalization;
 using RegimenLang.Evaluation;
+using RegimenLang.Semantics.Patients;
 using RegimenLang.Output;
 using static RegimenLang.Tests.Evaluation.EvaluationTestSupport;
 
@@ -79,6 +80,6 @@ public class PropertyTests
         }
     }
 
-    private static decimal ToUnit(decimal amount, string from, string to) =>
-        RegimenLang.Evaluation.Units.Convert(amount, RegimenLang.Evaluation.Units.Parse(from)!.Value, RegimenLang.Evaluation.Units.Parse(to)!.Value);
+    private static decimal ToUnit(decimal amount, RegimenLang.Syntax.Nodes.MassUnit from, string to) =>
+        RegimenLang.Evaluation.Units.Convert(amount, from, Enum.GetValues<RegimenLang.Syntax.Nodes.MassUnit>().Single(u => RegimenLang.Syntax.Nodes.DoseUnit.CanonicalMass(u) == to));
 }

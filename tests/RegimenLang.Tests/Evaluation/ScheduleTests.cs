@@ -1,3 +1,4 @@
+using RegimenLang.Output;
 using static RegimenLang.Tests.Evaluation.EvaluationTestSupport;
 
 namespace RegimenLang.Tests.Evaluation;
@@ -57,9 +58,9 @@ public class ScheduleTests
     [Fact]
     public void Counted_doses_outside_the_listed_days_are_RL2003()
     {
-        var (t, bag) = Expand(Regimen("  cyclophosphamide 300 mg/m2 IV q12h x 8 days 1-3"));
-        Assert.Null(t);
-        var d = Assert.Single(bag.Items);
+        string source = Regimen("  cyclophosphamide 300 mg/m2 IV q12h x 8 days 1-3");
+        Assert.Null(Expand(source).Timeline);
+        var d = Assert.Single(CheckErrors(source));
         Assert.Equal("RL2003", d.Code);
         Assert.Contains("puts dose 7 on day 4", d.Message, StringComparison.Ordinal);
     }
@@ -67,9 +68,9 @@ public class ScheduleTests
     [Fact]
     public void Counted_doses_must_not_skip_an_unlisted_day()
     {
-        var (t, bag) = Expand(Regimen("  cytarabine 1 g/m2 IV q12h x 4 days 1, 3"));
-        Assert.Null(t);
-        Assert.Equal("RL2003", Assert.Single(bag.Items).Code);
+        string source = Regimen("  cytarabine 1 g/m2 IV q12h x 4 days 1, 3");
+        Assert.Null(Expand(source).Timeline);
+        Assert.Equal("RL2003", Assert.Single(CheckErrors(source)).Code);
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public class ScheduleTests
     {
         var (t, bag) = Expand(Regimen("  prednisone 60 mg PO qod days 1-7"));
         Assert.Null(t);
-        Assert.Contains(bag.Items, d => d.Code == "RL6005");
+        Assert.Contains(bag, d => d.Code == "RL6005");
     }
 
     [Fact]
@@ -85,24 +86,27 @@ public class ScheduleTests
     {
         var t = ExpandOk(Regimen("  blinatumomab 9 mcg/day CIV days 1-7\n  blinatumomab 28 mcg/day CIV days 8-28", length: 42));
         Assert.Equal(28, t.Entries.Length);
-        Assert.All(t.Entries, e => Assert.Equal("24 h", e.Duration));
+        Assert.All(t.Entries, e => Assert.Equal("24 h", TimelineText.Duration(e)));
         Assert.All(t.Entries, e => Assert.Equal(new TimeOnly(8, 0), e.Time));
         Assert.Equal(651m, t.CycleTotals.Single().Absolute.Amount);   // 9 x 7 + 28 x 21
     }
 
     [Fact]
-    public void Day_outside_the_cycle_is_RL2001()
+    public void Day_outside_the_cycle_is_refused_by_the_evaluator_and_reported_by_the_checker_as_RL2001()
     {
-        var (t, bag) = Expand(Regimen("  vincristine 2 mg IV day 28", length: 21));
-        Assert.Null(t);
-        Assert.Contains(bag.Items, d => d.Code == "RL2001");
+        string source = Regimen("  vincristine 2 mg IV day 28", length: 21);
+        var result = RegimenLang.Evaluation.Evaluator.Evaluate(Bind(source), Patient());
+        Assert.Null(result.Timeline);
+        Assert.True(result.ScheduleRefused);
+        Assert.Empty(result.Diagnostics); // the evaluator reports only its own codes
+        Assert.Contains(CheckErrors(source), d => d.Code == "RL2001");
     }
 
     [Fact]
     public void Route_alternatives_keep_the_first_as_route_and_all_in_routes()
     {
         var e = ExpandOk(Regimen("  dexamethasone 20 mg IV or PO day 1")).Entries.Single();
-        Assert.Equal("IV", e.Route);
-        Assert.Equal(["IV", "PO"], e.Routes.ToArray());
+        Assert.Equal(RegimenLang.Syntax.Nodes.Route.IV, e.Route);
+        Assert.Equal("IV or PO", TimelineText.Routes(e));
     }
 }

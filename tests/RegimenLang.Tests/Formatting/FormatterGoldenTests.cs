@@ -1,4 +1,4 @@
-using RegimenLang.Output.Formatting;
+using RegimenLang.Syntax.Formatting;
 using RegimenLang.Tests.Support;
 
 namespace RegimenLang.Tests.Formatting;

@@ -26,9 +26,27 @@ public sealed class CatalogTests
     }
 
     [Fact]
-    public void Message_templates_format_without_throwing()
+    public void Every_message_form_has_named_holes_only_and_no_bare_placeholder()
     {
-        object?[] args = ["a", "b", "c", "d", "e", "f", "g", "h"];
-        Assert.All(DiagnosticCatalog.All, d => Assert.False(string.IsNullOrEmpty(d.FormatMessage(args))));
+        Assert.All(DiagnosticCatalog.All.SelectMany(d => d.Messages.Select(m => (d.Code, Message: m))), x =>
+        {
+            var holes = MessageTemplate.Holes(x.Message).ToList();
+            Assert.All(holes, h => Assert.Matches("^[a-z][A-Za-z]*$", h));
+            // The wording lives in the catalogue: no form is only a hole.
+            Assert.NotEqual("{" + string.Join("}{", holes) + "}", x.Message);
+        });
+    }
+
+    [Fact]
+    public void Every_descriptor_has_its_family_as_a_field_and_explain_shows_no_raw_placeholder()
+    {
+        Assert.All(DiagnosticCatalog.All, d =>
+        {
+            Assert.True(Enum.IsDefined(d.Family));
+            string explained = RegimenLang.Output.DiagnosticWriters.Explain(d);
+            Assert.DoesNotContain("{0}", explained, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\{[a-z][A-Za-z]*\}", explained.Split("\n\n")[0]);
+        });
+        Assert.Equal(DiagnosticFamily.Configuration, DiagnosticCatalog.InvalidConfiguration.Family);
     }
 }

@@ -34,14 +34,14 @@ public static class Golden
         }
         if (accept)
         {
-            AtomicFile.WriteAllText(verifiedPath, actual);
+            RegimenLang.Workspace.AtomicFile.WriteAllText(verifiedPath, actual);
             if (File.Exists(receivedPath))
             {
                 File.Delete(receivedPath);
             }
             return;
         }
-        AtomicFile.WriteAllText(receivedPath, actual);
+        RegimenLang.Workspace.AtomicFile.WriteAllText(receivedPath, actual);
         string name = RepoPathsOrFull(verifiedPath);
         string diff = expected is null
             ? $"{name} does not exist yet; the output was written to {RepoPathsOrFull(receivedPath)}.\n"

@@ -1,5 +1,4 @@
 using RegimenLang.Diagnostics;
-using RegimenLang.Semantics.Formulary;
 using RegimenLang.Syntax.Nodes;
 using RegimenLang.Syntax.Parsing;
 using RegimenLang.Text;
@@ -30,9 +29,8 @@ public static class Parsing
         return Assert.IsType<AdministrationLine>(Assert.Single(document.Cycles.Single().Body));
     }
 
-    /// <summary>Parse and bind with the built-in formulary.</summary>
-    public static FileResult Check(string text) =>
-        Compilation.Check(new SourceText("test.regimen", text), FormularyLoader.BuiltIn);
+    /// <summary>Parse, bind and check with the built-in formulary and the default configuration.</summary>
+    public static RegimenCompilation Check(string text) => new(new SourceText("test.regimen", text), RegimenSetup.BuiltIn);
 
     public static IReadOnlyList<string> Codes(IEnumerable<Diagnostic> diagnostics) => [.. diagnostics.Select(d => d.Code)];
 

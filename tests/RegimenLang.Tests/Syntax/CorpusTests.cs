@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using RegimenLang.Diagnostics;
 using RegimenLang.Evaluation;
+using RegimenLang.Semantics.Facts;
+using RegimenLang.Semantics.Patients;
 using RegimenLang.Output;
 using RegimenLang.Semantics.Binding;
 using RegimenLang.Semantics.Formulary;
@@ -34,7 +36,7 @@ public sealed class CorpusTests
     [MemberData(nameof(Regimens))]
     public void Shipped_regimen_checks_without_errors(string name)
     {
-        var result = Compilation.Check(new SourceText("regimens/" + name, Read(name)), FormularyLoader.BuiltIn);
+        var result = new RegimenCompilation(new SourceText("regimens/" + name, Read(name)), RegimenSetup.BuiltIn);
         Assert.True(!result.HasErrors, string.Join("\n", result.Diagnostics));
     }
 
@@ -75,7 +77,7 @@ public sealed class CorpusTests
         for (int i = 0; i < Mutations; i++)
         {
             string mutated = Mutate(original, random, punctuation);
-            var result = Compilation.Check(new SourceText(name, mutated), FormularyLoader.BuiltIn);
+            var result = new RegimenCompilation(new SourceText(name, mutated), RegimenSetup.BuiltIn);
             if (result.Diagnostics.Count > 0)
             {
                 reported++;
@@ -83,22 +85,18 @@ public sealed class CorpusTests
             // Every diagnostic points at a real position.
             Assert.All(result.Diagnostics, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1, d.ToString()));
             // Whatever parsed is also laid out for a patient: the evaluator reports, never throws.
-            if (result.Bound is { } bound && result.Parse is { HasErrors: false })
-            {
-                var bag = new DiagnosticBag(name);
-                Evaluator.Evaluate(bound, PatientFor(bound), bag);
-                Assert.All(bag.Items, d => Assert.True(d.Span.Line >= 0, d.ToString()));
-            }
+            var evaluation = Evaluator.Evaluate(result.Model, PatientFor(result.Model));
+            Assert.All(evaluation.Diagnostics, d => Assert.True(d.Span.Line >= 0, d.ToString()));
         }
         Assert.True(reported > Mutations / 2, $"only {reported} of {Mutations} mutations were reported");
     }
 
     /// <summary>An adult patient who gives every fact the regimen declares.</summary>
-    private static Patient PatientFor(BoundRegimen bound) => new(
+    private static Patient PatientFor(SemanticModel bound) => new(
         170, 72, 54, "female", 90, new BodySurface(1.84m, BsaSource.Given, null),
-        bound.Facts.Values.Where(f => f.Input is not null).ToImmutableDictionary(
+        bound.Facts.Values.Where(f => !f.Fact.IsBuiltIn).ToImmutableDictionary(
             f => f.Name,
-            f => new PatientInput(f.Name, f.Kind == FactKind.Flag ? true : null, f.Kind == FactKind.Flag ? null : 35m, "test"),
+            f => new PatientInput(f.Name, f.Fact.Kind == FactKind.Flag ? FactValue.Of(true) : FactValue.Of(35m), "test"),
             StringComparer.OrdinalIgnoreCase),
         [], new DateOnly(2026, 1, 5), new TimeOnly(8, 0));
 

@@ -54,7 +54,7 @@ public sealed class ParserTests
             }
             """);
         var block = d.Blocks.Single();
-        Assert.Equal("ino", block.Name.Text);
+        Assert.Equal("ino", block.Name!.Text);
         var cycle = d.Cycles.Single();
         Assert.Equal("Mini-hyper-CVD (course A)", cycle.Title!.Value);
         Assert.Equal(LengthUnit.Weeks, cycle.LengthUnit);
@@ -155,10 +155,10 @@ public sealed class ParserTests
     [Fact]
     public void Day_lists_and_ranges()
     {
-        var days = Line("dexamethasone 20 mg PO daily days 1-4, 11-14, 21").Days;
+        var days = Line("dexamethasone 20 mg PO daily days 1-4, 11-14, 21").Days!;
         Assert.Equal([(1, 4), (11, 14), (21, 21)], days.Ranges.Select(r => (r.First, r.Last)));
         Assert.True(days.Plural);
-        Assert.False(Line("drug 1 mg IV day 4").Days.Plural);
+        Assert.False(Line("drug 1 mg IV day 4").Days!.Plural);
     }
 
     [Fact]
@@ -196,11 +196,12 @@ public sealed class ParserTests
     {
         var condition = Line("drug 1 mg IV day 1 when not ph and (age >= 60 or weight < 45 kg) or cd20 >= 20%").When!.Condition;
         var or = Assert.IsType<OrCondition>(condition);
-        var and = Assert.IsType<AndCondition>(or.Left);
-        Assert.IsType<NotCondition>(and.Left);
-        var paren = Assert.IsType<ParenthesizedCondition>(and.Right);
+        Assert.Equal(2, or.Operands.Length);
+        var and = Assert.IsType<AndCondition>(or.Operands[0]);
+        Assert.IsType<NotCondition>(and.Operands[0]);
+        var paren = Assert.IsType<ParenthesizedCondition>(and.Operands[1]);
         Assert.IsType<OrCondition>(paren.Inner);
-        var cd20 = Assert.IsType<ComparisonCondition>(or.Right);
+        var cd20 = Assert.IsType<ComparisonCondition>(or.Operands[1]);
         Assert.Equal(ComparisonOperator.GreaterOrEqual, cd20.Operator);
         Assert.True(Assert.IsType<QuantityValue>(cd20.Value).IsPercent);
     }
@@ -225,11 +226,17 @@ public sealed class ParserTests
     }
 
     [Fact]
-    public void A_long_chain_of_not_does_not_exhaust_the_stack()
+    public void A_long_chain_of_not_is_read_without_recursion_and_refused_past_the_nesting_limit()
     {
-        string nots = string.Concat(Enumerable.Repeat("not ", 2000));
-        var condition = Line($"drug 1 mg IV day 1 when {nots}ph").When!.Condition;
+        var condition = Line($"drug 1 mg IV day 1 when {string.Concat(Enumerable.Repeat("not ", 60))}ph").When!.Condition;
         Assert.IsType<NotCondition>(condition);
+
+        var result = Parse($"cycle A length 42 days {{\n  drug 1 mg IV day 1 when {string.Concat(Enumerable.Repeat("not ", 2000))}ph\n}}\n");
+        Assert.Equal("RL0008", Assert.Single(result.Diagnostics).Code);
+        var line = Assert.IsType<AdministrationLine>(Assert.Single(result.Document.Cycles.Single().Body));
+        Assert.True(line.HasErrors);
+        Assert.Null(line.When); // kept out of the tree, so nothing later walks 2,000 levels
+        Assert.Single(line.Routes); // the rest of the line is kept
     }
 
     [Theory]
@@ -252,13 +259,13 @@ public sealed class ParserTests
             }
             """).Plan!;
         Assert.Equal(["induction", "consolidation", "gap", "maintenance"], plan.Phases.Select(p => p.Name.Text));
-        var induction = Assert.IsType<RepeatSequence>(plan.Phases[0].Sequence);
+        var induction = Assert.IsType<RepeatSequence>(plan.Phases.ElementAt(0).Sequence);
         Assert.Equal(2m, induction.Count.Value);
         var inner = Assert.IsType<ThenSequence>(Assert.IsType<ParenthesizedSequence>(induction.Item).Inner);
         Assert.Equal(2, inner.Items.Length);
-        var consolidation = Assert.IsType<ThenSequence>(plan.Phases[1].Sequence);
+        var consolidation = Assert.IsType<ThenSequence>(plan.Phases.ElementAt(1).Sequence);
         Assert.IsType<RepeatSequence>(consolidation.Items[1]);
-        Assert.Equal(28, Assert.IsType<RestSequence>(plan.Phases[2].Sequence).Days);
+        Assert.Equal(28, Assert.IsType<RestSequence>(plan.Phases.ElementAt(2).Sequence).Days);
     }
 
     [Fact]
@@ -268,7 +275,7 @@ public sealed class ParserTests
         var line = Assert.IsType<AdministrationLine>(d.Cycles.Single().Body.Single());
         Assert.Equal((3, 3), (line.Span.Line, line.Span.Column));
         Assert.Equal("vincristine 2 mg IV day 1 cap 2 mg".Length, line.Span.Length);
-        Assert.Equal((3, 15), (line.Dose.Span.Line, line.Dose.Span.Column));
+        Assert.Equal((3, 15), (line.Dose!.Span.Line, line.Dose.Span.Column));
         Assert.Equal((3, 29), (line.Cap!.Span.Line, line.Cap.Span.Column));
     }
 

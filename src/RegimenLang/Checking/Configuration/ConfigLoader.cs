@@ -1,63 +1,35 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using RegimenLang.Diagnostics;
-using RegimenLang.Semantics.Formulary;
 using RegimenLang.Text;
 using RegimenLang.Yaml;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using RegimenLang.Yaml.Dto;
 
 namespace RegimenLang.Checking.Configuration;
 
-/// <summary>Finds and reads <c>regimen.yaml</c>: the nearest one walking up from a checked file's folder.</summary>
-public sealed class ConfigLoader
+/// <summary>
+/// Reads the text of a <c>regimen.yaml</c> into a <see cref="RegimenConfig"/>. Finding the file and reading
+/// it, and checking that the formulary files it names exist, is the workspace's (it owns the file system).
+/// </summary>
+public static class ConfigLoader
 {
-    private static readonly IDeserializer Deserializer = new StaticDeserializerBuilder(new FormularyYamlContext())
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
+    private static readonly string[] Keys = ["rules", "formulary"];
 
-    private readonly ConcurrentDictionary<string, string?> _configByFolder = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (RegimenConfig Config, IReadOnlyList<Diagnostic> Diagnostics)> _loaded = new(StringComparer.Ordinal);
-
-    /// <summary>The configuration that applies to <paramref name="file"/>, with any problems in it.</summary>
-    public (RegimenConfig Config, IReadOnlyList<Diagnostic> Diagnostics) For(string file)
-    {
-        string folder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
-        string? path = Find(folder);
-        return path is null ? (RegimenConfig.Default, []) : _loaded.GetOrAdd(path, p => Load(p, SafeRead(p)));
-    }
-
-    private string? Find(string folder) => _configByFolder.GetOrAdd(folder, f =>
-    {
-        string candidate = Path.Combine(f, RegimenConfig.FileName);
-        if (File.Exists(candidate))
-        {
-            return candidate;
-        }
-        string? parent = Path.GetDirectoryName(f);
-        return parent is null || parent == f ? null : Find(parent);
-    });
-
-    private static string SafeRead(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return $"# unreadable: {e.Message}\n!unreadable";
-        }
-    }
-
-    public static (RegimenConfig Config, IReadOnlyList<Diagnostic> Diagnostics) Load(string path, string text)
+    /// <param name="path">The full path of the configuration file (its folder anchors the formulary paths).</param>
+    /// <param name="fileExists">Whether a file exists, asked of the workspace's file system.</param>
+    public static (RegimenConfig Config, IReadOnlyList<Diagnostic> Diagnostics) Load(string path, string text, Func<string, bool> fileExists)
     {
         var bag = new DiagnosticBag(path);
-        var read = YamlInput.Read<RegimenConfigDto>(Deserializer, text);
+        var read = YamlInput.Read<RegimenConfigDto>(text);
+        if (read.TooLarge)
+        {
+            bag.Add(Diagnose.Yaml(DiagnosticCatalog.InvalidConfiguration, new SourceSpan(0, 0, 1, 1),
+                new YamlProblem(YamlProblemKind.TooLarge, "a regimen.yaml", Detail: YamlInput.MaxExpandedNodes.ToString("#,0", CultureInfo.InvariantCulture))));
+            return (RegimenConfig.Default with { Path = path }, bag.Items);
+        }
         if (read.Error is { } e)
         {
-            var (line, column, message) = YamlErrors.Describe(e, "a regimen.yaml", ["rules", "formulary"]);
-            bag.Add(DiagnosticCatalog.InvalidConfiguration, new SourceSpan(0, 0, line, column), message);
+            var (line, column, problem) = YamlErrors.Describe(e, "a regimen.yaml", Keys, "off or local-drugs.yaml");
+            bag.Add(Diagnose.Yaml(DiagnosticCatalog.InvalidConfiguration, new SourceSpan(0, 0, line, column), problem));
             return (RegimenConfig.Default with { Path = path }, bag.Items);
         }
         var dto = read.Value ?? new RegimenConfigDto();
@@ -69,25 +41,31 @@ public sealed class ConfigLoader
             var at = new SourceSpan(0, 0, line, column);
             if (DiagnosticCatalog.Find(code) is not { } descriptor)
             {
-                bag.Add(DiagnosticCatalog.InvalidConfiguration, at, $"'{code}' is not a diagnostic code ('regimen explain' lists them)");
+                bag.Add(Diagnose.UnknownCode(at, code));
                 continue;
             }
-            Severity? severity = value?.Trim().ToLowerInvariant() switch
+            Severity? severity;
+            switch (value?.Trim().ToLowerInvariant())
             {
-                "off" => null,
-                "info" => Severity.Info,
-                "warning" => Severity.Warning,
-                "error" => Severity.Error,
-                _ => (Severity)(-1),
-            };
-            if (severity == (Severity)(-1))
-            {
-                bag.Add(DiagnosticCatalog.InvalidConfiguration, at, $"the severity of {descriptor.Code} is off, info, warning or error, not '{value}'");
-                continue;
+                case "off":
+                    severity = null;
+                    break;
+                case "info":
+                    severity = Severity.Info;
+                    break;
+                case "warning":
+                    severity = Severity.Warning;
+                    break;
+                case "error":
+                    severity = Severity.Error;
+                    break;
+                default:
+                    bag.Add(Diagnose.UnknownSeverity(at, descriptor.Code, value));
+                    continue;
             }
             if (RegimenConfig.IsLocked(descriptor.Code) && severity != Severity.Error)
             {
-                bag.Add(DiagnosticCatalog.InvalidConfiguration, at, $"{descriptor.Code} cannot be lowered: it is always an error");
+                bag.Add(Diagnose.LockedCode(at, descriptor.Code));
                 continue;
             }
             severities[descriptor.Code] = severity;
@@ -113,12 +91,12 @@ public sealed class ConfigLoader
             }
             if (file is null)
             {
-                bag.Add(DiagnosticCatalog.InvalidConfiguration, at, $"'{written}' is not a file path (formulary files are paths relative to {RegimenConfig.FileName})");
+                bag.Add(Diagnose.NotAPath(at, written));
                 continue;
             }
-            if (!File.Exists(file))
+            if (!fileExists(file))
             {
-                bag.Add(DiagnosticCatalog.InvalidConfiguration, at, $"the formulary file '{written}' does not exist (paths are relative to {RegimenConfig.FileName})");
+                bag.Add(Diagnose.MissingFormularyFile(at, written!));
                 continue;
             }
             formularies.Add(file);

@@ -9,21 +9,24 @@ public sealed class CappedDrugRule : ICheckRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.CappedDrugWithoutCap];
 
+    public RuleScope Scope => RuleScope.Line;
+
     public void Check(RuleContext context)
     {
         foreach (var administration in context.Lines)
         {
             var line = administration.Line;
-            if (administration.Drug is not { } drug || line.Cap is not null || line.Dose is not AmountDose { Unit.Basis: not DoseBasis.Flat } dose)
+            if (administration.Drug is not { } drug || line.Cap is not null || administration.Dose is not AmountDose { Unit.Basis: not DoseBasis.Flat } dose)
             {
                 continue;
             }
             var limit = drug.Limits.FirstOrDefault(l => l.Per == LimitPer.Administration && l.Max.Unit.Basis == DoseBasis.Flat);
             if (limit is not null)
             {
-                context.Report(DiagnosticCatalog.CappedDrugWithoutCap, line.Dose.Span,
-                    [RuleContext.At(limit.Location, $"{drug.Name}: at most {limit.Max} per administration ({limit.Source})")],
-                    drug.Name, limit.Max.ToString(), dose.Unit.Basis == DoseBasis.PerSquareMetre ? "m2" : "kg");
+                // The fix appends the cap to the line (clauses may come in any order; fmt puts it in its place).
+                var end = line.Span with { Start = line.Span.End, Length = 0, Column = line.Span.Column + line.Span.Length };
+                context.Report(Diagnose.CappedDrugWithoutCap(dose.Span, drug.Name, limit.Max.ToString(), dose.Unit.Basis == DoseBasis.PerSquareMetre ? "m2" : "kg", end)
+                    .WithRelated(RuleContext.At(limit.Location, $"{drug.Name}: at most {limit.Max} per administration ({limit.Source})")));
             }
         }
     }

@@ -12,6 +12,8 @@ public sealed class CycleNumberRule : ICheckRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.CycleNotInPhase, DiagnosticCatalog.CycleGap];
 
+    public RuleScope Scope => RuleScope.Plan;
+
     public void Check(RuleContext context)
     {
         var instances = context.Instances.Where(i => !i.IsRest).ToList();
@@ -38,7 +40,7 @@ public sealed class CycleNumberRule : ICheckRule
             {
                 entry = ([], 0, new SortedSet<string>(StringComparer.Ordinal));
             }
-            var mine = instances.Where(i => string.Equals(i.CycleName, cycle.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+            var mine = instances.Where(i => ReferenceEquals(i.Symbol, cycle)).ToList();
             var phases = mine.Select(i => i.Phase).ToHashSet(StringComparer.Ordinal);
             int phaseLength = instances.Where(i => phases.Contains(i.Phase)).Select(i => i.PhaseCycle).DefaultIfEmpty(0).Max();
             entry.At.UnionWith(mine.Select(i => i.PhaseCycle));
@@ -48,20 +50,15 @@ public sealed class CycleNumberRule : ICheckRule
         foreach (var (line, (at, phaseLength, cycles)) in runs)
         {
             var selector = line.Cycles!;
-            string names = string.Join("', '", cycles);
-            string written = selector.From
-                ? $"from cycle {selector.Ranges[0].From.Text}"
-                : (selector.Plural ? "in cycles " : "in cycle ") + string.Join(", ", selector.Ranges.Select(r => r.To is null ? r.From.Text : $"{r.From.Text}-{r.To.Text}"));
+            string written = Syntax.Formatting.SyntaxPrinter.Print(selector);
             int highest = selector.From ? selector.Ranges[0].First : selector.Ranges.Max(r => Math.Max(r.First, r.Last));
             if (highest > phaseLength)
             {
-                context.Report(DiagnosticCatalog.CycleNotInPhase, selector.Span,
-                    $"'{written}' goes beyond the phase: the phase of '{names}' has {phaseLength} cycle{(phaseLength == 1 ? "" : "s")}");
+                context.Report(Diagnose.CycleBeyondPhase(selector.Span, written, cycles, phaseLength));
             }
             else if (!at.Any(selector.Includes))
             {
-                context.Report(DiagnosticCatalog.CycleNotInPhase, selector.Span,
-                    $"'{written}' never applies: '{names}' only runs as cycle {Join(at)} of its phase, so the line is never given");
+                context.Report(Diagnose.CycleNeverReached(selector.Span, written, cycles, at));
             }
         }
     }
@@ -71,17 +68,19 @@ public sealed class CycleNumberRule : ICheckRule
         var reported = new HashSet<(string, string, string)>();
         foreach (var phase in instances.GroupBy(i => i.Phase))
         {
-            foreach (var sameCycle in phase.GroupBy(i => i.CycleName, StringComparer.OrdinalIgnoreCase))
+            foreach (var sameCycle in phase.Where(i => i.Symbol is not null).GroupBy(i => i.Symbol!))
             {
+                var cycle = sameCycle.Key;
                 var ordered = sameCycle.OrderBy(i => i.PhaseCycle).ToList();
-                if (ordered.Count < 3 || context.Regimen.FindCycle(sameCycle.Key) is not { } cycle)
+                if (ordered.Count < 3)
                 {
                     continue;
                 }
-                foreach (var drug in cycle.Administrations.Where(a => a.Line.Cycles is not null).GroupBy(a => a.DrugName, StringComparer.OrdinalIgnoreCase))
+                foreach (var drug in cycle.Lines.Where(a => a.Line.Cycles is not null && !context.Model.UncertainDrugs.Contains(a.DrugName))
+                    .GroupBy(a => a.DrugName, StringComparer.OrdinalIgnoreCase))
                 {
                     // Whether any line of the drug (ignoring conditions) is given in each instance of this cycle.
-                    var given = ordered.Select(i => cycle.Administrations.Any(a =>
+                    var given = ordered.Select(i => cycle.Lines.Any(a =>
                         string.Equals(a.DrugName, drug.Key, StringComparison.OrdinalIgnoreCase) && (a.Line.Cycles?.Includes(i.PhaseCycle) ?? true))).ToList();
                     for (int k = 1; k < ordered.Count - 1; k++)
                     {
@@ -90,18 +89,12 @@ public sealed class CycleNumberRule : ICheckRule
                         if (!given[k] && before >= 0 && after >= 0 && reported.Add((phase.Key, cycle.Name, drug.Key)))
                         {
                             var at = drug.First(a => a.Line.Cycles is not null).Line.Cycles!;
-                            context.Report(DiagnosticCatalog.CycleGap, at.Span, phase.Key, ordered[k].PhaseCycle, cycle.Name, drug.Key,
-                                ordered[before].PhaseCycle, ordered[after].PhaseCycle);
+                            context.Report(Diagnose.CycleGap(at.Span, phase.Key, ordered[k].PhaseCycle, cycle.Name, drug.Key,
+                                ordered[before].PhaseCycle, ordered[after].PhaseCycle));
                         }
                     }
                 }
             }
         }
-    }
-
-    private static string Join(IEnumerable<int> numbers)
-    {
-        var list = numbers.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list.Take(list.Count - 1)) + " or " + list[^1];
     }
 }

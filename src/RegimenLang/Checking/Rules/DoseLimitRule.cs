@@ -1,22 +1,25 @@
 using RegimenLang.Diagnostics;
 using RegimenLang.Evaluation;
 using RegimenLang.Semantics.Formulary;
+using RegimenLang.Semantics.Patients;
 using RegimenLang.Syntax.Nodes;
 
 namespace RegimenLang.Checking.Rules;
 
 /// <summary>
-/// The maximum-dose rules share one procedure and differ in what they add up: one administration,
-/// one treatment day, one cycle instance, or the whole plan (plus prior exposure). Doses are added in
-/// time order and a finding is placed on the line whose dose crosses the maximum. Without a patient,
-/// doses are compared with limits in the same unit (mg/m2 with mg/m2); with a patient, computed
-/// absolute doses are compared as well. Each limit is reported once (per line for single doses).
+/// The sum rules share one procedure and differ in what they add up: one treatment day, one cycle
+/// instance, or the whole plan (plus prior exposure). Doses are added in time order and a finding is
+/// placed on the line whose dose crosses the maximum. Without a patient, doses are compared with limits
+/// in the same unit (mg/m2 with mg/m2); with a patient, computed absolute doses are compared as well.
+/// Each limit is reported once.
 /// </summary>
-public abstract class DoseLimitRule(LimitPer per, DiagnosticDescriptor descriptor) : ICheckRule
+public abstract class DoseSumRule(LimitPer per) : ICheckRule
 {
-    public IReadOnlyList<DiagnosticDescriptor> Descriptors => [descriptor];
+    public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.Over(EffectiveLimit.Scope(per))];
 
-    /// <summary>The key that groups the events whose doses add up (an event alone, a plan day, a cycle instance, the plan).</summary>
+    public RuleScope Scope => RuleScope.Plan;
+
+    /// <summary>The key that groups the events whose doses add up (a plan day, a cycle instance, the plan).</summary>
     protected abstract object GroupKey(DoseEvent e);
 
     /// <summary>Where the total stands, for the message (e.g. "on plan day 8 (day 8 of cycle 'A')").</summary>
@@ -24,7 +27,7 @@ public abstract class DoseLimitRule(LimitPer per, DiagnosticDescriptor descripto
 
     public void Check(RuleContext context)
     {
-        var reported = new HashSet<(EffectiveLimit, object?)>();
+        var reported = new HashSet<EffectiveLimit>();
         foreach (var scenario in context.Scenarios)
         {
             foreach (var (drug, events) in context.EventsByDrug(scenario))
@@ -58,31 +61,17 @@ public abstract class DoseLimitRule(LimitPer per, DiagnosticDescriptor descripto
         }
     }
 
-    private void CheckGroup(RuleContext context, Scenario scenario, EffectiveLimit limit, List<DoseEvent> group, HashSet<(EffectiveLimit, object?)> reported)
+    private void CheckGroup(RuleContext context, Scenario scenario, EffectiveLimit limit, List<DoseEvent> group, HashSet<EffectiveLimit> reported)
     {
-        // Single-dose limits are reported per line; the others once per limit.
-        object? dedupe = per == LimitPer.Administration ? group[0].Line : null;
-        if (reported.Contains((limit, dedupe)) || !Exceeds(scenario, limit, group, out var crossing, out string total))
+        if (reported.Contains(limit) || !Exceeds(scenario, limit, group, out var crossing, out string total))
         {
             return;
         }
-        reported.Add((limit, dedupe));
+        reported.Add(limit);
         // Name the patients concerned only when a conditional line contributes.
-        string when = group.Any(e => e.Line.When is not null) ? scenario.When : "";
-        context.Report(descriptor, crossing!.Line.Dose.Span, [limit.Related],
-            $"{limit.Drug}: {total} {Where(crossing)}{when} is over {Maximum(limit)} ({limit.Origin})");
-    }
-
-    private string Maximum(EffectiveLimit limit)
-    {
-        string max = $"{limit.Max.Amount.Text} {limit.Unit}";
-        return per switch
-        {
-            LimitPer.Administration => $"the maximum of {max} per administration",
-            LimitPer.Day => $"the maximum of {max} per day",
-            LimitPer.Cycle => $"the maximum of {max} per cycle",
-            _ => $"the lifetime maximum of {max}",
-        };
+        string when = group.Any(e => e.Administration.When is not null) ? scenario.When : "";
+        context.Report(Diagnose.OverMaximum(EffectiveLimit.Scope(per), crossing!.Administration.Dose.Span, limit.Drug, total, Where(crossing), when,
+            $"{limit.Max.Amount.Text} {limit.Unit}", limit.Origin).WithRelated(limit.Related));
     }
 
     private bool Exceeds(Scenario scenario, EffectiveLimit limit, List<DoseEvent> events, out DoseEvent? crossing, out string total)
@@ -115,7 +104,7 @@ public abstract class DoseLimitRule(LimitPer per, DiagnosticDescriptor descripto
                 }
             }
         }
-        string prior = per == LimitPer.Lifetime && (priorSymbolic > 0 || priorAbsolute > 0) ? " including prior exposure" : "";
+        string prior = per == LimitPer.Lifetime && (priorSymbolic > 0 || priorAbsolute > 0) ? Phrases.IncludingPrior : "";
         if (anySymbolic && symbolicCrossing is not null)
         {
             crossing = symbolicCrossing;
@@ -125,7 +114,7 @@ public abstract class DoseLimitRule(LimitPer per, DiagnosticDescriptor descripto
         if (absoluteCrossing is not null)
         {
             crossing = absoluteCrossing;
-            total = $"{DoseArithmetic.Format(absolute, unit.Mass)}{prior} (the limit is {DoseArithmetic.Format(absoluteMax!.Value, unit.Mass)} for this patient)";
+            total = DoseArithmetic.Format(absolute, unit.Mass) + prior + Phrases.ForThisPatient(DoseArithmetic.Format(absoluteMax!.Value, unit.Mass));
             return true;
         }
         crossing = null;
@@ -161,36 +150,89 @@ public abstract class DoseLimitRule(LimitPer per, DiagnosticDescriptor descripto
     }
 }
 
-/// <summary>RL3002: one administration over the maximum per administration.</summary>
-public sealed class PerAdministrationLimitRule() : DoseLimitRule(LimitPer.Administration, DiagnosticCatalog.OverMaxPerAdministration)
-{
-    protected override object GroupKey(DoseEvent e) => e;
-
-    protected override string Where(DoseEvent e) => $"in one administration (day {e.CycleDay} of cycle '{e.Instance.CycleName}')";
-}
-
 /// <summary>RL3003: the doses of one treatment day over the maximum per day.</summary>
-public sealed class PerDayLimitRule() : DoseLimitRule(LimitPer.Day, DiagnosticCatalog.OverMaxPerDay)
+public sealed class PerDayLimitRule() : DoseSumRule(LimitPer.Day)
 {
     protected override object GroupKey(DoseEvent e) => e.PlanDay;
 
-    protected override string Where(DoseEvent e) => $"on plan day {e.PlanDay} (day {e.CycleDay} of cycle '{e.Instance.CycleName}')";
+    protected override string Where(DoseEvent e) => Phrases.OnPlanDay(e.PlanDay, e.CycleDay, e.Instance.CycleName);
 }
 
 /// <summary>RL3004: the doses of one cycle instance over the maximum per cycle.</summary>
-public sealed class PerCycleLimitRule() : DoseLimitRule(LimitPer.Cycle, DiagnosticCatalog.OverMaxPerCycle)
+public sealed class PerCycleLimitRule() : DoseSumRule(LimitPer.Cycle)
 {
     protected override object GroupKey(DoseEvent e) => e.InstanceIndex;
 
-    protected override string Where(DoseEvent e) =>
-        $"in cycle {e.Instance.Cycle} of the plan ('{e.Instance.CycleName}', cycle {e.Instance.PhaseCycle} of phase '{e.Instance.Phase}')";
+    protected override string Where(DoseEvent e) => Phrases.InPlanCycle(e.Instance.Cycle, e.Instance.CycleName, e.Instance.PhaseCycle, e.Instance.Phase);
 }
 
 /// <summary>RL3005: the doses of the whole plan (every phase) plus prior exposure over the lifetime maximum.</summary>
-public sealed class LifetimeLimitRule() : DoseLimitRule(LimitPer.Lifetime, DiagnosticCatalog.OverLifetimeMax)
+public sealed class LifetimeLimitRule() : DoseSumRule(LimitPer.Lifetime)
 {
     protected override object GroupKey(DoseEvent e) => 0;
 
-    protected override string Where(DoseEvent e) =>
-        $"over the plan, reached in cycle {e.Instance.Cycle} ('{e.Instance.CycleName}', phase '{e.Instance.Phase}')";
+    protected override string Where(DoseEvent e) => Phrases.OverThePlanReachedIn(e.Instance.Cycle, e.Instance.CycleName, e.Instance.Phase);
+}
+
+/// <summary>
+/// RL3002: one administration over the maximum per administration. A line alone decides it, so it is
+/// checked on every complete line, whatever else in the file is broken: in like units without a patient,
+/// and on the computed dose with one (when the line applies to that patient).
+/// </summary>
+public sealed class PerAdministrationLimitRule : ICheckRule
+{
+    public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.OverMaxPerAdministration];
+
+    public RuleScope Scope => RuleScope.Line;
+
+    public void Check(RuleContext context)
+    {
+        var quiet = new DiagnosticBag("");
+        var cycleOf = new Dictionary<AdministrationLine, string>(ReferenceEqualityComparer.Instance);
+        foreach (var (cycle, line) in context.LinesByCycle)
+        {
+            cycleOf.TryAdd(line.Line, cycle.Name);
+        }
+        foreach (var administration in context.Lines)
+        {
+            if (administration.Drug is not { } drug)
+            {
+                continue;
+            }
+            var line = administration.Line;
+            var (amount, unit) = DoseEventBuilder.Prescribed(administration.Dose);
+            Evaluation.DoseResult? computed = null;
+            if (context.Patient is { } patient && Applies(administration, patient))
+            {
+                computed = Dosing.Compute(line, patient, quiet);
+            }
+            foreach (var limit in EffectiveLimit.For(context, drug, LimitPer.Administration).Where(l => DoseArithmetic.Applies(l, line)))
+            {
+                string? total = null;
+                if (DoseArithmetic.PrescribedIn(amount, unit, limit.Unit) is { } symbolic && symbolic > limit.Max.Amount.Value)
+                {
+                    total = DoseArithmetic.Format(symbolic, limit.Unit);
+                }
+                else if (computed is not null && DoseArithmetic.AbsoluteLimit(limit, context.Patient) is { } absoluteMax
+                    && DoseArithmetic.AbsoluteIn(computed.Amount, computed.Unit, limit.Unit) is { } absolute && absolute > absoluteMax)
+                {
+                    total = DoseArithmetic.Format(absolute, limit.Unit.Mass) + Phrases.ForThisPatient(DoseArithmetic.Format(absoluteMax, limit.Unit.Mass));
+                }
+                if (total is not null)
+                {
+                    int day = Schedule.ListedDays(administration.Days).FirstOrDefault();
+                    string where = Phrases.InOneAdministration + " " + (cycleOf.TryGetValue(line, out var cycle)
+                        ? Phrases.OfCycle(day, cycle)
+                        : Phrases.OfBlock(day, context.Model.Blocks.Values.FirstOrDefault(b => b.Syntax.Body.Contains(line))?.Name ?? ""));
+                    string when = line.When is { } w ? Phrases.When(Syntax.Formatting.SyntaxPrinter.Condition(w.Condition)) : "";
+                    context.Report(Diagnose.OverMaximum(MaximumScope.Administration, administration.Dose.Span, limit.Drug, total, where, when,
+                        $"{limit.Max.Amount.Text} {limit.Unit}", limit.Origin).WithRelated(limit.Related));
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether the line is given to the patient: no condition, or one that holds on the facts given (an unknown fact: maybe, so checked).</summary>
+    private static bool Applies(Semantics.Binding.BoundAdministration administration, Patient patient) =>
+        administration.When is not { } when || when.Facts().Any(f => f.Fact.Read(patient) is null) || when.Holds(patient);
 }

@@ -12,22 +12,25 @@ public sealed class DosesFitRule : ICheckRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.DosesDoNotFit];
 
+    public RuleScope Scope => RuleScope.Line;
+
     public void Check(RuleContext context)
     {
-        foreach (var line in context.Lines.Select(a => a.Line))
+        foreach (var administration in context.Lines)
         {
+            var line = administration.Line;
             if (line.Frequency is not { Kind: FrequencyKind.EveryHours, Count: { } count } frequency || line.IsContinuous)
             {
                 continue;
             }
-            var listed = Schedule.ListedDays(line.Days);
+            var listed = Schedule.ListedDays(administration.Days);
             if (listed.IsEmpty)
             {
                 continue;
             }
-            if (Schedule.CountedDoseOutsideDays(frequency.Hours, (int)Math.Min(count.Value, 10_000), listed) is { } outside)
+            if (Schedule.CountedDoseOutsideDays(frequency.Hours, (int)Math.Min(count.Value, Schedule.MaxCountedDoses), listed) is { } outside)
             {
-                context.Report(DiagnosticCatalog.DosesDoNotFit, line.Days.Span, frequency.Text + " x " + count.Text, listed[0], outside.Dose, outside.Day, outside.LastDay);
+                context.Report(Diagnose.DosesDoNotFit(administration.Days.Span, frequency.Text + " x " + count.Text, listed[0], outside.Dose, outside.Day, outside.LastDay));
             }
         }
     }

@@ -2,38 +2,33 @@ using RegimenLang.Diagnostics;
 
 namespace RegimenLang.Checking.Rules;
 
-/// <summary>RL3001: a route the formulary forbids (vincristine intrathecal: fatal).</summary>
+/// <summary>
+/// RL3001: a route the formulary forbids (vincristine intrathecal: fatal). Runs on every line whose drug and
+/// route could be read, complete or not, so that no other mistake in the file can hide it.
+/// </summary>
 public sealed class ForbiddenRouteRule : ICheckRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.ForbiddenRoute];
 
+    public RuleScope Scope => RuleScope.Line;
+
     public void Check(RuleContext context)
     {
-        foreach (var administration in context.Lines)
+        foreach (var (line, drug) in context.WrittenLines)
         {
-            if (administration.Drug is not { } drug)
+            if (drug is null)
             {
                 continue;
             }
-            foreach (var route in administration.Line.Routes)
+            foreach (var route in line.Routes)
             {
                 var forbidden = drug.ForbiddenRoutes.FirstOrDefault(f => f.Route == route.Route);
                 if (forbidden is not null)
                 {
-                    context.Report(DiagnosticCatalog.ForbiddenRoute, route.Span,
-                        [RuleContext.At(forbidden.Location, $"{drug.Name}: {route.Route} forbidden ({forbidden.Source})")],
-                        drug.Name, Describe(route.Route), forbidden.Reason);
+                    context.Report(Diagnose.ForbiddenRoute(route.Span, drug.Name, Phrases.Route(route.Route.ToString()), forbidden.Reason)
+                        .WithRelated(RuleContext.At(forbidden.Location, $"{drug.Name}: {route.Route} forbidden ({forbidden.Source})")));
                 }
             }
         }
     }
-
-    private static string Describe(Syntax.Nodes.Route route) => route switch
-    {
-        Syntax.Nodes.Route.IT => "intrathecally (IT)",
-        Syntax.Nodes.Route.IM => "intramuscularly (IM)",
-        Syntax.Nodes.Route.SC => "subcutaneously (SC)",
-        Syntax.Nodes.Route.PO => "by mouth (PO)",
-        _ => route.ToString(),
-    };
 }

@@ -18,16 +18,19 @@ public sealed class HighDoseMethotrexateRule : ICheckRule
 
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.HighDoseMethotrexateWithoutRescue];
 
+    public RuleScope Scope => RuleScope.Cycle;
+
     public void Check(RuleContext context)
     {
         var reportedLines = new HashSet<AdministrationLine>(ReferenceEqualityComparer.Instance);
-        foreach (var cycle in context.Regimen.Cycles.Values.OrderBy(c => c.Syntax.Span.Start))
+        foreach (var cycle in context.Model.Cycles.Values.OrderBy(c => c.Syntax.Span.Start))
         {
-            var methotrexate = cycle.Administrations
+            var methotrexate = cycle.Lines
                 .Where(a => a.Drug?.Name == "methotrexate" && a.Line.Routes.Any(r => r.Route is Route.IV or Route.CIV))
-                .Where(a => a.Line.Dose is AmountDose { Unit.Basis: DoseBasis.PerSquareMetre })
+                .Where(a => a.Dose is AmountDose { Unit.Basis: DoseBasis.PerSquareMetre })
                 .ToList();
-            if (methotrexate.Count == 0 || HasRescue(cycle))
+            // A cycle with a line that could not be read may hold the rescue: say nothing about it.
+            if (methotrexate.Count == 0 || cycle.HasIncompleteLines || HasRescue(cycle))
             {
                 continue;
             }
@@ -35,9 +38,9 @@ public sealed class HighDoseMethotrexateRule : ICheckRule
             var perDay = new Dictionary<int, decimal>();
             foreach (var a in methotrexate)
             {
-                var dose = (AmountDose)a.Line.Dose;
+                var dose = (AmountDose)a.Dose;
                 decimal mg = Units.Convert(dose.Amount.Value, dose.Unit.Mass, MassUnit.Milligram) * (dose.Unit.Rate == DoseRate.PerHour ? 24 : 1);
-                foreach (int day in Schedule.ListedDays(a.Line.Days))
+                foreach (int day in Schedule.ListedDays(a.Days))
                 {
                     perDay[day] = perDay.GetValueOrDefault(day) + mg * Math.Max(1, a.Line.Frequency?.PerDay ?? 1);
                 }
@@ -47,16 +50,15 @@ public sealed class HighDoseMethotrexateRule : ICheckRule
             {
                 continue;
             }
-            var at = methotrexate.First(a => Schedule.ListedDays(a.Line.Days).Contains(high.Key)).Line;
-            if (reportedLines.Add(at))
+            var at = methotrexate.First(a => Schedule.ListedDays(a.Days).Contains(high.Key));
+            if (reportedLines.Add(at.Line))
             {
-                context.Report(DiagnosticCatalog.HighDoseMethotrexateWithoutRescue, at.Dose.Span,
-                    $"{Units.Format(high.Value)} mg/m2 on day {high.Key}", cycle.Name);
+                context.Report(Diagnose.HighDoseMethotrexateWithoutRescue(at.Dose.Span, $"{Units.Format(high.Value)} mg/m2 on day {high.Key}", cycle.Name));
             }
         }
     }
 
-    private static bool HasRescue(Semantics.Binding.BoundCycle cycle) =>
-        cycle.Administrations.Any(a => RescueDrugs.Contains(a.Drug?.Name)
+    private static bool HasRescue(Semantics.Binding.CycleSymbol cycle) =>
+        cycle.Lines.Any(a => RescueDrugs.Contains(a.Drug?.Name)
             || a.Line.Notes.Any(n => RescueWords.Any(w => n.Text.Value.Contains(w, StringComparison.OrdinalIgnoreCase))));
 }

@@ -10,6 +10,8 @@ public sealed class MinimumIntervalRule : ICheckRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.MinimumInterval];
 
+    public RuleScope Scope => RuleScope.Plan;
+
     public void Check(RuleContext context)
     {
         var reported = new HashSet<(object, object)>();
@@ -17,27 +19,27 @@ public sealed class MinimumIntervalRule : ICheckRule
         {
             foreach (var (drug, doses) in context.EventsByDrug(scenario).Where(d => d.Drug.MinIntervalDays is not null))
             {
-                int minimumHours = drug.MinIntervalDays!.Value * 24;
+                int minimumDays = drug.MinIntervalDays!.Value;
+                string source = drug.MinIntervalSource ?? "";
                 DoseEvent? previous = null;
                 foreach (var dose in doses)
                 {
-                    if (previous is not null && dose.Hours - previous.Hours < minimumHours && reported.Add((previous.Line, dose.Line)))
+                    if (previous is not null && dose.Hours - previous.Hours < minimumDays * 24 && reported.Add((previous.Line, dose.Line)))
                     {
-                        string when = previous.Line.When is not null || dose.Line.When is not null ? scenario.When : "";
-                        string what = previous.InstanceIndex == dose.InstanceIndex && previous.CycleDay == dose.CycleDay
-                            ? $"two {drug.Name} doses fall on day {dose.CycleDay} of cycle '{dose.Instance.CycleName}'"
+                        string when = previous.Administration.When is not null || dose.Administration.When is not null ? scenario.When : "";
+                        string gap = Diagnose.Gap(dose.Hours - previous.Hours);
+                        var finding = previous.InstanceIndex == dose.InstanceIndex && previous.CycleDay == dose.CycleDay
+                            ? Diagnose.DosesSameDay(dose.Administration.Days.Span, drug.Name, dose.CycleDay, dose.Instance.CycleName, when, minimumDays, source)
                             : previous.InstanceIndex == dose.InstanceIndex
-                                ? $"{drug.Name} doses on days {previous.CycleDay} and {dose.CycleDay} of cycle '{dose.Instance.CycleName}' are {Describe(dose.Hours - previous.Hours)} apart"
-                                : $"{drug.Name} doses on day {previous.CycleDay} of cycle {previous.Instance.Cycle} ('{previous.Instance.CycleName}') and day {dose.CycleDay} of cycle {dose.Instance.Cycle} ('{dose.Instance.CycleName}') are {Describe(dose.Hours - previous.Hours)} apart";
-                        context.Report(DiagnosticCatalog.MinimumInterval, dose.Line.Days.Span,
-                            [context.At(previous.Line, "the earlier dose"), RuleContext.At(drug.Location, $"{drug.Name}: at least {drug.MinIntervalDays} days between doses ({drug.MinIntervalSource})")],
-                            $"{what}{when}; at least {drug.MinIntervalDays} days are required ({drug.MinIntervalSource})");
+                                ? Diagnose.DosesTooCloseInCycle(dose.Administration.Days.Span, drug.Name, previous.CycleDay, dose.CycleDay, dose.Instance.CycleName, gap, when, minimumDays, source)
+                                : Diagnose.DosesTooCloseAcrossCycles(dose.Administration.Days.Span, drug.Name, previous.CycleDay, previous.Instance.Cycle, previous.Instance.CycleName,
+                                    dose.CycleDay, dose.Instance.Cycle, dose.Instance.CycleName, gap, when, minimumDays, source);
+                        context.Report(finding.WithRelated(context.At(previous.Line, "the earlier dose"),
+                            RuleContext.At(drug.Location, $"{drug.Name}: at least {minimumDays} days between doses ({source})")));
                     }
                     previous = dose;
                 }
             }
         }
     }
-
-    private static string Describe(int hours) => hours % 24 == 0 ? $"{hours / 24} day{(hours == 24 ? "" : "s")}" : $"{hours} hour{(hours == 1 ? "" : "s")}";
 }

@@ -8,6 +8,8 @@ public sealed class RateInfusionRule : ICheckRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.RateInfusionMismatch];
 
+    public RuleScope Scope => RuleScope.Line;
+
     public void Check(RuleContext context)
     {
         foreach (var line in context.Lines.Select(a => a.Line))
@@ -15,18 +17,15 @@ public sealed class RateInfusionRule : ICheckRule
             bool rate = line.Dose is AmountDose { Unit.Rate: not DoseRate.None };
             if (rate && !line.IsContinuous)
             {
-                context.Report(DiagnosticCatalog.RateInfusionMismatch, line.Dose.Span,
-                    $"{line.Dose} is a rate: give it as a continuous infusion (route CIV, or 'continuous')");
+                context.Report(Diagnose.RateWithoutInfusion(line.Dose!.Span, line.Dose.ToString()!));
             }
             if (line.IsContinuous && line.Frequency is { } frequency)
             {
-                context.Report(DiagnosticCatalog.RateInfusionMismatch, frequency.Span,
-                    $"a continuous infusion runs all day: '{frequency.Text}' has no meaning here; give the amount per day as a rate");
+                context.Report(Diagnose.FrequencyOnInfusion(frequency.Span, frequency.Text));
             }
             else if (!rate && line.IsContinuous && line.Dose is AmountDose)
             {
-                context.Report(DiagnosticCatalog.RateInfusionMismatch, line.Dose.Span,
-                    $"a continuous infusion needs a rate dose such as {line.Dose}/day, so the amount per day is unambiguous");
+                context.Report(Diagnose.InfusionWithoutRate(line.Dose.Span, line.Dose.ToString()!));
             }
         }
     }

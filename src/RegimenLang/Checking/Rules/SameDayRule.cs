@@ -10,66 +10,80 @@ namespace RegimenLang.Checking.Rules;
 /// the same cycle instance (both add up). RL2007: the same when one of them has a condition and some
 /// patient satisfies both (e.g. <c>age &lt;= 60</c> and <c>age &gt;= 60</c> at 60). Lines whose conditions
 /// exclude each other, or whose cycle lists never meet, are fine.
+/// <para>
+/// Each line is reported at most once, against the first earlier line it meets; lines are compared only
+/// within a group of the same drug, route and infusion, and only with the earlier lines of a day they
+/// share, so a file of many identical lines costs time in proportion to its size.
+/// </para>
 /// </summary>
 public sealed class SameDayRule : ICheckRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.SameDrugTwice, DiagnosticCatalog.OverlappingConditions];
 
+    public RuleScope Scope => RuleScope.Cycle;
+
     public void Check(RuleContext context)
     {
-        var listed = new Dictionary<AdministrationLine, HashSet<int>>(ReferenceEqualityComparer.Instance);
-        HashSet<int> Days(AdministrationLine line)
+        var runsAtByCycle = context.Instances.Where(i => !i.IsRest).GroupBy(i => i.Symbol!)
+            .ToDictionary(g => g.Key, g => g.Select(i => i.PhaseCycle).ToHashSet());
+        var reported = new HashSet<AdministrationLine>(ReferenceEqualityComparer.Instance);
+        foreach (var cycle in context.Model.Cycles.Values.OrderBy(c => c.Syntax.Span.Start))
         {
-            if (!listed.TryGetValue(line, out var days))
+            var runsAt = runsAtByCycle.GetValueOrDefault(cycle) ?? [];
+            // Per group (drug, routes, infusion): for each day, the earlier lines that give it.
+            var earlierByDay = new Dictionary<(string Group, int Day), List<BoundAdministration>>();
+            foreach (var line in cycle.Lines)
             {
-                days = [.. Schedule.ListedDays(line.Days)];
-                listed[line] = days;
-            }
-            return days;
-        }
-        var reported = new HashSet<(AdministrationLine, AdministrationLine)>();
-        foreach (var cycle in context.Regimen.Cycles.Values.OrderBy(c => c.Syntax.Span.Start))
-        {
-            var runsAt = context.Instances.Where(i => !i.IsRest && string.Equals(i.CycleName, cycle.Name, StringComparison.OrdinalIgnoreCase))
-                .Select(i => i.PhaseCycle).ToHashSet();
-            var lines = cycle.Administrations;
-            for (int i = 0; i < lines.Length; i++)
-            {
-                for (int j = i + 1; j < lines.Length; j++)
+                string group = Group(line);
+                var days = Schedule.ListedDays(line.Days);
+                bool done = reported.Contains(line.Line);
+                foreach (int day in days)
                 {
-                    var (a, b) = (lines[i], lines[j]);
-                    if (!SameDrugRouteAndInfusion(a, b) || reported.Contains((a.Line, b.Line)))
+                    var key = (group, day);
+                    if (!earlierByDay.TryGetValue(key, out var earlier))
                     {
-                        continue;
+                        earlier = [];
+                        earlierByDay[key] = earlier;
                     }
-                    int day = Days(a.Line).Where(Days(b.Line).Contains).DefaultIfEmpty(0).Min();
-                    if (day == 0 || !CyclesMeet(a.Line, b.Line, runsAt))
+                    if (!done)
                     {
-                        continue;
+                        foreach (var other in earlier)
+                        {
+                            if (!ReferenceEquals(other.Line, line.Line) && CyclesMeet(other.Line, line.Line, runsAt) && Report(context, cycle, other, line, day))
+                            {
+                                reported.Add(line.Line);
+                                done = true;
+                                break;
+                            }
+                        }
                     }
-                    var (later, earlier) = (b.Line, a.Line);
-                    if (a.Line.When is null && b.Line.When is null)
-                    {
-                        reported.Add((a.Line, b.Line));
-                        context.Report(DiagnosticCatalog.SameDrugTwice, later.Drug.Span, [context.At(earlier, "the other line")],
-                            a.DrugName, later.Dose.ToString(), day, cycle.Name, earlier.Span.Line);
-                        continue;
-                    }
-                    if (Witness(a.Line, b.Line, context.SymbolicScenarios) is { } witness)
-                    {
-                        reported.Add((a.Line, b.Line));
-                        context.Report(DiagnosticCatalog.OverlappingConditions, (later.When ?? earlier.When)!.Span, [context.At(earlier, "the other line")],
-                            earlier.Span.Line, a.DrugName, day, witness);
-                    }
+                    earlier.Add(line);
                 }
             }
         }
     }
 
-    private static bool SameDrugRouteAndInfusion(BoundAdministration a, BoundAdministration b) =>
-        string.Equals(a.DrugName, b.DrugName, StringComparison.OrdinalIgnoreCase)
-        && a.Line.Routes.Select(r => r.Route).Order().SequenceEqual(b.Line.Routes.Select(r => r.Route).Order())
-        && Infusion(a.Line) == Infusion(b.Line);
+    /// <summary>Reports the pair if both apply to some patient; true when it did.</summary>
+    private static bool Report(RuleContext context, CycleSymbol cycle, BoundAdministration earlier, BoundAdministration later, int day)
+    {
+        if (earlier.When is null && later.When is null)
+        {
+            context.Report(Diagnose.SameDrugTwice(later.Line.Drug.Span, later.DrugName, later.Dose.ToString()!, day, cycle.Name, earlier.Line.Span.Line)
+                .WithRelated(context.At(earlier.Line, "the other line")));
+            return true;
+        }
+        if (Witness(earlier, later, context.SymbolicScenarios) is { } witness)
+        {
+            var when = (later.Line.When ?? earlier.Line.When)!;
+            context.Report(Diagnose.OverlappingConditions(when.Span, earlier.Line.Span.Line, later.DrugName, day, witness)
+                .WithRelated(context.At(earlier.Line, "the other line")));
+            return true;
+        }
+        return false;
+    }
+
+    private static string Group(BoundAdministration a) =>
+        $"{a.DrugName.ToLowerInvariant()}|{string.Join(",", a.Line.Routes.Select(r => r.Route).Order())}|{Infusion(a.Line)}";
 
     private static string Infusion(AdministrationLine line) => line.Infusion switch
     {
@@ -86,7 +100,7 @@ public sealed class SameDayRule : ICheckRule
     }
 
     /// <summary>A patient description for which both lines' conditions hold, or null when they exclude each other.</summary>
-    private static string? Witness(AdministrationLine a, AdministrationLine b, IReadOnlyList<Scenario> scenarios)
+    private static string? Witness(BoundAdministration a, BoundAdministration b, IReadOnlyList<Scenario> scenarios)
     {
         foreach (var scenario in scenarios)
         {
@@ -94,7 +108,7 @@ public sealed class SameDayRule : ICheckRule
             {
                 return "some patients (too many combinations of facts to tell which)";
             }
-            bool Holds(AdministrationLine line) => line.When is not { } when || ConditionEvaluator.Evaluate(when.Condition, scenario.Patient);
+            bool Holds(BoundAdministration line) => line.When is not { } when || when.Holds(scenario.Patient);
             if (Holds(a) && Holds(b))
             {
                 return scenario.Description;

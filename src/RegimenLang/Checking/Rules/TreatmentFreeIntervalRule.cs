@@ -10,6 +10,8 @@ public sealed class TreatmentFreeIntervalRule : ICheckRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.TreatmentFreeInterval];
 
+    public RuleScope Scope => RuleScope.Plan;
+
     public void Check(RuleContext context)
     {
         var reported = new HashSet<object>(ReferenceEqualityComparer.Instance);
@@ -26,11 +28,11 @@ public sealed class TreatmentFreeIntervalRule : ICheckRule
                     int free = next.PlanDay - previous.PlanDay - 1;
                     if (free < required && reported.Add(next.Line))
                     {
-                        context.Report(DiagnosticCatalog.TreatmentFreeInterval, next.Line.Days.Span,
-                            [context.At(previous.Line, "the end of the previous cycle's treatment"),
-                             RuleContext.At(drug.Location, $"{drug.Name}: {required} treatment-free days ({drug.TreatmentFreeSource})")],
-                            $"{drug.Name}: only {free} treatment-free day{(free == 1 ? "" : "s")} between cycle {previous.Instance.Cycle} ('{previous.Instance.CycleName}') " +
-                            $"and cycle {next.Instance.Cycle} ('{next.Instance.CycleName}'){(previous.Line.When is not null || next.Line.When is not null ? scenario.When : "")}; at least {required} are required ({drug.TreatmentFreeSource})");
+                        string when = previous.Administration.When is not null || next.Administration.When is not null ? scenario.When : "";
+                        context.Report(Diagnose.TreatmentFreeTooShort(next.Administration.Days.Span, drug.Name, free, previous.Instance.Cycle, previous.Instance.CycleName,
+                                next.Instance.Cycle, next.Instance.CycleName, when, required, drug.TreatmentFreeSource ?? "")
+                            .WithRelated(context.At(previous.Line, "the end of the previous cycle's treatment"),
+                                RuleContext.At(drug.Location, $"{drug.Name}: {required} treatment-free days ({drug.TreatmentFreeSource})")));
                     }
                 }
             }

@@ -16,22 +16,25 @@ public sealed class UnitSlipRule : ICheckRule
 
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.UnitSlip];
 
+    public RuleScope Scope => RuleScope.Line;
+
     public void Check(RuleContext context)
     {
         foreach (var administration in context.Lines)
         {
-            if (administration.Drug is not { } drug || DoseEventBuilder.Prescribed(administration.Line) is not ({ } amount, { } unit))
+            if (administration.Drug is not { } drug || DoseEventBuilder.Prescribed(administration.Dose) is not ({ } amount, { } unit))
             {
                 continue;
             }
             var line = administration.Line;
-            string? finding = null;
+            Diagnostic? finding = null;
             foreach (var usual in drug.Usual.Where(u => Alike(u.Dose.Unit, unit) && RouteMatches(u.Route, line)))
             {
                 decimal reference = Units.Convert(usual.Dose.Amount.Value, usual.Dose.Unit.Mass, unit.Mass);
                 if (reference > 0 && (amount >= reference * Factor || amount * Factor <= reference))
                 {
-                    finding = $"{drug.Name} {line.Dose} is {Ratio(amount, reference)} the usual dose of {usual.Dose} ({usual.Source}): {Hint(amount, reference, unit.Mass)}";
+                    finding = Diagnose.UnitSlipAgainstUsual(administration.Dose.Span, drug.Name, administration.Dose.ToString()!, Ratio(amount, reference),
+                        usual.Dose.ToString(), usual.Source, Hint(amount, reference, unit.Mass));
                     break;
                 }
             }
@@ -43,14 +46,15 @@ public sealed class UnitSlipRule : ICheckRule
                     if (reference > 0 && amount >= reference * Factor)
                     {
                         var maxUnit = limit.Max.Unit with { Rate = DoseRate.None };
-                        finding = $"{drug.Name} {line.Dose} is {Ratio(amount, reference)} the maximum of {limit.Max.Amount.Text} {maxUnit} per {EffectiveLimit.Name(limit.Per)} ({limit.Source}): {Hint(amount, reference, unit.Mass)}";
+                        finding = Diagnose.UnitSlipAgainstMaximum(administration.Dose.Span, drug.Name, administration.Dose.ToString()!, Ratio(amount, reference),
+                            $"{limit.Max.Amount.Text} {maxUnit}", EffectiveLimit.Name(limit.Per), limit.Source, Hint(amount, reference, unit.Mass));
                         break;
                     }
                 }
             }
             if (finding is not null)
             {
-                context.Report(DiagnosticCatalog.UnitSlip, line.Dose.Span, finding);
+                context.Report(finding);
             }
         }
     }
@@ -61,7 +65,7 @@ public sealed class UnitSlipRule : ICheckRule
         route is not { } r || line.Routes.Any(x => x.Route == r || (r == Route.IV && x.Route == Route.CIV));
 
     private static string Ratio(decimal amount, decimal reference) =>
-        amount >= reference ? $"{Units.Format(amount / reference)} times" : $"1/{Units.Format(reference / amount)} of";
+        amount >= reference ? Phrases.TimesOf(Units.Format(amount / reference)) : Phrases.FractionOf(Units.Format(reference / amount));
 
     /// <summary>The slip that would explain the factor: a unit one step off, or a decimal point.</summary>
     private static string Hint(decimal amount, decimal reference, MassUnit mass)
@@ -73,10 +77,10 @@ public sealed class UnitSlipRule : ICheckRule
             var other = ratio > 1 ? Smaller(mass) : Larger(mass);
             if (other is { } o)
             {
-                return $"{DoseUnit.CanonicalMass(mass)} written for {DoseUnit.CanonicalMass(o)}?";
+                return Phrases.UnitWrittenFor(DoseUnit.CanonicalMass(mass), DoseUnit.CanonicalMass(o));
             }
         }
-        return "a misplaced decimal point or a wrong unit?";
+        return Phrases.DecimalOrUnit;
     }
 
     private static MassUnit? Smaller(MassUnit mass) => mass switch

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using RegimenLang.Diagnostics;
+using RegimenLang.Semantics.Facts;
 using RegimenLang.Semantics.Formulary;
 using RegimenLang.Syntax.Nodes;
 using RegimenLang.Syntax.Parsing;
@@ -9,224 +10,337 @@ using RegimenLang.Text;
 namespace RegimenLang.Semantics.Binding;
 
 /// <summary>
-/// Resolves names (drugs, cycles, blocks, inputs, facts) and checks the file's structure: the
-/// RL1xxx family. Works on a tree with syntax errors too, reporting what it can.
+/// Resolves names (drugs, cycles, blocks, inputs, facts, phases) into a <see cref="SemanticModel"/> and
+/// checks the file's structure: the RL1xxx family. Works on any tree, errors included, and never
+/// cascades: a name written on a line that could not be read counts as possibly defined and possibly
+/// used, so a broken line never makes another line's name look undefined or unused.
 /// </summary>
 public static partial class Binder
 {
     private static readonly string[] MetadataKeys = ["id", "indication", "population", "version", "author", "status", "source"];
     private static readonly string[] Statuses = ["draft", "review", "approved", "retired"];
 
-    /// <param name="hasSyntaxErrors">Lines with syntax errors were dropped from the tree, so "never used" warnings would mislead: they are skipped.</param>
-    public static BoundRegimen Bind(RegimenDocument document, DrugFormulary formulary, DiagnosticBag diagnostics, bool hasSyntaxErrors = false)
+    /// <summary>The most lines a cycle may hold once its blocks are spliced in (far beyond any regimen; a guard against include fans).</summary>
+    public const int MaxLinesPerCycle = 10_000;
+
+    public static SemanticModel Bind(RegimenDocument document, DrugFormulary formulary, DiagnosticBag diagnostics)
     {
-        // With syntax errors, a dropped line may be the missing header or plan: report only what is certain.
-        if (!hasSyntaxErrors || document.Header is not null)
-        {
-            CheckHeader(document, diagnostics);
-        }
+        var context = new BindingContext(document, formulary, diagnostics);
+        NoteErrorLines(document, context);
+        CheckHeader(document, context);
         CheckMetadata(document, diagnostics);
+        BindFacts(document, context);
+        DefineContainers(document, context);
 
-        var facts = BindInputs(document, diagnostics);
-        var blocks = Unique(document.Blocks, b => b.Name, "block", diagnostics);
-        var cycleStatements = Unique(document.Cycles, c => c.Name, "cycle", diagnostics);
+        // Each administration line once, wherever it stands (a block's lines are bound once, however many cycles include it).
+        var bound = new Dictionary<AdministrationLine, BoundAdministration?>(ReferenceEqualityComparer.Instance);
+        var written = ImmutableArray.CreateBuilder<WrittenAdministration>();
+        var uncertain = ImmutableHashSet.CreateBuilder<string>(StringComparer.OrdinalIgnoreCase);
+        var conditions = new ConditionBinder(context);
+        foreach (var line in document.DescendantsAndSelf().OfType<AdministrationLine>())
+        {
+            var drug = context.ResolveDrug(line.Drug);
+            // The condition of a line with an error may be cut short where the error is: its names are still
+            // resolved (for an editor), but what is wrong with it is not reported (the line's error says it).
+            var when = line.When is { } w ? (line.HasErrors ? conditions.BindQuietly(w.Condition) : conditions.Bind(w.Condition)) : null;
+            written.Add(new WrittenAdministration(line, drug));
+            bool complete = line.IsComplete && (line.When is null || when is not null);
+            bound[line] = complete ? new BoundAdministration(line, drug, when, null) : null;
+            if (!complete)
+            {
+                uncertain.Add(drug?.Name ?? line.Drug.Text);
+            }
+        }
 
-        var usedFacts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var usedBlocks = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var reportedIncludes = new HashSet<SourceSpan>();
-        var checkedLines = new HashSet<AdministrationLine>(ReferenceEqualityComparer.Instance);
-
-        void CheckLine(AdministrationLine line)
+        var splicer = new IncludeSplicer(context, bound, usedBlocks);
+        foreach (var cycle in context.Cycles.Values)
         {
-            // A block's lines are checked once, however many cycles include it.
-            if (!checkedLines.Add(line))
+            var (lines, incomplete) = splicer.Lines(cycle.Syntax.Body, via: null);
+            cycle.Lines = lines;
+            cycle.HasIncompleteLines = incomplete;
+            if (cycle.Syntax.Body.Length == 0 && cycle.Syntax.HeaderSkipped.IsEmpty)
             {
-                return;
+                diagnostics.Add(Diagnose.Empty(cycle.Declaration!.Span, "cycle", cycle.Name));
             }
-            ResolveDrug(line.Drug, formulary, diagnostics);
-            if (line.When is { } when)
+        }
+        foreach (var block in context.Blocks.Values)
+        {
+            // Includes inside blocks no cycle uses are still resolved, so a typo is found before it is used.
+            splicer.Lines(block.Syntax.Body, via: block);
+            if (block.Syntax.Body.Length == 0 && block.Syntax.HeaderSkipped.IsEmpty)
             {
-                ConditionBinder.Check(when.Condition, facts, usedFacts, diagnostics);
+                diagnostics.Add(Diagnose.Empty(block.Declaration!.Span, "block", block.Name));
             }
         }
 
-        foreach (var block in blocks.Values)
-        {
-            foreach (var line in block.Body.OfType<AdministrationLine>())
-            {
-                CheckLine(line);
-            }
-            if (block.Body.Length == 0 && !hasSyntaxErrors)
-            {
-                diagnostics.Add(DiagnosticCatalog.EmptyPlan, block.Name.Span, "block", block.Name.Text);
-            }
-        }
-
-        var cycles = ImmutableDictionary.CreateBuilder<string, BoundCycle>(StringComparer.OrdinalIgnoreCase);
-        foreach (var cycle in cycleStatements.Values)
-        {
-            var lines = ImmutableArray.CreateBuilder<BoundAdministration>();
-            Splice(cycle.Body, null, [], blocks, lines, usedBlocks, reportedIncludes, formulary, diagnostics);
-            foreach (var line in lines)
-            {
-                CheckLine(line.Line);
-            }
-            if (cycle.Body.Length == 0 && !hasSyntaxErrors)
-            {
-                diagnostics.Add(DiagnosticCatalog.EmptyPlan, cycle.Name.Span, "cycle", cycle.Name.Text);
-            }
-            cycles[cycle.Name.Text] = new BoundCycle(cycle, lines.ToImmutable());
-        }
-
-        // Includes inside blocks no cycle uses are still checked, so a typo is found before it is used.
-        foreach (var block in blocks.Values)
-        {
-            Splice(block.Body, block.Name.Text, [block.Name.Text], blocks, ImmutableArray.CreateBuilder<BoundAdministration>(),
-                usedBlocks, reportedIncludes, formulary, diagnostics, countUse: false);
-        }
-
+        var limits = ImmutableArray.CreateBuilder<BoundLimit>();
         foreach (var limit in document.Limits)
         {
-            ResolveDrug(limit.Drug, formulary, diagnostics);
-        }
-
-        PlanBinder.Check(document, cycles, diagnostics, reportUnused: !hasSyntaxErrors);
-        if (hasSyntaxErrors)
-        {
-            return new BoundRegimen(document, cycles.ToImmutable(), facts, formulary);
-        }
-
-        foreach (var block in blocks.Values.Where(b => !usedBlocks.Contains(b.Name.Text)))
-        {
-            diagnostics.Add(DiagnosticCatalog.UnusedBlock, block.Name.Span, block.Name.Text);
-        }
-        foreach (var input in facts.Values.Where(f => f.Input is not null && !usedFacts.Contains(f.Name)).Select(f => f.Input!))
-        {
-            diagnostics.Add(DiagnosticCatalog.UnusedInput, input.Name.Span, input.Name.Text);
-        }
-
-        return new BoundRegimen(document, cycles.ToImmutable(), facts, formulary);
-    }
-
-    public static DrugEntry? ResolveDrug(Identifier drug, DrugFormulary formulary, DiagnosticBag diagnostics)
-    {
-        var entry = formulary.Find(drug.Text);
-        if (entry is null)
-        {
-            diagnostics.Add(DiagnosticCatalog.UnknownDrug, drug.Span, drug.Text, NameSuggester.DidYouMean(drug.Text, formulary.AllNames));
-        }
-        return entry;
-    }
-
-    /// <summary>Splices included blocks into <paramref name="output"/>, depth first, reporting unknown blocks and include cycles.</summary>
-    private static void Splice(
-        ImmutableArray<BodyLine> body,
-        string? viaBlock,
-        ImmutableList<string> chain,
-        IReadOnlyDictionary<string, BlockStatement> blocks,
-        ImmutableArray<BoundAdministration>.Builder output,
-        HashSet<string> usedBlocks,
-        HashSet<SourceSpan> reportedIncludes,
-        DrugFormulary formulary,
-        DiagnosticBag diagnostics,
-        bool countUse = true)
-    {
-        foreach (var line in body)
-        {
-            switch (line)
+            if (context.ResolveDrug(limit.Drug) is { } drug)
             {
-                case AdministrationLine administration:
-                    output.Add(new BoundAdministration(administration, formulary.Find(administration.Drug.Text), viaBlock));
-                    break;
-                case IncludeLine include:
-                    string name = include.Block.Text;
-                    if (!blocks.TryGetValue(name, out var block))
-                    {
-                        if (reportedIncludes.Add(include.Block.Span))
-                        {
-                            diagnostics.Add(DiagnosticCatalog.UnknownBlock, include.Block.Span, name, NameSuggester.DidYouMean(name, blocks.Keys));
-                        }
-                        break;
-                    }
-                    if (countUse)
-                    {
-                        usedBlocks.Add(block.Name.Text);
-                    }
-                    if (chain.Contains(block.Name.Text, StringComparer.OrdinalIgnoreCase))
-                    {
-                        if (reportedIncludes.Add(include.Block.Span))
-                        {
-                            diagnostics.Add(DiagnosticCatalog.IncludeCycle, include.Block.Span, block.Name.Text,
-                                string.Join(" -> ", chain.Add(block.Name.Text)));
-                        }
-                        break;
-                    }
-                    Splice(block.Body, block.Name.Text, chain.Add(block.Name.Text), blocks, output, usedBlocks, reportedIncludes, formulary, diagnostics, countUse);
-                    break;
+                limits.Add(new BoundLimit(limit, drug));
             }
         }
+
+        var plans = new PlanBinder(context);
+        bool headerSeen = document.Header is not null || context.MentionedInErrors.Contains("regimen");
+        var plan = plans.Bind(document, reportMissing: headerSeen || document.Statements.Length > 0);
+
+        // Without a plan every cycle is unused: the missing plan is the one finding.
+        foreach (var cycle in context.Cycles.Values.Where(c => plan is not null && !plans.UsedCycles.Contains(c.Name) && !context.MentionedInErrors.Contains(c.Name)))
+        {
+            diagnostics.Add(Diagnose.UnusedCycle(cycle.Declaration!.Span, cycle.Name));
+        }
+        foreach (var block in context.Blocks.Values.Where(b => !usedBlocks.Contains(b.Name) && !context.MentionedInErrors.Contains(b.Name)))
+        {
+            diagnostics.Add(Diagnose.UnusedBlock(block.Declaration!.Span, block.Name));
+        }
+        foreach (var input in context.Facts.Values.Where(f => f.Fact.Input is not null && !context.UsedFacts.Contains(f.Name) && !context.MentionedInErrors.Contains(f.Name)))
+        {
+            diagnostics.Add(Diagnose.UnusedInput(input.Fact.Input!.Name.Span, input.Name));
+        }
+
+        return new SemanticModel(
+            document,
+            formulary,
+            context.Cycles.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
+            context.Blocks.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
+            context.Facts.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
+            [.. bound.Values.OfType<BoundAdministration>().OrderBy(a => a.Line.Span.Start)],
+            written.ToImmutable(),
+            limits.ToImmutable(),
+            plan,
+            uncertain.ToImmutable(),
+            context.SymbolOf);
     }
 
-    private static ImmutableDictionary<string, FactDefinition> BindInputs(RegimenDocument document, DiagnosticBag diagnostics)
+    /// <summary>Collects the words of lines that could not be read, and the declarations whose names they hide.</summary>
+    private static void NoteErrorLines(RegimenDocument document, BindingContext context)
     {
-        var facts = ImmutableDictionary.CreateBuilder<string, FactDefinition>(StringComparer.OrdinalIgnoreCase);
-        foreach (var fact in PatientFacts.BuiltIn)
+        foreach (var skipped in document.DescendantsAndSelf().OfType<SkippedTokens>())
         {
-            facts[fact.Name] = fact;
+            context.MentionedInErrors.UnionWith(skipped.Words);
         }
-        var declared = new Dictionary<string, InputStatement>(StringComparer.OrdinalIgnoreCase);
+        foreach (var error in document.Statements.OfType<ErrorStatement>())
+        {
+            var tokens = error.Skipped.Tokens;
+            if (tokens.Length > 0 && tokens[0].IsWord("input"))
+            {
+                if (tokens.Length > 1 && tokens[1].Kind == TokenKind.Word)
+                {
+                    context.BrokenInputNames.Add(tokens[1].Text);
+                }
+                else
+                {
+                    context.UnreadableInput = true;
+                }
+            }
+        }
+        context.UnreadableCycle = document.Cycles.Any(c => c.Name is null);
+        context.UnreadableBlock = document.Blocks.Any(b => b.Name is null);
+    }
+
+    private static void BindFacts(RegimenDocument document, BindingContext context)
+    {
+        foreach (var fact in BuiltInFacts.All)
+        {
+            context.Facts[fact.Name] = new FactSymbol(FactDefinition.From(fact));
+        }
         foreach (var input in document.Inputs)
         {
             string name = input.Name.Text;
-            if (declared.TryGetValue(name, out var earlier))
+            if (context.Facts.TryGetValue(name, out var earlier))
             {
-                diagnostics.Add(DiagnosticCatalog.DuplicateName, input.Name.Span, "input", name, $"on line {earlier.Name.Span.Line}");
+                context.Diagnostics.Add(earlier.Fact.IsBuiltIn
+                    ? Diagnose.InputShadowsBuiltIn(input.Name.Span, name)
+                    : Diagnose.DuplicateName(input.Name.Span, "input", name, earlier.Declaration!.Span.Line));
                 continue;
             }
-            if (PatientFacts.FindBuiltIn(name) is not null)
-            {
-                diagnostics.Add(DiagnosticCatalog.DuplicateName, input.Name.Span, "input", name, "as a built-in patient fact");
-                continue;
-            }
-            declared[name] = input;
-            facts[name] = PatientFacts.FromInput(input);
+            var symbol = new FactSymbol(FactDefinition.From(input));
+            context.Facts[name] = symbol;
+            context.Record(input.Name, symbol);
         }
-        return facts.ToImmutable();
     }
 
-    /// <summary>Named statements by name, reporting later duplicates (names compare ignoring case).</summary>
-    private static Dictionary<string, T> Unique<T>(IEnumerable<T> items, Func<T, Identifier> name, string kind, DiagnosticBag diagnostics)
+    /// <summary>Defines the cycles and blocks (the first of a name wins; later ones are duplicates).</summary>
+    private static void DefineContainers(RegimenDocument document, BindingContext context)
     {
-        var result = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
-        foreach (var item in items)
+        foreach (var block in document.Blocks)
         {
-            var id = name(item);
-            if (result.TryGetValue(id.Text, out var earlier))
+            if (block.Name is not { } name)
             {
-                diagnostics.Add(DiagnosticCatalog.DuplicateName, id.Span, kind, id.Text, $"on line {name(earlier).Span.Line}");
                 continue;
             }
-            result[id.Text] = item;
+            if (context.Blocks.TryGetValue(name.Text, out var earlier))
+            {
+                context.Diagnostics.Add(Diagnose.DuplicateName(name.Span, "block", name.Text, earlier.Declaration!.Span.Line));
+                continue;
+            }
+            var symbol = new BlockSymbol(block, name);
+            context.Blocks[name.Text] = symbol;
+            context.Record(name, symbol);
         }
-        return result;
+        foreach (var cycle in document.Cycles)
+        {
+            if (cycle.Name is not { } name)
+            {
+                continue;
+            }
+            if (context.Cycles.TryGetValue(name.Text, out var earlier))
+            {
+                context.Diagnostics.Add(Diagnose.DuplicateName(name.Span, "cycle", name.Text, earlier.Declaration!.Span.Line));
+                continue;
+            }
+            var symbol = new CycleSymbol(cycle, name);
+            context.Cycles[name.Text] = symbol;
+            context.Record(name, symbol);
+        }
     }
 
-    private static void CheckHeader(RegimenDocument document, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Splices included blocks into the lines of a cycle (or block), reporting unknown blocks and include
+    /// cycles. Each block's spliced lines are computed once and reused (so a fan of includes costs what it
+    /// gives), depth first with an explicit stack (so a long chain of includes cannot exhaust the stack),
+    /// and no list grows past <see cref="MaxLinesPerCycle"/>.
+    /// </summary>
+    private sealed class IncludeSplicer(BindingContext context, Dictionary<AdministrationLine, BoundAdministration?> bound, HashSet<string> usedBlocks)
+    {
+        private readonly Dictionary<BlockSymbol, (ImmutableArray<BoundAdministration> Lines, bool Incomplete)> _done = new(ReferenceEqualityComparer.Instance);
+        private readonly HashSet<SourceSpan> _reported = [];
+
+        /// <summary>The complete lines of <paramref name="body"/> with its includes spliced in, and whether any part of it is incomplete.</summary>
+        public (ImmutableArray<BoundAdministration> Lines, bool Incomplete) Lines(ImmutableArray<BodyLine> body, BlockSymbol? via)
+        {
+            foreach (var block in Includes(body))
+            {
+                Resolve(block);
+            }
+            if (via is not null)
+            {
+                Resolve(via);
+                return _done[via];
+            }
+            return Assemble(body, owner: null, stack: []);
+        }
+
+        private IEnumerable<BlockSymbol> Includes(IEnumerable<BodyLine> body) =>
+            body.OfType<IncludeLine>().Select(i => context.Blocks.GetValueOrDefault(i.Block.Text)).OfType<BlockSymbol>();
+
+        /// <summary>Assembles <paramref name="root"/> and every block it needs, each after the blocks it includes (post-order).</summary>
+        private void Resolve(BlockSymbol root)
+        {
+            if (_done.ContainsKey(root))
+            {
+                return;
+            }
+            var stack = new List<(BlockSymbol Block, IEnumerator<BlockSymbol> Next)> { (root, Includes(root.Syntax.Body).GetEnumerator()) };
+            while (stack.Count > 0)
+            {
+                var (block, next) = stack[^1];
+                if (next.MoveNext())
+                {
+                    var target = next.Current;
+                    if (!_done.ContainsKey(target) && !stack.Any(f => ReferenceEquals(f.Block, target)))
+                    {
+                        stack.Add((target, Includes(target.Syntax.Body).GetEnumerator()));
+                    }
+                    continue;
+                }
+                _done[block] = Assemble(block.Syntax.Body, block, [.. stack.Select(f => f.Block)]);
+                stack.RemoveAt(stack.Count - 1);
+            }
+        }
+
+        /// <param name="stack">The blocks being assembled, outermost first: an include of one of them closes a cycle.</param>
+        private (ImmutableArray<BoundAdministration> Lines, bool Incomplete) Assemble(ImmutableArray<BodyLine> body, BlockSymbol? owner, List<BlockSymbol> stack)
+        {
+            var lines = ImmutableArray.CreateBuilder<BoundAdministration>();
+            bool incomplete = false;
+            foreach (var line in body)
+            {
+                switch (line)
+                {
+                    case AdministrationLine administration when bound[administration] is { } b:
+                        Add(lines, owner is null ? b : b with { ViaBlock = owner.Name });
+                        break;
+                    case AdministrationLine or ErrorBodyLine:
+                        incomplete = true;
+                        break;
+                    case IncludeLine include:
+                        incomplete |= Include(include, owner, stack, lines);
+                        break;
+                }
+            }
+            return (lines.ToImmutable(), incomplete);
+        }
+
+        /// <summary>Splices one include; true when what it brings is incomplete (an unknown block, a cycle of includes, a partial block).</summary>
+        private bool Include(IncludeLine include, BlockSymbol? owner, List<BlockSymbol> stack, ImmutableArray<BoundAdministration>.Builder lines)
+        {
+            string name = include.Block.Text;
+            if (!context.Blocks.TryGetValue(name, out var block))
+            {
+                if (!context.UnreadableBlock && _reported.Add(include.Block.Span))
+                {
+                    context.Diagnostics.Add(Diagnose.UnknownBlock(include.Block.Span, name, NameSuggester.Suggest(name, context.Blocks.Keys)));
+                }
+                return true;
+            }
+            context.Record(include.Block, block);
+            if (!ReferenceEquals(owner, block))
+            {
+                usedBlocks.Add(block.Name);
+            }
+            if (!_done.TryGetValue(block, out var spliced))
+            {
+                // The block is still being assembled: this include closes a cycle.
+                if (_reported.Add(include.Block.Span))
+                {
+                    int from = stack.FindIndex(f => ReferenceEquals(f, block));
+                    var chain = stack.Skip(Math.Max(0, from)).Select(f => f.Name).Append(block.Name);
+                    context.Diagnostics.Add(Diagnose.IncludeCycle(include.Block.Span, block.Name, chain));
+                }
+                return true;
+            }
+            foreach (var line in spliced.Lines)
+            {
+                Add(lines, line);
+            }
+            return spliced.Incomplete;
+        }
+
+        private static void Add(ImmutableArray<BoundAdministration>.Builder lines, BoundAdministration line)
+        {
+            if (lines.Count < MaxLinesPerCycle)
+            {
+                lines.Add(line);
+            }
+        }
+    }
+
+    private static void CheckHeader(RegimenDocument document, BindingContext context)
     {
         var headers = document.Statements.OfType<HeaderStatement>().ToList();
         if (headers.Count == 0)
         {
-            var at = document.Statements.Length > 0 ? document.Statements[0].Span : new SourceSpan(0, 0, 1, 1);
-            diagnostics.Add(DiagnosticCatalog.MissingHeader, at with { Length = 0 });
+            // A header line with an error is a header all the same: it has already been reported.
+            bool brokenHeader = document.Statements.OfType<ErrorStatement>().Any(e => e.Skipped.Tokens is [{ } first, ..] && first.IsWord("regimen"));
+            if (!brokenHeader)
+            {
+                var at = document.Statements.Length > 0 ? document.Statements[0].Span : new SourceSpan(0, 0, 1, 1);
+                context.Diagnostics.Add(Diagnose.MissingHeader(at with { Length = 0 }));
+            }
             return;
         }
         foreach (var extra in headers.Skip(1))
         {
-            diagnostics.Add(DiagnosticCatalog.DuplicateSingleton, extra.Span, "'regimen' header", headers[0].Span.Line);
+            context.Diagnostics.Add(Diagnose.DuplicateHeader(extra.Span, headers[0].Span.Line));
         }
-        if (document.Statements[0] is not HeaderStatement)
+        var first = document.Statements.FirstOrDefault(s => s is not ErrorStatement);
+        if (first is not HeaderStatement)
         {
-            diagnostics.Add(DiagnosticCatalog.HeaderNotFirst, headers[0].Span);
+            context.Diagnostics.Add(Diagnose.HeaderNotFirst(headers[0].Span));
         }
     }
 
@@ -238,37 +352,28 @@ public static partial class Binder
             string key = item.Key.Text.ToLowerInvariant();
             if (!MetadataKeys.Contains(key))
             {
-                diagnostics.Add(DiagnosticCatalog.UnknownMetadataKey, item.Key.Span, item.Key.Text, NameSuggester.DidYouMean(item.Key.Text, MetadataKeys));
+                diagnostics.Add(Diagnose.UnknownMetadataKey(item.Key.Span, item.Key.Text, NameSuggester.Suggest(item.Key.Text, MetadataKeys)));
                 continue;
             }
             if (key != "source" && seen.TryGetValue(key, out var earlier))
             {
-                diagnostics.Add(DiagnosticCatalog.DuplicateMetadata, item.Key.Span, item.Key.Text, earlier.Span.Line);
+                diagnostics.Add(Diagnose.DuplicateMetadata(item.Key.Span, item.Key.Text, earlier.Span.Line));
                 continue;
             }
             seen[key] = item;
-            string? problem = MetadataProblem(key, item.Value);
+            var at = item.Value.Length > 0 ? item.ValueSpan : item.Key.Span;
+            Diagnostic? problem = item.Value.Length == 0 ? Diagnose.EmptyMetadata(at, key) : key switch
+            {
+                "id" when !IdPattern().IsMatch(item.Value) => Diagnose.InvalidId(at, item.Value),
+                "status" when !Statuses.Contains(item.Value) => Diagnose.InvalidStatus(at, item.Value),
+                "source" when !SourcePattern().IsMatch(item.Value) => Diagnose.InvalidSource(at, item.Value),
+                _ => null,
+            };
             if (problem is not null)
             {
-                diagnostics.Add(DiagnosticCatalog.InvalidMetadataValue, item.Value.Length > 0 ? item.ValueSpan : item.Key.Span, problem);
+                diagnostics.Add(problem);
             }
         }
-    }
-
-    private static string? MetadataProblem(string key, string value)
-    {
-        if (value.Length == 0)
-        {
-            return $"'{key}' has no value";
-        }
-        return key switch
-        {
-            "id" when !IdPattern().IsMatch(value) => $"an id is one word of letters, digits, '-' or '_' starting with a letter, not '{value}'",
-            "status" when !Statuses.Contains(value) => $"status is draft, review, approved or retired, not '{value}'",
-            "source" when !SourcePattern().IsMatch(value) =>
-                $"'{value}' is not a source a reviewer can follow: write an NCT number (NCT01371630), doi:10.x/..., pmid:NNNN or an https:// URL",
-            _ => null,
-        };
     }
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_-]*$")]

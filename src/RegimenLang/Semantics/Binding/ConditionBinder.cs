@@ -1,76 +1,118 @@
+using System.Collections.Immutable;
 using RegimenLang.Diagnostics;
+using RegimenLang.Semantics.Facts;
 using RegimenLang.Syntax.Nodes;
 
 namespace RegimenLang.Semantics.Binding;
 
-/// <summary>Checks that every fact a condition names exists and is compared with a value of its kind.</summary>
-internal static class ConditionBinder
+/// <summary>
+/// Binds a <c>when</c> condition: every fact it names must exist and be compared with a value of its
+/// kind. Returns null (after reporting) when the condition cannot be evaluated. A value (the right side of a
+/// comparison) is bound with its comparison, so visiting one alone gives nothing.
+/// </summary>
+internal sealed class ConditionBinder(BindingContext context) : IConditionVisitor<BoundCondition?>
 {
-    public static void Check(ConditionSyntax condition, IReadOnlyDictionary<string, FactDefinition> facts, HashSet<string> used, DiagnosticBag diagnostics)
+    private DiagnosticBag _diagnostics = context.Diagnostics;
+
+    public BoundCondition? Bind(ConditionSyntax condition) => condition.Accept(this);
+
+    /// <summary>Binds without reporting (the condition of a line that has an error of its own).</summary>
+    public BoundCondition? BindQuietly(ConditionSyntax condition)
     {
-        foreach (var leaf in SyntaxWalk.Leaves(condition))
+        _diagnostics = new DiagnosticBag(context.Diagnostics.File);
+        try
         {
-            switch (leaf)
-            {
-                case FactCondition flag:
-                    if (Resolve(flag.Fact, facts, used, diagnostics) is { } f && f.Kind != FactKind.Flag)
-                    {
-                        diagnostics.Add(DiagnosticCatalog.ConditionTypeMismatch, flag.Span,
-                            $"'{f.Name}' is not a flag: compare it, e.g. {Example(f)}");
-                    }
-                    break;
-                case ComparisonCondition comparison:
-                    if (Resolve(comparison.Fact, facts, used, diagnostics) is { } fact)
-                    {
-                        CheckComparison(fact, comparison, diagnostics);
-                    }
-                    break;
-            }
+            return condition.Accept(this);
+        }
+        finally
+        {
+            _diagnostics = context.Diagnostics;
         }
     }
 
-    private static FactDefinition? Resolve(Identifier name, IReadOnlyDictionary<string, FactDefinition> facts, HashSet<string> used, DiagnosticBag diagnostics)
+    private FactSymbol? Resolve(Identifier name)
     {
-        if (facts.TryGetValue(name.Text, out var fact))
+        if (context.Facts.TryGetValue(name.Text, out var fact))
         {
-            used.Add(fact.Name);
+            context.Record(name, fact);
+            context.UsedFacts.Add(fact.Name);
             return fact;
         }
-        diagnostics.Add(DiagnosticCatalog.UnknownFact, name.Span, name.Text, NameSuggester.DidYouMean(name.Text, facts.Keys));
+        if (!context.MayBeDeclaredInput(name.Text))
+        {
+            _diagnostics.Add(Diagnose.UnknownFact(name.Span, name.Text, BuiltInFacts.Names,
+                NameSuggester.Suggest(name.Text, context.Facts.Keys)));
+        }
         return null;
     }
 
-    private static void CheckComparison(FactDefinition fact, ComparisonCondition comparison, DiagnosticBag diagnostics)
+    public BoundCondition? VisitFactCondition(FactCondition node)
     {
-        string? problem = (fact.Kind, comparison.Value) switch
+        if (Resolve(node.Fact) is not { } fact)
         {
-            (FactKind.Flag, _) => $"'{fact.Name}' is a flag: write '{fact.Name}' or 'not {fact.Name}' instead of comparing it",
-            (FactKind.Sex, WordValue w) when comparison.Operator is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual) =>
-                $"'sex' is compared with = or !=, as in sex = {w.Word.Text}",
-            (FactKind.Sex, WordValue w) when !IsSex(w.Word.Text) => $"'sex' is female or male, not '{w.Word.Text}'",
-            (FactKind.Sex, QuantityValue) => "'sex' is female or male, as in sex = female",
-            (FactKind.Sex, _) => null,
-            (_, WordValue w) => $"'{fact.Name}' is compared with a number, not '{w.Word.Text}': e.g. {Example(fact)}",
+            return null;
+        }
+        if (fact.Fact.Kind != FactKind.Flag)
+        {
+            _diagnostics.Add(Diagnose.NotAFlag(node.Span, fact.Name, fact.Fact.Example));
+            return null;
+        }
+        return new BoundFlag(node, fact);
+    }
+
+    public BoundCondition? VisitComparison(ComparisonCondition node)
+    {
+        if (Resolve(node.Fact) is not { } symbol)
+        {
+            return null;
+        }
+        var fact = symbol.Fact;
+        var at = node.Value.Span;
+        Diagnostic? problem = (fact.Kind, node.Value) switch
+        {
+            (FactKind.Flag, _) => Diagnose.FlagCompared(at, fact.Name),
+            (FactKind.Word, WordValue w) when node.Operator is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual) =>
+                Diagnose.WordFactNeedsEquality(at, fact.Name, $"{fact.Name} = {w.Word.Text}"),
+            (FactKind.Word, WordValue w) when !fact.Words.Contains(w.Word.Text, StringComparer.OrdinalIgnoreCase) =>
+                Diagnose.NotAWordOfFact(at, fact.Name, fact.Words, w.Word.Text),
+            (FactKind.Word, QuantityValue) => Diagnose.WordFactComparedWithNumber(at, fact.Name, fact.Words, fact.Example),
+            (FactKind.Word, _) => null,
+            (_, WordValue w) => Diagnose.NumberFactComparedWithWord(at, fact.Name, w.Word.Text, fact.Example),
             (_, QuantityValue q) when !fact.AcceptedUnits.Contains(q.Unit ?? "", StringComparer.OrdinalIgnoreCase) =>
                 q.Unit is null
-                    ? $"'{fact.Name}' needs a unit: write {q.Number.Text}{(fact.Unit == "%" ? "" : " ")}{fact.Unit}"
-                    : $"'{fact.Name}' is measured in {fact.Unit ?? "plain numbers"}, not {q.Unit}: e.g. {Example(fact)}",
+                    ? Diagnose.FactNeedsUnit(at, fact.Name, $"{q.Number.Text}{(fact.Unit == "%" ? "" : " ")}{fact.Unit}")
+                    : Diagnose.FactInOtherUnit(at, fact.Name, fact.Unit ?? "plain numbers", q.Unit, fact.Example),
             _ => null,
         };
         if (problem is not null)
         {
-            diagnostics.Add(DiagnosticCatalog.ConditionTypeMismatch, comparison.Value.Span, problem);
+            _diagnostics.Add(problem);
+            return null;
         }
+        return node.Value switch
+        {
+            WordValue word => new BoundWordComparison(node, symbol, word.Word.Text),
+            QuantityValue quantity => new BoundNumberComparison(node, symbol, quantity.Number.Value),
+            _ => null,
+        };
     }
 
-    private static bool IsSex(string word) =>
-        string.Equals(word, "female", StringComparison.OrdinalIgnoreCase) || string.Equals(word, "male", StringComparison.OrdinalIgnoreCase);
+    public BoundCondition? VisitNot(NotCondition node) => Bind(node.Operand) is { } operand ? new BoundNot(node, operand) : null;
 
-    private static string Example(FactDefinition fact) => fact.Kind switch
+    public BoundCondition? VisitAnd(AndCondition node) => All(node.Operands) is { } operands ? new BoundAll(node, operands) : null;
+
+    public BoundCondition? VisitOr(OrCondition node) => All(node.Operands) is { } operands ? new BoundAny(node, operands) : null;
+
+    public BoundCondition? VisitParenthesizedCondition(ParenthesizedCondition node) => Bind(node.Inner);
+
+    /// <summary>Every operand bound (each reports its own problems), or null when one could not be.</summary>
+    private ImmutableArray<BoundCondition>? All(ImmutableArray<ConditionSyntax> operands)
     {
-        FactKind.Percent => $"{fact.Name} >= 20%",
-        FactKind.Sex => "sex = female",
-        FactKind.Flag => fact.Name,
-        _ => fact.Unit is null or "years" ? $"{fact.Name} >= 60" : $"{fact.Name} < 45 {fact.Unit}",
-    };
+        var bound = operands.Select(Bind).ToList();
+        return bound.All(b => b is not null) ? [.. bound.Select(b => b!)] : null;
+    }
+
+    public BoundCondition? VisitQuantity(QuantityValue node) => null;
+
+    public BoundCondition? VisitWord(WordValue node) => null;
 }

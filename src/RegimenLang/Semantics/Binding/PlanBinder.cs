@@ -1,67 +1,98 @@
+using System.Collections.Immutable;
 using RegimenLang.Diagnostics;
 using RegimenLang.Syntax.Nodes;
 
 namespace RegimenLang.Semantics.Binding;
 
-/// <summary>Checks the plan: present once, phases unique, cycles known, every cycle used.</summary>
-internal static class PlanBinder
+/// <summary>
+/// Binds the plan: present once, phases unique, every cycle it names known. A sequence that names an
+/// unknown cycle does not bind (the plan is then incomplete and is not laid out, so nothing is counted
+/// over a plan that does not exist).
+/// </summary>
+internal sealed class PlanBinder(BindingContext context) : ISequenceVisitor<BoundSequence?>
 {
-    public static void Check(RegimenDocument document, IReadOnlyDictionary<string, BoundCycle> cycles, DiagnosticBag diagnostics, bool reportUnused)
+    public HashSet<string> UsedCycles { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public BoundPlan? Bind(RegimenDocument document, bool reportMissing)
     {
         var plans = document.Statements.OfType<PlanStatement>().ToList();
-        if (plans.Count == 0 && reportUnused)
-        {
-            var at = document.Header?.Span ?? new Text.SourceSpan(0, 0, 1, 1);
-            diagnostics.Add(DiagnosticCatalog.MissingPlan, at with { Length = 0 });
-            return;
-        }
         if (plans.Count == 0)
         {
-            return;
+            if (reportMissing)
+            {
+                var at = document.Header?.Span ?? new Text.SourceSpan(0, 0, 1, 1);
+                context.Diagnostics.Add(Diagnose.MissingPlan(at with { Length = 0 }));
+            }
+            return null;
         }
         foreach (var extra in plans.Skip(1))
         {
-            diagnostics.Add(DiagnosticCatalog.DuplicateSingleton, extra.Span with { Length = 4 }, "plan", plans[0].Span.Line);
+            context.Diagnostics.Add(Diagnose.DuplicatePlan(extra.Span with { Length = 4 }, plans[0].Span.Line));
         }
         var plan = plans[0];
-        if (plan.Phases.Length == 0 && reportUnused)
+        if (plan.Lines.Length == 0 && plan.HeaderSkipped.IsEmpty)
         {
-            diagnostics.Add(DiagnosticCatalog.EmptyPlan, plan.Span with { Length = 4 }, "plan", "plan");
+            context.Diagnostics.Add(Diagnose.Empty(plan.Span with { Length = 4 }, "plan", "plan"));
         }
 
-        var phases = new Dictionary<string, PhaseSyntax>(StringComparer.OrdinalIgnoreCase);
-        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var phase in plan.Phases)
+        var phases = new Dictionary<string, PhaseSymbol>(StringComparer.OrdinalIgnoreCase);
+        var bound = ImmutableArray.CreateBuilder<BoundPhase>();
+        bool complete = plan.HeaderSkipped.IsEmpty && plans.Count == 1;
+        foreach (var line in plan.Lines)
         {
+            if (line is not PhaseSyntax phase)
+            {
+                complete = false;
+                continue;
+            }
+            var symbol = new PhaseSymbol(phase);
+            context.Record(phase.Name, symbol);
             if (phases.TryGetValue(phase.Name.Text, out var earlier))
             {
-                diagnostics.Add(DiagnosticCatalog.DuplicateName, phase.Name.Span, "phase", phase.Name.Text, $"on line {earlier.Name.Span.Line}");
+                context.Diagnostics.Add(Diagnose.DuplicateName(phase.Name.Span, "phase", phase.Name.Text, earlier.Syntax.Name.Span.Line));
             }
             else
             {
-                phases[phase.Name.Text] = phase;
+                phases[phase.Name.Text] = symbol;
             }
-            foreach (var reference in References(phase.Sequence))
+            if (phase.Sequence.Accept(this) is { } sequence)
             {
-                if (cycles.ContainsKey(reference.Name.Text))
-                {
-                    used.Add(reference.Name.Text);
-                }
-                else
-                {
-                    diagnostics.Add(DiagnosticCatalog.UnknownCycle, reference.Span, reference.Name.Text,
-                        NameSuggester.DidYouMean(reference.Name.Text, cycles.Keys));
-                }
+                bound.Add(new BoundPhase(symbol, sequence));
+            }
+            else
+            {
+                complete = false;
             }
         }
-
-        foreach (var cycle in cycles.Values.Where(c => reportUnused && !used.Contains(c.Name)))
-        {
-            diagnostics.Add(DiagnosticCatalog.UnusedCycle, cycle.Syntax.Name.Span, cycle.Name);
-        }
+        return new BoundPlan(plan, bound.ToImmutable(), complete);
     }
 
-    /// <summary>Every cycle named in a sequence, in written order.</summary>
-    public static IEnumerable<CycleReference> References(SequenceSyntax sequence) =>
-        SyntaxWalk.Nodes(sequence).OfType<CycleReference>();
+    public BoundSequence? VisitCycleReference(CycleReference node)
+    {
+        if (context.Cycles.TryGetValue(node.Name.Text, out var cycle))
+        {
+            context.Record(node.Name, cycle);
+            UsedCycles.Add(cycle.Name);
+            return cycle.LengthDays is null ? null : new BoundCycleStep(node, cycle);
+        }
+        if (!context.UnreadableCycle && !context.MentionedInErrors.Contains(node.Name.Text))
+        {
+            context.Diagnostics.Add(Diagnose.UnknownCycle(node.Span, node.Name.Text, NameSuggester.Suggest(node.Name.Text, context.Cycles.Keys)));
+        }
+        return null;
+    }
+
+    public BoundSequence? VisitThen(ThenSequence node)
+    {
+        var items = node.Items.Select(i => i.Accept(this)).ToList();
+        return items.All(i => i is not null) ? new BoundThen(node, [.. items.Select(i => i!)]) : null;
+    }
+
+    // Counts and rest lengths were checked by the parser (a line with a bad one is not a phase).
+    public BoundSequence? VisitRepeat(RepeatSequence node) =>
+        node.Item.Accept(this) is { } item ? new BoundRepeat(node, item, (int)node.Count.Value) : null;
+
+    public BoundSequence? VisitParenthesizedSequence(ParenthesizedSequence node) => node.Inner.Accept(this);
+
+    public BoundSequence? VisitRest(RestSequence node) => new BoundRest(node, node.Days);
 }

@@ -6,9 +6,8 @@ using RegimenLang.Syntax.Nodes;
 using RegimenLang.Syntax.Parsing;
 using RegimenLang.Text;
 using RegimenLang.Yaml;
+using RegimenLang.Yaml.Dto;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace RegimenLang.Semantics.Formulary;
 
@@ -17,10 +16,6 @@ public static partial class FormularyLoader
 {
     public const string EmbeddedName = "RegimenLang.formulary.yaml";
     public const string EmbeddedPath = "<built-in formulary>";
-
-    private static readonly IDeserializer Deserializer = new StaticDeserializerBuilder(new FormularyYamlContext())
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
 
     private static readonly Lazy<(DrugFormulary Formulary, IReadOnlyList<Diagnostic> Diagnostics)> s_builtIn = new(LoadBuiltIn);
 
@@ -60,18 +55,24 @@ public static partial class FormularyLoader
 
     public static ImmutableArray<DrugEntry> Load(string path, string text, DiagnosticBag diagnostics)
     {
-        var read = YamlInput.Read<FormularyFileDto>(Deserializer, text);
+        var read = YamlInput.Read<FormularyFileDto>(text);
+        if (read.TooLarge)
+        {
+            diagnostics.Add(Diagnose.Yaml(DiagnosticCatalog.InvalidFormulary, new SourceSpan(0, 0, 1, 1),
+                new YamlProblem(YamlProblemKind.TooLarge, "a formulary", Detail: YamlInput.MaxExpandedNodes.ToString("#,0", CultureInfo.InvariantCulture))));
+            return [];
+        }
         if (read.Error is { } e)
         {
-            var (line, column, message) = YamlErrors.Describe(e, "a formulary", KnownKeys(e));
-            Report(diagnostics, line, column, message);
+            var (line, column, problem) = YamlErrors.Describe(e, "a formulary", KnownKeys(e), "2 mg or \"FDA prescribing information\"");
+            diagnostics.Add(Diagnose.Yaml(DiagnosticCatalog.InvalidFormulary, new SourceSpan(0, 0, line, column), problem));
             return [];
         }
         var file = read.Value;
         var positions = read.Positions;
         if (file?.Drugs is null)
         {
-            Report(diagnostics, 1, 1, "a formulary file needs a 'drugs:' list");
+            diagnostics.Add(Diagnose.FormularyWithoutDrugs(new SourceSpan(0, 0, 1, 1)));
             return [];
         }
 
@@ -79,7 +80,14 @@ public static partial class FormularyLoader
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < file.Drugs.Count; i++)
         {
-            var entry = new EntryReader(path, positions, diagnostics, i).Read(file.Drugs[i], seen);
+            if (file.Drugs[i] is not { } drug)
+            {
+                var (line, column) = positions.Find("drugs", i);
+                diagnostics.Add(Diagnose.Yaml(DiagnosticCatalog.InvalidFormulary, new SourceSpan(0, 0, line, column),
+                    new YamlProblem(YamlProblemKind.EmptyItem, "a formulary", "drugs", Detail: (i + 1).ToString(CultureInfo.InvariantCulture))));
+                continue;
+            }
+            var entry = new EntryReader(path, positions, diagnostics, i).Read(drug, seen);
             if (entry is not null)
             {
                 result.Add(entry);
@@ -88,7 +96,7 @@ public static partial class FormularyLoader
         return result.ToImmutable();
     }
 
-    private static IEnumerable<string> KnownKeys(YamlException e)
+    private static IReadOnlyList<string> KnownKeys(YamlException e)
     {
         string message = e.InnerException?.Message ?? e.Message;
         return message switch
@@ -102,9 +110,6 @@ public static partial class FormularyLoader
             _ => ["drugs"],
         };
     }
-
-    private static void Report(DiagnosticBag diagnostics, int line, int column, string message) =>
-        diagnostics.Add(DiagnosticCatalog.InvalidFormulary, new SourceSpan(0, 0, line, column), message);
 
     [GeneratedRegex(@"^([A-Za-z][A-Za-z0-9_-]*|[0-9]+-[A-Za-z][A-Za-z0-9_-]*)$")]
     private static partial Regex NamePattern();
@@ -120,10 +125,15 @@ public static partial class FormularyLoader
             return new FormularyLocation(path, line, column);
         }
 
-        private void Error(string message, params object[] subPath)
+        private SourceSpan Span(params object[] subPath)
         {
             var at = At(subPath);
-            Report(diagnostics, at.Line, at.Column, message);
+            return new SourceSpan(0, 0, at.Line, at.Column);
+        }
+
+        private void Error(Diagnostic diagnostic)
+        {
+            diagnostics.Add(diagnostic);
             _ok = false;
         }
 
@@ -132,13 +142,13 @@ public static partial class FormularyLoader
             string name = dto.Name?.Trim() ?? "";
             if (name.Length == 0)
             {
-                Error("every drug needs a 'name'");
+                Error(Diagnose.DrugWithoutName(Span()));
                 return null;
             }
             string label = $"drug '{name}'";
             if (!NamePattern().IsMatch(name))
             {
-                Error($"{label}: a name is one word of letters, digits, '-' or '_' (write spaces as '-')", "name");
+                Error(Diagnose.BadDrugName(Span("name"), name));
             }
             CheckUnique(name, name, seen, "name");
 
@@ -148,7 +158,7 @@ public static partial class FormularyLoader
                 string alias = dto.Aliases![a].Trim();
                 if (!NamePattern().IsMatch(alias))
                 {
-                    Error($"{label}: alias '{alias}' must be one word of letters, digits, '-' or '_'", "aliases", a);
+                    Error(Diagnose.BadAlias(Span("aliases", a), name, alias));
                     continue;
                 }
                 CheckUnique(alias, name, seen, "aliases", a);
@@ -158,11 +168,11 @@ public static partial class FormularyLoader
             var routes = ImmutableArray.CreateBuilder<Route>();
             if (dto.Routes is null || dto.Routes.Count == 0)
             {
-                Error($"{label} needs 'routes' (some of IV, PO, SC, IM, IT, CIV)");
+                Error(Diagnose.DrugWithoutRoutes(Span(), name));
             }
             for (int r = 0; r < (dto.Routes?.Count ?? 0); r++)
             {
-                if (ParseRoute(dto.Routes![r], label, "routes", r) is { } route)
+                if (ParseRoute(dto.Routes![r], name, "routes", r) is { } route)
                 {
                     routes.Add(route);
                 }
@@ -171,23 +181,23 @@ public static partial class FormularyLoader
             string source = RequireSource(dto.Source, label);
             if (string.IsNullOrWhiteSpace(dto.Class))
             {
-                Error($"{label} needs a 'class'");
+                Error(Diagnose.DrugWithoutClass(Span(), name));
             }
 
             var forbidden = ImmutableArray.CreateBuilder<ForbiddenRoute>();
             for (int f = 0; f < (dto.ForbiddenRoutes?.Count ?? 0); f++)
             {
                 var item = dto.ForbiddenRoutes![f];
-                var route = ParseRoute(item.Route, label, "forbiddenRoutes", f, "route");
+                var route = ParseRoute(item.Route, name, "forbiddenRoutes", f, "route");
                 string reason = item.Reason?.Trim() ?? "";
                 if (reason.Length == 0)
                 {
-                    Error($"{label}: a forbidden route needs a 'reason'", "forbiddenRoutes", f);
+                    Error(Diagnose.ForbiddenRouteWithoutReason(Span("forbiddenRoutes", f), name));
                 }
                 string itemSource = RequireSource(item.Source, $"{label}, forbidden route", "forbiddenRoutes", f);
                 if (route is { } r && routes.Contains(r))
                 {
-                    Error($"{label}: {r} is listed both as a route and as a forbidden route", "forbiddenRoutes", f, "route");
+                    Error(Diagnose.RouteBothAllowedAndForbidden(Span("forbiddenRoutes", f, "route"), name, r.ToString()));
                 }
                 if (route is { } ok)
                 {
@@ -209,10 +219,10 @@ public static partial class FormularyLoader
                 };
                 if (per is null)
                 {
-                    Error($"{label}: 'per' is administration, day, cycle or lifetime, not '{item.Per}'", "limits", l, "per");
+                    Error(Diagnose.BadLimitScope(Span("limits", l, "per"), name, item.Per));
                 }
-                var max = ParseDose(item.Max, label, "limits", l, "max");
-                var route = item.Route is null ? null : ParseRoute(item.Route, label, "limits", l, "route");
+                var max = ParseDose(item.Max, name, "limits", l, "max");
+                var route = item.Route is null ? null : ParseRoute(item.Route, name, "limits", l, "route");
                 string itemSource = RequireSource(item.Source, $"{label}, limit", "limits", l);
                 if (per is { } p && max is not null)
                 {
@@ -224,8 +234,8 @@ public static partial class FormularyLoader
             for (int u = 0; u < (dto.Usual?.Count ?? 0); u++)
             {
                 var item = dto.Usual![u];
-                var dose = ParseDose(item.Dose, label, "usual", u, "dose");
-                var route = item.Route is null ? null : ParseRoute(item.Route, label, "usual", u, "route");
+                var dose = ParseDose(item.Dose, name, "usual", u, "dose");
+                var route = item.Route is null ? null : ParseRoute(item.Route, name, "usual", u, "route");
                 string itemSource = RequireSource(item.Source, $"{label}, usual dose", "usual", u);
                 if (dose is not null)
                 {
@@ -233,8 +243,8 @@ public static partial class FormularyLoader
                 }
             }
 
-            int? minInterval = ParseDays(dto.MinIntervalDays, dto.MinIntervalSource, label, "minIntervalDays", "minIntervalSource");
-            int? treatmentFree = ParseDays(dto.TreatmentFreeDays, dto.TreatmentFreeSource, label, "treatmentFreeDays", "treatmentFreeSource");
+            int? minInterval = ParseDays(dto.MinIntervalDays, dto.MinIntervalSource, name, "minIntervalDays", "minIntervalSource");
+            int? treatmentFree = ParseDays(dto.TreatmentFreeDays, dto.TreatmentFreeSource, name, "treatmentFreeDays", "treatmentFreeSource");
 
             return _ok
                 ? new DrugEntry(name, aliases.ToImmutable(), dto.Class!.Trim(), routes.ToImmutable(), source, dto.Notes,
@@ -247,7 +257,7 @@ public static partial class FormularyLoader
         {
             if (seen.TryGetValue(word, out var other) && !string.Equals(other, owner, StringComparison.OrdinalIgnoreCase))
             {
-                Error($"'{word}' already names the drug '{other}' in this file", subPath);
+                Error(Diagnose.NameTaken(Span(subPath), word, other));
             }
             else
             {
@@ -255,23 +265,23 @@ public static partial class FormularyLoader
             }
         }
 
-        private Route? ParseRoute(string? text, string label, params object[] subPath)
+        private Route? ParseRoute(string? text, string drug, params object[] subPath)
         {
             if (text is not null && Enum.TryParse<Route>(text.Trim(), ignoreCase: true, out var route) && !char.IsAsciiDigit(text.Trim()[0]))
             {
                 return route;
             }
-            Error($"{label}: '{text}' is not a route; the routes are IV, PO, SC, IM, IT and CIV", subPath);
+            Error(Diagnose.NotARoute(Span(subPath), drug, text));
             return null;
         }
 
-        private AmountDose? ParseDose(string? text, string label, params object[] subPath)
+        private AmountDose? ParseDose(string? text, string drug, params object[] subPath)
         {
             if (text is not null && QuantityText.TryParseDose(text.Trim(), out var dose, out _))
             {
                 return dose;
             }
-            Error($"{label}: '{text}' is not a dose such as 2 mg, 1.8 mg/m2 or 28 mcg/day", subPath);
+            Error(Diagnose.NotADose(Span(subPath), drug, text));
             return null;
         }
 
@@ -279,30 +289,30 @@ public static partial class FormularyLoader
         {
             if (string.IsNullOrWhiteSpace(source))
             {
-                Error($"{label} has no 'source': every entry and every number says where it comes from", subPath);
+                Error(Diagnose.MissingFormularySource(Span(subPath), label));
                 return "";
             }
             return source.Trim();
         }
 
-        private int? ParseDays(string? days, string? source, string label, string key, string sourceKey)
+        private int? ParseDays(string? days, string? source, string drug, string key, string sourceKey)
         {
             if (days is null)
             {
                 if (source is not null)
                 {
-                    Error($"{label}: '{sourceKey}' is given without '{key}'", sourceKey);
+                    Error(Diagnose.SourceWithoutValue(Span(sourceKey), drug, key, sourceKey));
                 }
                 return null;
             }
             if (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1 || value > 3650)
             {
-                Error($"{label}: '{key}' is a whole number of days from 1 to 3650, not '{days}'", key);
+                Error(Diagnose.BadDays(Span(key), drug, key, days));
                 return null;
             }
             if (string.IsNullOrWhiteSpace(source))
             {
-                Error($"{label}: '{key}' needs '{sourceKey}' saying where the number comes from", key);
+                Error(Diagnose.ValueWithoutSource(Span(key), drug, key, sourceKey));
             }
             return value;
         }

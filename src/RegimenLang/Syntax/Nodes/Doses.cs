@@ -7,11 +7,19 @@ public abstract record DoseSyntax(SourceSpan Span) : SyntaxNode(Span);
 
 public sealed record AmountDose(NumberLiteral Amount, DoseUnit Unit, SourceSpan Span) : DoseSyntax(Span)
 {
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitAmount(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [Amount, Unit];
+
     public override string ToString() => $"{Amount.Text} {Unit}";
 }
 
 public sealed record AucDose(NumberLiteral Target, SourceSpan Span) : DoseSyntax(Span)
 {
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitAuc(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [Target];
+
     public override string ToString() => $"AUC {Target.Text}";
 }
 
@@ -43,7 +51,7 @@ public enum DoseRate
 
 /// <summary>
 /// A dose unit: a mass (or units), optionally per m2 or per kg, optionally per day or per hour.
-/// <see cref="MassText"/> keeps the spelling (so <c>ug</c> and <c>IU</c> can be reported).
+/// <see cref="MassText"/> keeps the spelling (so <c>ug</c> and <c>IU</c> can be reported); <see cref="MassSpan"/> is where it was written.
 /// </summary>
 public sealed record DoseUnit(MassUnit Mass, string MassText, DoseBasis Basis, DoseRate Rate, SourceSpan Span) : SyntaxNode(Span)
 {
@@ -56,6 +64,9 @@ public sealed record DoseUnit(MassUnit Mass, string MassText, DoseBasis Basis, D
         _ => "units",
     };
 
+    /// <summary>The span of the mass word alone (the fixes for ug and IU replace just that).</summary>
+    public SourceSpan MassSpan => Span with { Length = MassText.Length };
+
     /// <summary>The unit in canonical spelling, e.g. <c>mcg/m2/day</c>.</summary>
     public string Canonical => Compose(CanonicalMass(Mass));
 
@@ -63,6 +74,10 @@ public sealed record DoseUnit(MassUnit Mass, string MassText, DoseBasis Basis, D
 
     /// <summary>True when both units measure the same thing (same basis and rate), whatever the mass prefix.</summary>
     public bool IsCommensurableWith(DoseUnit other) => Basis == other.Basis && Rate == other.Rate && (Mass == MassUnit.Unit) == (other.Mass == MassUnit.Unit);
+
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitUnit(this);
+
+    public override IEnumerable<SyntaxNode> Children() => None;
 
     private string Compose(string mass)
     {

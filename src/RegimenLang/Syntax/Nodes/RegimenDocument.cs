@@ -3,7 +3,10 @@ using RegimenLang.Text;
 
 namespace RegimenLang.Syntax.Nodes;
 
-/// <summary>A parsed regimen file: its top-level statements in order, and its comments.</summary>
+/// <summary>
+/// A parsed regimen file: every line of it, in order (lines with errors as error nodes), and its comments.
+/// The tree is complete by design: parsing never drops a line.
+/// </summary>
 public sealed record RegimenDocument(
     string Path,
     ImmutableArray<Statement> Statements,
@@ -20,4 +23,9 @@ public sealed record RegimenDocument(
 
     public string? MetadataValue(string key) =>
         Metadata.FirstOrDefault(m => string.Equals(m.Key.Text, key, StringComparison.OrdinalIgnoreCase))?.Value;
+
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitDocument(this);
+
+    /// <summary>The statements (comments are listed apart, in <see cref="Comments"/>).</summary>
+    public override IEnumerable<SyntaxNode> Children() => Statements;
 }

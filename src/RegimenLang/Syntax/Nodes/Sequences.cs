@@ -4,24 +4,62 @@ using RegimenLang.Text;
 namespace RegimenLang.Syntax.Nodes;
 
 /// <summary>A plan sequence: cycles, <c>then</c>, <c>x N</c>, parentheses and <c>rest</c>.</summary>
-public abstract record SequenceSyntax(SourceSpan Span) : SyntaxNode(Span);
+public abstract record SequenceSyntax(SourceSpan Span) : SyntaxNode(Span)
+{
+    public abstract T Accept<T>(ISequenceVisitor<T> visitor);
+}
 
 /// <summary>A cycle named in a plan.</summary>
-public sealed record CycleReference(Identifier Name, SourceSpan Span) : SequenceSyntax(Span);
+public sealed record CycleReference(Identifier Name, SourceSpan Span) : SequenceSyntax(Span)
+{
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitCycleReference(this);
+
+    public override T Accept<T>(ISequenceVisitor<T> visitor) => visitor.VisitCycleReference(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [Name];
+}
 
 /// <summary><c>a then b then c</c></summary>
-public sealed record ThenSequence(ImmutableArray<SequenceSyntax> Items, SourceSpan Span) : SequenceSyntax(Span);
+public sealed record ThenSequence(ImmutableArray<SequenceSyntax> Items, SourceSpan Span) : SequenceSyntax(Span)
+{
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitThen(this);
+
+    public override T Accept<T>(ISequenceVisitor<T> visitor) => visitor.VisitThen(this);
+
+    public override IEnumerable<SyntaxNode> Children() => Items;
+}
 
 /// <summary><c>item x count</c></summary>
-public sealed record RepeatSequence(SequenceSyntax Item, NumberLiteral Count, SourceSpan Span) : SequenceSyntax(Span);
+public sealed record RepeatSequence(SequenceSyntax Item, NumberLiteral Count, SourceSpan Span) : SequenceSyntax(Span)
+{
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitRepeat(this);
+
+    public override T Accept<T>(ISequenceVisitor<T> visitor) => visitor.VisitRepeat(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [Item, Count];
+}
 
 /// <summary><c>( sequence )</c>, kept so the formatter writes the parentheses the author wrote.</summary>
-public sealed record ParenthesizedSequence(SequenceSyntax Inner, SourceSpan Span) : SequenceSyntax(Span);
+public sealed record ParenthesizedSequence(SequenceSyntax Inner, SourceSpan Span) : SequenceSyntax(Span)
+{
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitParenthesizedSequence(this);
+
+    public override T Accept<T>(ISequenceVisitor<T> visitor) => visitor.VisitParenthesizedSequence(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [Inner];
+}
 
 /// <summary><c>rest n days|weeks</c>: a treatment-free gap.</summary>
 public sealed record RestSequence(NumberLiteral Amount, LengthUnit Unit, SourceSpan Span) : SequenceSyntax(Span)
 {
-    public int Days => Amount.IsWholeNumber && Amount.Value <= 100_000
+    /// <summary>The gap in days; 0 when the literal is not a usable whole number (the parser reports it).</summary>
+    public int Days => Amount.IsWholeNumber && Amount.Value is >= 1 and <= 100_000
         ? (int)Amount.Value * (Unit == LengthUnit.Weeks ? 7 : 1)
         : 0;
+
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitRest(this);
+
+    public override T Accept<T>(ISequenceVisitor<T> visitor) => visitor.VisitRest(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [Amount];
 }

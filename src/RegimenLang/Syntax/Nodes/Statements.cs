@@ -7,13 +7,28 @@ namespace RegimenLang.Syntax.Nodes;
 public abstract record Statement(SourceSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>regimen "title"</c></summary>
-public sealed record HeaderStatement(StringLiteral Title, SourceSpan Span) : Statement(Span);
+public sealed record HeaderStatement(StringLiteral Title, SourceSpan Span) : Statement(Span)
+{
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitHeader(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [Title];
+}
 
 /// <summary><c>key: value</c>; the value is the raw text after the colon (or a string's content).</summary>
-public sealed record MetadataStatement(Identifier Key, string Value, bool Quoted, SourceSpan ValueSpan, SourceSpan Span) : Statement(Span);
+public sealed record MetadataStatement(Identifier Key, string Value, bool Quoted, SourceSpan ValueSpan, SourceSpan Span) : Statement(Span)
+{
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitMetadata(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [Key];
+}
 
 /// <summary><c>input name: type ["description"]</c></summary>
-public sealed record InputStatement(Identifier Name, InputType Type, StringLiteral? Description, SourceSpan Span) : Statement(Span);
+public sealed record InputStatement(Identifier Name, InputType Type, StringLiteral? Description, SourceSpan Span) : Statement(Span)
+{
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitInput(this);
+
+    public override IEnumerable<SyntaxNode> Children() => Of(Name, Type, Description);
+}
 
 public enum InputKind
 {
@@ -23,10 +38,23 @@ public enum InputKind
 }
 
 /// <summary>The type of an input; <see cref="Unit"/> only for <c>number &lt;unit&gt;</c>.</summary>
-public sealed record InputType(InputKind Kind, string? Unit, SourceSpan Span) : SyntaxNode(Span);
+public sealed record InputType(InputKind Kind, string? Unit, SourceSpan Span) : SyntaxNode(Span)
+{
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitInputType(this);
 
-/// <summary><c>block name { ... }</c></summary>
-public sealed record BlockStatement(Identifier Name, ImmutableArray<BodyLine> Body, SourceSpan Span) : Statement(Span);
+    public override IEnumerable<SyntaxNode> Children() => None;
+}
+
+/// <summary>
+/// <c>block name { ... }</c>. When the opening line has an error the block is kept, with its name when
+/// it can be read and the line's tokens in <see cref="HeaderSkipped"/>, so its body is still checked.
+/// </summary>
+public sealed record BlockStatement(Identifier? Name, ImmutableArray<BodyLine> Body, SkippedTokens HeaderSkipped, SourceSpan Span) : Statement(Span)
+{
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitBlock(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [.. Of(Name, HeaderSkipped.IsEmpty ? null : HeaderSkipped), .. Body];
+}
 
 public enum LengthUnit
 {
@@ -34,19 +62,28 @@ public enum LengthUnit
     Weeks,
 }
 
-/// <summary><c>cycle name ["title"] length n days|weeks { ... }</c></summary>
+/// <summary>
+/// <c>cycle name ["title"] length n days|weeks { ... }</c>. When the opening line has an error the cycle is
+/// kept with what could be read (its name, maybe its title) and the line's tokens in <see cref="HeaderSkipped"/>;
+/// its length is then unknown (<see cref="LengthInDays"/> null) and the plan cannot be laid out.
+/// </summary>
 public sealed record CycleStatement(
-    Identifier Name,
+    Identifier? Name,
     StringLiteral? Title,
-    NumberLiteral Length,
+    NumberLiteral? Length,
     LengthUnit LengthUnit,
     ImmutableArray<BodyLine> Body,
+    SkippedTokens HeaderSkipped,
     SourceSpan Span) : Statement(Span)
 {
-    /// <summary>The length in days (weeks times seven); 0 when the literal is not a whole number.</summary>
-    public int LengthInDays => Length.IsWholeNumber && Length.Value <= 100_000
-        ? (int)Length.Value * (LengthUnit == LengthUnit.Weeks ? 7 : 1)
-        : 0;
+    /// <summary>The length in days (weeks times seven); null when the header failed or the literal is not a usable whole number.</summary>
+    public int? LengthInDays => HeaderSkipped.IsEmpty && Length is { IsWholeNumber: true, Value: >= 1 and <= 100_000 } length
+        ? (int)length.Value * (LengthUnit == LengthUnit.Weeks ? 7 : 1)
+        : null;
+
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitCycle(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [.. Of(Name, Title, Length, HeaderSkipped.IsEmpty ? null : HeaderSkipped), .. Body];
 }
 
 public enum LimitScope
@@ -58,10 +95,46 @@ public enum LimitScope
 }
 
 /// <summary><c>limit drug quantity per dose|per day|per cycle|lifetime</c></summary>
-public sealed record LimitStatement(Identifier Drug, AmountDose Amount, LimitScope Scope, SourceSpan Span) : Statement(Span);
+public sealed record LimitStatement(Identifier Drug, AmountDose Amount, LimitScope Scope, SourceSpan Span) : Statement(Span)
+{
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitLimit(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [Drug, Amount];
+}
 
 /// <summary><c>plan { phase: sequence ... }</c></summary>
-public sealed record PlanStatement(ImmutableArray<PhaseSyntax> Phases, SourceSpan Span) : Statement(Span);
+public sealed record PlanStatement(ImmutableArray<PlanLine> Lines, SkippedTokens HeaderSkipped, SourceSpan Span) : Statement(Span)
+{
+    public IEnumerable<PhaseSyntax> Phases => Lines.OfType<PhaseSyntax>();
+
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitPlan(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [.. Of(HeaderSkipped.IsEmpty ? null : HeaderSkipped), .. Lines];
+}
+
+/// <summary>A line inside a plan: a phase, or a line that could not be read.</summary>
+public abstract record PlanLine(SourceSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>name: sequence</c> inside a plan.</summary>
-public sealed record PhaseSyntax(Identifier Name, SequenceSyntax Sequence, SourceSpan Span) : SyntaxNode(Span);
+public sealed record PhaseSyntax(Identifier Name, SequenceSyntax Sequence, SourceSpan Span) : PlanLine(Span)
+{
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitPhase(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [Name, Sequence];
+}
+
+/// <summary>A top-level line with a syntax error: kept whole, so nothing the author wrote vanishes from the tree.</summary>
+public sealed record ErrorStatement(SkippedTokens Skipped, SourceSpan Span) : Statement(Span)
+{
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitErrorStatement(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [Skipped];
+}
+
+/// <summary>A plan line with a syntax error.</summary>
+public sealed record ErrorPlanLine(SkippedTokens Skipped, SourceSpan Span) : PlanLine(Span)
+{
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitErrorPlanLine(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [Skipped];
+}

@@ -14,8 +14,6 @@ internal sealed record AdministrationParts(Identifier Drug, DoseSyntax Dose, Imm
 /// <summary>The opening line of a <c>cycle</c> (its body follows on later lines).</summary>
 internal sealed record CycleHeader(Identifier Name, StringLiteral? Title, NumberLiteral Length, LengthUnit Unit, SourceSpan Span);
 
-/// <summary>A <c>x N</c> count, kept with its frequency until the driver validates it.</summary>
-internal sealed record FrequencyParts(Token Word, NumberLiteral? Count, SourceSpan Span) : SyntaxNode(Span);
 
 /// <summary>
 /// The grammar, one Pidgin parser per production over the tokens of a line. Field names match the
@@ -99,8 +97,10 @@ internal static class Grammar
         // Not Assert: Pidgin's Assert drops the "expected" labels of a failure inside it.
         .Bind(static u => u is { } unit ? P.Return(unit) : BadUnitOrder!);
 
-    private static readonly Parser<Token, DoseUnit> BadUnitOrder =
-        P.Fail<DoseUnit>("write the unit as a mass, then /m2 or /kg, then /day or /h, e.g. mg/m2 or mcg/m2/day");
+    /// <summary>The message of the one custom failure of the grammar; <see cref="SyntaxErrors"/> turns it into the catalogue's wording.</summary>
+    internal const string UnitOrderFailure = "unit-order";
+
+    private static readonly Parser<Token, DoseUnit> BadUnitOrder = P.Fail<DoseUnit>(UnitOrderFailure);
 
     private static DoseUnit? BuildUnit(Token mass, IEnumerable<Token> suffixes)
     {
@@ -193,11 +193,37 @@ internal static class Grammar
         return digits.ToString();
     }
 
-    internal static readonly Parser<Token, FrequencyParts> Frequency =
+    /// <summary>
+    /// A frequency as written; its numbers are checked by the line's builder (an interval of at least 1 hour
+    /// that divides 24 without a count, a count only after q&lt;N&gt;h), so that an odd value is reported in words.
+    /// </summary>
+    internal static readonly Parser<Token, FrequencySyntax> Frequency =
         Map(
-            (w, count) => new FrequencyParts(w, count.HasValue ? count.Value : null, count.HasValue ? Span(w, count.Value) : w.Span),
+            (w, count) => BuildFrequency(w, count.HasValue ? count.Value : null),
             P.Token(IsFrequencyWord).Labelled("a frequency such as daily, bid or q12h"),
             Keyword("x").Then(NumberLabelled("a number of doses")).Optional());
+
+    private static FrequencySyntax BuildFrequency(Token word, NumberLiteral? count)
+    {
+        var span = count is null ? word.Span : Span(word, count);
+        if (EveryHoursText(word.Text) is { } digits)
+        {
+            // 0 marks an interval that is not a usable number of hours (q0h, q99999h); the builder reports it.
+            int hours = digits.Length <= 4 && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int h) ? h : 0;
+            return new FrequencySyntax(FrequencyKind.EveryHours, word.Text, hours, count, span);
+        }
+        var kind = word.Text.ToLowerInvariant() switch
+        {
+            "once" => FrequencyKind.Once,
+            "daily" => FrequencyKind.Daily,
+            "bid" => FrequencyKind.Bid,
+            "tid" => FrequencyKind.Tid,
+            "qid" => FrequencyKind.Qid,
+            "qd" => FrequencyKind.Qd,
+            _ => FrequencyKind.Qod,
+        };
+        return new FrequencySyntax(kind, word.Text, 0, count, span);
+    }
 
     internal static readonly Parser<Token, DayRange> DayRange =
         Map(
@@ -274,13 +300,22 @@ internal static class Grammar
             Keyword("not").Many().Select(static n => n as IReadOnlyList<Token> ?? [.. n]),
             ConditionPrimary);
 
+    // "and" and "or" are n-ary: a long chain is one node, one level deep.
     private static readonly Parser<Token, ConditionSyntax> AndCondition =
         NotCondition.SeparatedAtLeastOnce(Keyword("and"))
-            .Select(items => items.Aggregate((l, r) => new AndCondition(l, r, Span(l, r))));
+            .Select(items =>
+            {
+                var list = items.ToImmutableArray();
+                return list.Length == 1 ? list[0] : new AndCondition(list, Span(list[0], list[^1]));
+            });
 
     private static readonly Parser<Token, ConditionSyntax> OrCondition =
         AndCondition.SeparatedAtLeastOnce(Keyword("or"))
-            .Select(items => items.Aggregate((l, r) => new OrCondition(l, r, Span(l, r))));
+            .Select(items =>
+            {
+                var list = items.ToImmutableArray();
+                return list.Length == 1 ? list[0] : new OrCondition(list, Span(list[0], list[^1]));
+            });
 
     // ---- modifiers and the administration line --------------------------------------------------
 
@@ -337,6 +372,9 @@ internal static class Grammar
     };
 
     private static readonly Parser<Token, SyntaxNode> FrequencyClause = Frequency.Select(static x => (SyntaxNode)x);
+
+    /// <summary>The parser of the clause that starts with <paramref name="t"/>, or null when no clause starts with it.</summary>
+    internal static Parser<Token, SyntaxNode>? ClauseStartingWith(Token t) => ClauseFor(t) is var p && ReferenceEquals(p, NoClause) ? null : p;
 
     private static Parser<Token, SyntaxNode> ClauseFor(Token t) =>
         t.Kind != TokenKind.Word ? NoClause

@@ -32,7 +32,7 @@ public static class Lexer
     [ThreadStatic]
     private static List<Token>? t_buffer;
 
-    public static LexedLine LexLine(string text, int lineStart, int lineEnd, int line, DiagnosticBag diagnostics)
+    public static LexedLine LexLine(string text, int lineStart, int lineEnd, int line, IDiagnosticSink diagnostics)
     {
         var tokens = t_buffer ??= new List<Token>(64);
         tokens.Clear();
@@ -94,8 +94,7 @@ public static class Lexer
                     }
                     else
                     {
-                        diagnostics.Add(DiagnosticCatalog.InvalidNumber, At(start, i + 1 - start),
-                            $"'{text[start..(i + 1)]}' ends with a decimal point: write {text[start..i]}");
+                        diagnostics.Report(Diagnose.TrailingDecimalPoint(At(start, i + 1 - start), text[start..(i + 1)]));
                         errors = true;
                         i++;
                         tokens.Add(new Token(TokenKind.Number, text[start..(i - 1)], start, i - start, line, column));
@@ -105,8 +104,7 @@ public static class Lexer
                 string number = TokenText.Get(text, start, i - start);
                 if (number.Replace(".", "", StringComparison.Ordinal).Length > MaxNumberLength)
                 {
-                    diagnostics.Add(DiagnosticCatalog.InvalidNumber, At(start, i - start),
-                        $"the number {Abbreviate(number)} has more than {MaxNumberLength} digits");
+                    diagnostics.Report(Diagnose.TooManyDigits(At(start, i - start), number, MaxNumberLength));
                     errors = true;
                     number = "0";
                 }
@@ -123,7 +121,7 @@ public static class Lexer
                     i++;
                 }
                 string written = text[start..i];
-                diagnostics.Add(DiagnosticCatalog.LeadingDecimalPoint, At(start, i - start), "0" + written, written);
+                diagnostics.Report(Diagnose.LeadingDecimalPoint(At(start, i - start), written));
                 errors = true;
                 // Keep the corrected number so the rest of the line still parses and reports its own errors.
                 string corrected = "0" + written;
@@ -155,7 +153,7 @@ public static class Lexer
                         }
                         else
                         {
-                            diagnostics.Add(DiagnosticCatalog.InvalidEscape, At(i, 2), e);
+                            diagnostics.Report(Diagnose.InvalidEscape(At(i, 2), e));
                             errors = true;
                             value.Append('\\').Append(e);
                         }
@@ -167,7 +165,7 @@ public static class Lexer
                 }
                 if (!closed)
                 {
-                    diagnostics.Add(DiagnosticCatalog.UnterminatedString, At(start, lineEnd - start));
+                    diagnostics.Report(Diagnose.UnterminatedString(At(start, lineEnd - start)));
                     errors = true;
                 }
                 tokens.Add(new Token(TokenKind.String, value.ToString(), start, i - start, line, column));
@@ -184,7 +182,7 @@ public static class Lexer
 
             int runeLength = i + 1 < lineEnd && char.IsSurrogatePair(c, text[i + 1]) ? 2 : 1;
             int codePoint = runeLength == 2 ? char.ConvertToUtf32(c, text[i + 1]) : c;
-            diagnostics.Add(DiagnosticCatalog.InvalidCharacter, At(i, runeLength), Describe(codePoint), codePoint);
+            diagnostics.Report(Diagnose.InvalidCharacter(At(i, runeLength), codePoint));
             errors = true;
             i += runeLength;
         }
@@ -229,17 +227,4 @@ public static class Lexer
             _ => (TokenKind.Word, 0),
         };
     }
-
-    private static string Describe(int codePoint) => codePoint switch
-    {
-        0x2013 or 0x2014 => $"'{char.ConvertFromUtf32(codePoint)}' (a typographic dash: write -)",
-        0x201C or 0x201D or 0x2018 or 0x2019 => $"'{char.ConvertFromUtf32(codePoint)}' (a typographic quote: write \")",
-        0x2265 => "'\u2265' (write >=)",
-        0x2264 => "'\u2264' (write <=)",
-        _ when codePoint < 0x20 || codePoint == 0x7F => "a control character",
-        _ when codePoint is >= 0xD800 and <= 0xDFFF => "a lone surrogate",
-        _ => $"'{char.ConvertFromUtf32(codePoint)}'",
-    };
-
-    private static string Abbreviate(string s) => s.Length <= 12 ? s : s[..12] + "...";
 }

@@ -11,7 +11,7 @@ namespace RegimenLang.Syntax.Parsing;
 /// </summary>
 internal static class MetadataLine
 {
-    public static bool TryParse(string text, int start, int end, int line, DiagnosticBag diagnostics,
+    public static bool TryParse(string text, int start, int end, int line, IDiagnosticSink diagnostics,
         out MetadataStatement? statement, out Comment? comment)
     {
         statement = null;
@@ -56,7 +56,7 @@ internal static class MetadataLine
             var tokens = lexed.Tokens;
             if (tokens.Length > 1 && !lexed.HasErrors)
             {
-                diagnostics.Add(DiagnosticCatalog.UnexpectedToken, tokens[1].Span, $"expected the end of the line after the quoted value, found {tokens[1]}");
+                diagnostics.Report(Diagnose.Expected(tokens[1].Span, ["the end of the line after the quoted value"], tokens[1].ToString()));
             }
             var value = tokens.Length > 0 ? tokens[0] : default;
             statement = new MetadataStatement(key, value.Text ?? "", Quoted: true, value.Span, At(keyStart, value.End - keyStart));

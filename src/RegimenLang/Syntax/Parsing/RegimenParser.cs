@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Pidgin;
 using RegimenLang.Diagnostics;
 using RegimenLang.Syntax.Nodes;
@@ -9,16 +8,19 @@ namespace RegimenLang.Syntax.Parsing;
 /// <summary>
 /// Parses a regimen file. A newline ends every statement, so the file is read line by line: each
 /// line is lexed and handed to the Pidgin parser of the statement it starts; <c>{</c> and <c>}</c>
-/// open and close the one level of blocks the language has. A line that fails is reported and
-/// skipped, so one run reports every error. Parsing never throws on any input.
+/// open and close the one level of blocks the language has.
+/// <para>
+/// Parsing never fails and never drops a line: a line with an error becomes an error node holding its
+/// tokens, an administration line keeps every part that could be read, and a block, cycle or plan
+/// whose opening line fails is still opened (with its name, when it can be read), so its body is parsed
+/// and checked and the names it defines exist. One mistake gives one finding (<see cref="LineDiagnostics"/>).
+/// Parsing never throws on any input, and every tree it returns nests at most <see cref="MaxNesting"/> deep.
+/// </para>
 /// </summary>
 public static class RegimenParser
 {
     public const int MaxLineLength = 10_000;
     public const int MaxNesting = 64;
-
-    private static readonly HashSet<string> TopLevelKeywords =
-        new(["regimen", "input", "block", "cycle", "limit", "plan"], StringComparer.OrdinalIgnoreCase);
 
     public static ParseResult Parse(string path, string text) => Parse(new SourceText(path, text));
 
@@ -45,45 +47,104 @@ public static class RegimenParser
         return new ParseResult(source, document, state.Diagnostics.Sorted());
     }
 
-    /// <summary>A block, cycle or plan whose closing brace has not been seen yet.</summary>
-    private sealed class OpenContainer(string kind, string name, SourceSpan openSpan, object? header)
+    private enum ContainerKind
     {
-        public string Kind { get; } = kind;
-        public string Name { get; } = name;
+        Block,
+        Cycle,
+        Plan,
+    }
+
+    private static string Name(ContainerKind kind) => kind switch
+    {
+        ContainerKind.Block => "block",
+        ContainerKind.Cycle => "cycle",
+        _ => "plan",
+    };
+
+    private static ContainerKind? KindOf(string word) => word.ToLowerInvariant() switch
+    {
+        "block" => ContainerKind.Block,
+        "cycle" => ContainerKind.Cycle,
+        "plan" => ContainerKind.Plan,
+        _ => null,
+    };
+
+    /// <summary>A block, cycle or plan whose closing brace has not been seen yet.</summary>
+    private sealed class OpenContainer(ContainerKind kind, SourceSpan openSpan, string name)
+    {
+        public ContainerKind Kind { get; } = kind;
         public SourceSpan OpenSpan { get; } = openSpan;
-        /// <summary>The parsed opening line, or null when it had errors (the body is still parsed for its own errors).</summary>
-        public object? Header { get; } = header;
+        public string Name { get; } = name;
+        public Identifier? Identifier { get; init; }
+        public StringLiteral? Title { get; init; }
+        public NumberLiteral? Length { get; init; }
+        public LengthUnit LengthUnit { get; init; }
+        public SkippedTokens HeaderSkipped { get; init; } = SkippedTokens.Empty;
+
+        /// <summary>The opening line had no '{' (already reported): no second finding when the '}' is missing too.</summary>
+        public bool Implicit { get; init; }
+
         public List<BodyLine> Body { get; } = [];
-        public List<PhaseSyntax> Phases { get; } = [];
+        public List<PlanLine> Lines { get; } = [];
     }
 
     private sealed class ParseState(SourceText source)
     {
+        private static readonly HashSet<string> TopLevelKeywords =
+            new(["regimen", "input", "block", "cycle", "limit", "plan"], StringComparer.OrdinalIgnoreCase);
+
+        private readonly LineDiagnostics _line = new();
+        private OpenContainer? _open;
+
+        /// <summary>The line before opened a container without '{': a lone '{' on the next statement line belongs to it.</summary>
+        private bool _braceMayFollow;
+
         public DiagnosticBag Diagnostics { get; } = new(source.Path);
         public List<Statement> Statements { get; } = [];
         public List<Comment> Comments { get; } = [];
-        private OpenContainer? _open;
 
         public void ParseLine(int start, int end, int line)
         {
+            ParseLineCore(start, end, line);
+            if (_line.Take() is { } finding)
+            {
+                Diagnostics.Add(finding);
+            }
+        }
+
+        private void ParseLineCore(int start, int end, int line)
+        {
             string text = source.Text;
+            var lineSpan = new SourceSpan(start, Math.Min(end - start, MaxLineLength), line, 1);
             if (end - start > MaxLineLength)
             {
-                Diagnostics.Add(DiagnosticCatalog.LineTooLong, new SourceSpan(start, 0, line, 1), end - start, MaxLineLength);
+                _line.Parse(Diagnose.LineTooLong(lineSpan with { Length = 0 }, end - start, MaxLineLength));
+                AddErrorLine(new SkippedTokens([], lineSpan));
+                _braceMayFollow = false;
                 return;
             }
 
-            if (_open is null && MetadataLine.TryParse(text, start, end, line, Diagnostics, out var metadata, out var metadataComment))
+            if (LoneSurrogate(text, start, end) is int bad)
+            {
+                // Only text given through the library can hold one (a UTF-8 file cannot): no later writer could print it.
+                _line.Parse(Diagnose.InvalidCharacter(new SourceSpan(bad, 1, line, bad - start + 1), text[bad]));
+                AddErrorLine(new SkippedTokens([], lineSpan with { Length = end - start }));
+                _braceMayFollow = false;
+                return;
+            }
+
+            if (_open is null && MetadataLine.TryParse(text, start, end, line, _line, out var metadata, out var metadataComment))
             {
                 if (metadataComment is not null)
                 {
                     Comments.Add(metadataComment);
                 }
                 Statements.Add(metadata!);
+                _braceMayFollow = false;
                 return;
             }
 
-            var lexed = Lexer.LexLine(text, start, end, line, Diagnostics);
+            var lexed = Lexer.LexLine(text, start, end, line, _line);
             if (lexed.Comment is not null)
             {
                 Comments.Add(lexed.Comment);
@@ -96,11 +157,20 @@ public static class RegimenParser
             var last = tokens[^1];
             var endOfLine = new SourceSpan(last.End, 0, line, last.End - start + 1);
 
+            if (_braceMayFollow)
+            {
+                _braceMayFollow = false;
+                if (tokens is [{ Kind: TokenKind.LeftBrace }])
+                {
+                    return; // the '{' the opening line lacked (already reported there)
+                }
+            }
+
             if (_open is not null && tokens[0].Kind == TokenKind.RightBrace)
             {
                 if (tokens.Length > 1)
                 {
-                    Diagnostics.Add(DiagnosticCatalog.UnexpectedToken, tokens[1].Span, $"expected the end of the line after '}}', found {tokens[1]}");
+                    _line.Parse(Diagnose.Expected(tokens[1].Span, ["the end of the line after '}'"], tokens[1].ToString()));
                 }
                 Close(tokens[0].Span);
                 return;
@@ -109,19 +179,18 @@ public static class RegimenParser
             if (_open is not null && tokens[0].Kind == TokenKind.Word && TopLevelKeywords.Contains(tokens[0].Text))
             {
                 // A top-level statement inside a block almost always means a forgotten '}'.
-                Diagnostics.Add(DiagnosticCatalog.UnclosedBlock, _open.OpenSpan, _open.Kind, _open.Name);
+                if (!_open.Implicit)
+                {
+                    Diagnostics.Add(Diagnose.UnclosedBlock(_open.OpenSpan, Name(_open.Kind), _open.Name));
+                }
                 Close(null);
             }
 
-            if (lexed.HasErrors)
-            {
-                OpenIfHeader(tokens, header: null);
-                return;
-            }
             int depth = MaxParenthesisDepth(tokens, out var deepest);
             if (depth > MaxNesting)
             {
-                Diagnostics.Add(DiagnosticCatalog.NestingTooDeep, deepest.Span, depth, MaxNesting);
+                _line.Parse(Diagnose.ParenthesesTooDeep(deepest.Span, depth, MaxNesting));
+                AddErrorLine(Skipped(tokens));
                 return;
             }
 
@@ -129,13 +198,9 @@ public static class RegimenParser
             {
                 ParseTopLevel(tokens, endOfLine);
             }
-            else if (_open.Kind == "plan")
+            else if (_open.Kind == ContainerKind.Plan)
             {
-                if (Run(Grammar.Phase, tokens, endOfLine) is { } phase)
-                {
-                    StatementValidator.CheckSequence(phase.Sequence, Diagnostics);
-                    _open.Phases.Add(phase);
-                }
+                ParsePlanLine(tokens, endOfLine);
             }
             else
             {
@@ -148,54 +213,85 @@ public static class RegimenParser
             var first = tokens[0];
             if (first.Kind == TokenKind.RightBrace)
             {
-                Diagnostics.Add(DiagnosticCatalog.UnexpectedCloseBrace, first.Span);
+                _line.Parse(Diagnose.UnexpectedCloseBrace(first.Span));
+                Statements.Add(new ErrorStatement(Skipped(tokens), first.Span.Through(tokens[^1].Span)));
                 return;
             }
             string keyword = first.Kind == TokenKind.Word ? first.Text.ToLowerInvariant() : "";
             switch (keyword)
             {
                 case "regimen":
-                    Add(Run(Grammar.Header, tokens, endOfLine));
-                    break;
+                    AddStatement(Run(Grammar.Header, tokens, endOfLine), tokens);
+                    return;
                 case "input":
-                    Add(Run(Grammar.Input, tokens, endOfLine));
-                    break;
+                    AddStatement(Run(Grammar.Input, tokens, endOfLine), tokens);
+                    return;
                 case "limit":
-                    if (Run(Grammar.Limit, tokens, endOfLine) is { } limit)
+                    var limit = Run(Grammar.Limit, tokens, endOfLine);
+                    if (limit is not null)
                     {
-                        StatementValidator.CheckPositive(limit.Amount.Amount, "a limit", Diagnostics);
-                        Statements.Add(limit);
+                        _line.Validation(StatementValidator.Positive(limit.Amount.Amount, NumberRole.Limit));
                     }
-                    break;
-                case "block":
-                    OpenIfHeader(tokens, Run(Grammar.BlockHeader, tokens, endOfLine));
-                    break;
-                case "cycle":
-                    var cycle = Run(Grammar.CycleHeader, tokens, endOfLine);
-                    if (cycle is not null)
-                    {
-                        StatementValidator.CheckCount(cycle.Length, "a cycle length", Diagnostics);
-                    }
-                    OpenIfHeader(tokens, cycle);
-                    break;
-                case "plan":
-                    OpenIfHeader(tokens, Run(Grammar.PlanHeader, tokens, endOfLine));
-                    break;
+                    AddStatement(_line.HasErrors ? null : limit, tokens);
+                    return;
+                case "block" or "cycle" or "plan":
+                    Open(KindOf(keyword)!.Value, tokens, endOfLine, guessed: false);
+                    return;
                 case "include":
-                    Diagnostics.Add(DiagnosticCatalog.StatementNotAllowedHere, first.Span, "'include' belongs inside a cycle or block");
-                    break;
-                default:
-                    if (tokens.Length > 1 && (tokens[1].Kind == TokenKind.Number || tokens[1].IsWord("AUC")))
-                    {
-                        Diagnostics.Add(DiagnosticCatalog.StatementNotAllowedHere, first.Span,
-                            "an administration line belongs inside a cycle or block");
-                    }
-                    else
-                    {
-                        Diagnostics.Add(DiagnosticCatalog.UnexpectedToken, first.Span,
-                            $"expected a statement (regimen, input, block, cycle, limit, plan, or 'key: value' metadata), found {first}");
-                    }
-                    break;
+                    _line.Parse(Diagnose.IncludeOutsideBlock(first.Span));
+                    AddStatement(null, tokens);
+                    return;
+            }
+            if (tokens.Length > 1 && tokens[^1].Kind == TokenKind.LeftBrace && first.Kind == TokenKind.Word)
+            {
+                // "cycel A length 21 days {": a container with a misspelt keyword. Keep it as the closest kind,
+                // so its body is read as a body and not as a cascade of misplaced lines.
+                _line.Parse(Diagnose.Expected(first.Span, ["a statement (regimen, input, block, cycle, limit, plan, or 'key: value' metadata)"], first.ToString()));
+                Open(GuessKind(first.Text, tokens), tokens, endOfLine, guessed: true);
+                return;
+            }
+            if (tokens.Length > 1 && (tokens[1].Kind == TokenKind.Number || tokens[1].IsWord("AUC")))
+            {
+                _line.Parse(Diagnose.AdministrationOutsideBlock(first.Span));
+            }
+            else
+            {
+                _line.Parse(Diagnose.Expected(first.Span, ["a statement (regimen, input, block, cycle, limit, plan, or 'key: value' metadata)"], first.ToString()));
+            }
+            AddStatement(null, tokens);
+        }
+
+        private static ContainerKind GuessKind(string word, ReadOnlySpan<Token> tokens)
+        {
+            foreach (var kind in (ContainerKind[])[ContainerKind.Cycle, ContainerKind.Block, ContainerKind.Plan])
+            {
+                if (EditDistance.Between(word.ToLowerInvariant(), Name(kind)) <= 2)
+                {
+                    return kind;
+                }
+            }
+            // No keyword is close: a name and a length read as a cycle, a bare '{' as a plan.
+            return tokens.Length == 2 ? ContainerKind.Plan : ContainerKind.Cycle;
+        }
+
+        private void ParsePlanLine(ReadOnlySpan<Token> tokens, SourceSpan endOfLine)
+        {
+            var phase = Run(Grammar.Phase, tokens, endOfLine);
+            if (phase is not null)
+            {
+                _line.Validation(StatementValidator.Sequence(phase.Sequence));
+                if (!_line.HasErrors && Nesting.Depth(phase) is var depth && depth > MaxNesting)
+                {
+                    _line.Parse(Diagnose.NestingTooDeep(phase.Sequence.Span with { Length = 0 }, depth, MaxNesting));
+                }
+            }
+            if (phase is not null && !_line.HasErrors)
+            {
+                _open!.Lines.Add(phase);
+            }
+            else
+            {
+                _open!.Lines.Add(new ErrorPlanLine(Skipped(tokens), tokens[0].Span.Through(tokens[^1].Span)));
             }
         }
 
@@ -207,33 +303,96 @@ public static class RegimenParser
                 {
                     _open!.Body.Add(include);
                 }
+                else
+                {
+                    AddErrorLine(Skipped(tokens));
+                }
                 return;
             }
             if (tokens[0].Kind == TokenKind.LeftBrace)
             {
-                Diagnostics.Add(DiagnosticCatalog.StatementNotAllowedHere, tokens[0].Span, "blocks do not nest: close the open one with '}' first");
+                _line.Parse(Diagnose.NestedBlock(tokens[0].Span));
+                AddErrorLine(Skipped(tokens));
                 return;
             }
-            if (Run(Grammar.AdministrationLine, tokens, endOfLine, Grammar.ClauseLabel) is { } parts
-                && AdministrationBuilder.Build(parts, endOfLine, Diagnostics) is { } administration)
+            var administration = AdministrationParser.Parse(tokens, endOfLine, _line);
+            if (administration is null)
             {
-                _open!.Body.Add(administration);
+                AddErrorLine(Skipped(tokens));
+                return;
             }
+            if (_line.HasErrors && !administration.HasErrors)
+            {
+                administration = administration with { HasErrors = true }; // a lexer error on the line
+            }
+            if (Nesting.Depth(administration) is var depth && depth > MaxNesting)
+            {
+                // The condition is kept out of the tree (every later stage may then walk it freely); the rest of the line stays.
+                var when = administration.When!;
+                _line.Parse(Diagnose.NestingTooDeep(when.Span with { Length = 0 }, depth, MaxNesting));
+                administration = administration with
+                {
+                    Modifiers = administration.Modifiers.Remove(when),
+                    HasErrors = true,
+                };
+            }
+            _open!.Body.Add(administration);
         }
 
-        private void OpenIfHeader(ReadOnlySpan<Token> tokens, object? header)
+        /// <summary>
+        /// Opens a block, cycle or plan. When its opening line has an error the container is opened all the
+        /// same, with what can be read of it, so that its body is parsed as a body; when only the final '{'
+        /// is missing, the line is otherwise complete and a lone '{' on the next line is taken as the brace.
+        /// </summary>
+        private void Open(ContainerKind kind, ReadOnlySpan<Token> tokens, SourceSpan endOfLine, bool guessed)
         {
-            if (_open is not null || tokens[^1].Kind != TokenKind.LeftBrace || tokens[0].Kind != TokenKind.Word)
+            var openSpan = tokens[0].Span;
+            bool hasBrace = tokens[^1].Kind == TokenKind.LeftBrace;
+            object? header = guessed ? null : kind switch
             {
-                return;
-            }
-            string kind = tokens[0].Text.ToLowerInvariant();
-            if (kind is not ("block" or "cycle" or "plan"))
+                ContainerKind.Block => Run(Grammar.BlockHeader, tokens, endOfLine),
+                ContainerKind.Cycle => Run(Grammar.CycleHeader, tokens, endOfLine),
+                _ => Run(Grammar.PlanHeader, tokens, endOfLine),
+            };
+            bool onlyBraceMissing = false;
+            if (header is null && !hasBrace && !guessed)
             {
-                return;
+                // Was the brace the only problem? Read the line again with the brace it lacks.
+                Token[] completed = [.. tokens, new Token(TokenKind.LeftBrace, "{", endOfLine.Start, 0, endOfLine.Line, endOfLine.Column)];
+                header = kind switch
+                {
+                    ContainerKind.Block => Grammar.BlockHeader.Parse(completed) is { Success: true } b ? b.Value : null,
+                    ContainerKind.Cycle => Grammar.CycleHeader.Parse(completed) is { Success: true } c ? c.Value : null,
+                    _ => Grammar.PlanHeader.Parse(completed) is { Success: true } p ? p.Value : null,
+                };
+                onlyBraceMissing = header is not null;
             }
-            string name = kind == "plan" ? "plan" : tokens.Length > 1 ? tokens[1].Text : "";
-            _open = new OpenContainer(kind, name, tokens[0].Span, header);
+            if (header is CycleHeader cycle)
+            {
+                _line.Validation(StatementValidator.Count(cycle.Length, NumberRole.CycleLength));
+            }
+            bool headerOk = header is not null && (onlyBraceMissing || !_line.HasErrors);
+            var skipped = headerOk ? SkippedTokens.Empty : Skipped(tokens);
+            var name = header switch
+            {
+                Identifier id when kind == ContainerKind.Block => id,
+                CycleHeader c => c.Name,
+                _ when kind != ContainerKind.Plan && tokens.Length > 1 && tokens[1].Kind == TokenKind.Word => new Identifier(tokens[1].Text, tokens[1].Span),
+                _ => null,
+            };
+            var title = header is CycleHeader h ? h.Title
+                : kind == ContainerKind.Cycle && tokens.Length > 2 && tokens[2].Kind == TokenKind.String ? new StringLiteral(tokens[2].Text, tokens[2].Span)
+                : null;
+            _open = new OpenContainer(kind, openSpan, kind == ContainerKind.Plan ? "plan" : name?.Text ?? "")
+            {
+                Identifier = name,
+                Title = title,
+                Length = header is CycleHeader withLength ? withLength.Length : null,
+                LengthUnit = header is CycleHeader withUnit ? withUnit.Unit : LengthUnit.Days,
+                HeaderSkipped = skipped,
+                Implicit = !hasBrace,
+            };
+            _braceMayFollow = !hasBrace;
         }
 
         private void Close(SourceSpan? closeBrace)
@@ -241,36 +400,48 @@ public static class RegimenParser
             var open = _open!;
             _open = null;
             var span = closeBrace is { } brace ? open.OpenSpan.Through(brace) : open.OpenSpan;
-            switch (open.Kind, open.Header)
+            Statements.Add(open.Kind switch
             {
-                case ("block", Identifier blockName):
-                    Statements.Add(new BlockStatement(blockName, [.. open.Body], span));
-                    break;
-                case ("cycle", CycleHeader cycle):
-                    Statements.Add(new CycleStatement(cycle.Name, cycle.Title, cycle.Length, cycle.Unit, [.. open.Body], span));
-                    break;
-                case ("plan", Identifier):
-                    Statements.Add(new PlanStatement([.. open.Phases], span));
-                    break;
-            }
+                ContainerKind.Block => new BlockStatement(open.Identifier, [.. open.Body], open.HeaderSkipped, span),
+                ContainerKind.Cycle => new CycleStatement(open.Identifier, open.Title, open.Length, open.LengthUnit, [.. open.Body], open.HeaderSkipped, span),
+                _ => new PlanStatement([.. open.Lines], open.HeaderSkipped, span),
+            });
         }
 
         public void CloseAtEndOfFile()
         {
             if (_open is not null)
             {
-                Diagnostics.Add(DiagnosticCatalog.UnclosedBlock, _open.OpenSpan, _open.Kind, _open.Name);
+                if (!_open.Implicit)
+                {
+                    Diagnostics.Add(Diagnose.UnclosedBlock(_open.OpenSpan, Name(_open.Kind), _open.Name));
+                }
                 Close(null);
             }
         }
 
-        private void Add(Statement? statement)
+        private void AddStatement(Statement? statement, ReadOnlySpan<Token> tokens) =>
+            Statements.Add(statement ?? new ErrorStatement(Skipped(tokens), tokens[0].Span.Through(tokens[^1].Span)));
+
+        /// <summary>A line that could not be read, where it stands: at the top level, in a plan or in a block or cycle.</summary>
+        private void AddErrorLine(SkippedTokens skipped)
         {
-            if (statement is not null)
+            switch (_open?.Kind)
             {
-                Statements.Add(statement);
+                case null:
+                    Statements.Add(new ErrorStatement(skipped, skipped.Span));
+                    break;
+                case ContainerKind.Plan:
+                    _open.Lines.Add(new ErrorPlanLine(skipped, skipped.Span));
+                    break;
+                default:
+                    _open.Body.Add(new ErrorBodyLine(skipped, skipped.Span));
+                    break;
             }
         }
+
+        private static SkippedTokens Skipped(ReadOnlySpan<Token> tokens) =>
+            new([.. tokens], tokens[0].Span.Through(tokens[^1].Span));
 
         private T? Run<T>(Parser<Token, T> parser, ReadOnlySpan<Token> tokens, SourceSpan endOfLine, string? whatElse = null) where T : class
         {
@@ -279,7 +450,23 @@ public static class RegimenParser
             {
                 return result.Value;
             }
-            SyntaxErrors.Report(result.Error!, tokens, endOfLine, Diagnostics, whatElse);
+            _line.Parse(SyntaxErrors.Describe(result.Error!, tokens, endOfLine, whatElse));
+            return null;
+        }
+
+        private static int? LoneSurrogate(string text, int start, int end)
+        {
+            for (int i = start; i < end; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < end && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(text[i]))
+                {
+                    return i;
+                }
+            }
             return null;
         }
 

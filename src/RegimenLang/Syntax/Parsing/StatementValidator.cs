@@ -9,22 +9,6 @@ internal static class StatementValidator
     /// <summary>Largest day, cycle or repeat number accepted; far beyond any regimen, small enough for int arithmetic.</summary>
     public const int MaxCount = 100_000;
 
-    /// <summary>A whole number from 1 to <see cref="MaxCount"/>; reports and returns false otherwise.</summary>
-    public static bool CheckCount(NumberLiteral number, string what, DiagnosticBag diagnostics)
-    {
-        if (!number.IsWholeNumber)
-        {
-            diagnostics.Add(DiagnosticCatalog.InvalidNumber, number.Span, $"{what} must be a whole number, not {number.Text}");
-            return false;
-        }
-        if (number.Value < 1 || number.Value > MaxCount)
-        {
-            diagnostics.Add(DiagnosticCatalog.InvalidNumber, number.Span, $"{what} must be from 1 to {MaxCount:N0}, not {number.Text}");
-            return false;
-        }
-        return true;
-    }
-
     /// <summary>
     /// The largest amount accepted (a dose, cap, step, limit, duration or AUC). Far above any real
     /// value in any unit, and small enough that unit conversions, body-size factors and plan totals
@@ -32,47 +16,57 @@ internal static class StatementValidator
     /// </summary>
     public const decimal MaxAmount = 1_000_000_000m;
 
-    /// <summary>A positive amount no larger than <see cref="MaxAmount"/>; reports and returns false otherwise.</summary>
-    public static bool CheckPositive(NumberLiteral number, string what, DiagnosticBag diagnostics)
+    /// <summary>A whole number from 1 to <see cref="MaxCount"/>, or the problem.</summary>
+    public static Diagnostic? Count(NumberLiteral number, NumberRole role)
+    {
+        if (!number.IsWholeNumber)
+        {
+            return Diagnose.NotWholeNumber(number.Span, role, number.Text);
+        }
+        return number.Value < 1 || number.Value > MaxCount
+            ? Diagnose.NumberOutOfRange(number.Span, role, number.Text, 1, MaxCount)
+            : null;
+    }
+
+    /// <summary>A positive amount no larger than <see cref="MaxAmount"/>, or the problem.</summary>
+    public static Diagnostic? Positive(NumberLiteral number, NumberRole role)
     {
         if (number.Value <= 0)
         {
-            diagnostics.Add(DiagnosticCatalog.InvalidNumber, number.Span, $"{what} must be greater than zero, not {number.Text}");
-            return false;
+            return Diagnose.NotPositive(number.Span, role, number.Text);
         }
-        if (number.Value > MaxAmount)
-        {
-            diagnostics.Add(DiagnosticCatalog.InvalidNumber, number.Span, $"{what} of {number.Text} is beyond any real value (at most {MaxAmount:N0})");
-            return false;
-        }
-        return true;
+        return number.Value > MaxAmount ? Diagnose.BeyondAnyRealValue(number.Span, role, number.Text, MaxAmount) : null;
     }
 
-    public static void CheckRanges(IEnumerable<DayRange> ranges, string what, DiagnosticBag diagnostics)
+    public static IEnumerable<Diagnostic> Ranges(IEnumerable<DayRange> ranges, NumberRole role)
     {
         foreach (var range in ranges)
         {
-            CheckCount(range.From, what, diagnostics);
-            if (range.To is { } to)
+            if (Count(range.From, role) is { } from)
             {
-                CheckCount(to, what, diagnostics);
+                yield return from;
+            }
+            if (range.To is { } to && Count(to, role) is { } last)
+            {
+                yield return last;
             }
         }
     }
 
     /// <summary>Repeat counts and rest lengths of a plan sequence.</summary>
-    public static void CheckSequence(SequenceSyntax sequence, DiagnosticBag diagnostics)
+    public static IEnumerable<Diagnostic> Sequence(SequenceSyntax sequence)
     {
-        foreach (var node in SyntaxWalk.Nodes(sequence))
+        foreach (var node in sequence.DescendantsAndSelf())
         {
-            switch (node)
+            var problem = node switch
             {
-                case RepeatSequence repeat:
-                    CheckCount(repeat.Count, "a repeat count", diagnostics);
-                    break;
-                case RestSequence rest:
-                    CheckCount(rest.Amount, "a rest length", diagnostics);
-                    break;
+                RepeatSequence repeat => Count(repeat.Count, NumberRole.RepeatCount),
+                RestSequence rest => Count(rest.Amount, NumberRole.RestLength),
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                yield return problem;
             }
         }
     }

@@ -1,0 +1,143 @@
+using RegimenLang.Text;
+
+namespace RegimenLang.Diagnostics;
+
+public static partial class DiagnosticCatalog
+{
+    // ---- RL2xxx: schedule ---------------------------------------------------------------------
+
+    public static readonly DiagnosticDescriptor DayOutsideCycle = new(
+        "RL2001", "Day outside the cycle", DiagnosticFamily.Schedule, Severity.Error,
+        "day {day} is outside cycle '{cycle}', which is {length} days long",
+        "Every listed day must lie in 1..length of the cycle the line ends up in (for a block, every cycle that includes it). " +
+        "A day past the end would fall into the next cycle's days.",
+        "cycle A length 21 days {\n  vincristine 2 mg IV days 1, 22\n}",
+        "cycle A length 21 days {\n  vincristine 2 mg IV days 1, 15\n}");
+
+    public static readonly DiagnosticDescriptor BadDayList = new(
+        "RL2002", "Reversed range or repeated day", DiagnosticFamily.Schedule, Severity.Error,
+        [
+            "the range {from}-{to} is reversed and gives no day: write {to}-{from}",
+            "day {day} is listed twice, so it would be given twice",
+        ],
+        "A range is written first day to last day (`days 11-14`); a reversed range (`days 14-11`) is empty, which is almost always a typo. " +
+        "A day listed twice would be given twice.",
+        "dexamethasone 40 mg PO daily days 4-1",
+        "dexamethasone 40 mg PO daily days 1-4");
+
+    public static readonly DiagnosticDescriptor DosesDoNotFit = new(
+        "RL2003", "Doses do not fit their days", DiagnosticFamily.Schedule, Severity.Error,
+        "{frequency} from day {first} puts dose {dose} on day {day}, which is not listed: list days {first}-{last} or change the count",
+        "`q<N>h x <count>` gives exactly count doses, N hours apart, from the first-dose time of the first listed day. " +
+        "Every dose must fall on a listed treatment day (a treatment day runs from the first-dose time to the same time the next day).",
+        "cyclophosphamide 300 mg/m2 IV over 3 h q12h x 6 days 1-2",
+        "cyclophosphamide 300 mg/m2 IV over 3 h q12h x 6 days 1-3");
+
+    public static readonly DiagnosticDescriptor CycleNotInPhase = new(
+        "RL2004", "Cycle number never reached", DiagnosticFamily.Schedule, Severity.Error,
+        [
+            "'{selector}' goes beyond the phase: the phase of '{cycles}' has {count}",
+            "'{selector}' never applies: '{cycles}' only runs as cycle {numbers} of its phase, so the line is never given",
+        ],
+        "`in cycle N`, `in cycles N-M` and `from cycle N` count the cycles of the phase the cycle runs in (1, 2, 3...). " +
+        "A number at which the line's cycle never runs means the line is never given, or that the count is off by one.",
+        "cycle A length 21 days {\n  rituximab 375 mg/m2 IV day 1 in cycles 1-6\n}\nplan {\n  induction: A x 4\n}",
+        "cycle A length 21 days {\n  rituximab 375 mg/m2 IV day 1 in cycles 1-4\n}\nplan {\n  induction: A x 4\n}");
+
+    public static readonly DiagnosticDescriptor CycleGap = new(
+        "RL2005", "A cycle misses a drug its neighbours get", DiagnosticFamily.Schedule, Severity.Warning,
+        "in phase '{phase}', cycle {number} ('{cycle}') gets no {drug} while cycles {before} and {after} do: check the 'in cycle' lists",
+        "When lines restricted to some cycles (`in cycle 1`, `in cycles 3-4`) give a drug in the cycles around one that gets none of it, " +
+        "an override was probably left out: the cycle lists are not exhaustive.",
+        "inotuzumab 0.6 mg/m2 IV day 2 in cycle 1\ninotuzumab 0.3 mg/m2 IV day 2 in cycles 3-4",
+        "inotuzumab 0.6 mg/m2 IV day 2 in cycle 1\ninotuzumab 0.3 mg/m2 IV day 2 in cycles 2-4");
+
+    public static readonly DiagnosticDescriptor SameDrugTwice = new(
+        "RL2006", "Same drug twice on one day", DiagnosticFamily.Schedule, Severity.Warning,
+        "{drug} {dose} is also given on day {day} of cycle '{cycle}' by line {line}: the two lines add up",
+        "Two lines that give the same drug by the same route and infusion on the same day of the same cycle both apply, so the patient gets both doses. " +
+        "This is usually an override (`in cycle 1` beside `in cycles 1-4`) that overlaps. Different infusions (a loading dose over 2 h then the rest over 22 h) are not reported.",
+        "inotuzumab 0.6 mg/m2 IV day 2 in cycle 1\ninotuzumab 0.3 mg/m2 IV day 2 in cycles 1-4",
+        "inotuzumab 0.6 mg/m2 IV day 2 in cycle 1\ninotuzumab 0.3 mg/m2 IV day 2 in cycles 2-4");
+
+    public static readonly DiagnosticDescriptor OverlappingConditions = new(
+        "RL2007", "Overlapping conditions", DiagnosticFamily.Schedule, Severity.Error,
+        "this line and line {line} both give {drug} on day {day} when {witness}: the dose could be given twice",
+        "Lines of the same drug on the same day that branch on a patient fact must not both apply to one patient. " +
+        "`age <= 60` and `age >= 60` both hold at 60; write `age < 60` and `age >= 60`.",
+        "cytarabine 3 g/m2 IV over 2 h q12h x 4 days 2-3 when age <= 60\ncytarabine 1 g/m2 IV over 2 h q12h x 4 days 2-3 when age >= 60",
+        "cytarabine 3 g/m2 IV over 2 h q12h x 4 days 2-3 when age < 60\ncytarabine 1 g/m2 IV over 2 h q12h x 4 days 2-3 when age >= 60");
+
+    public static readonly DiagnosticDescriptor RateInfusionMismatch = new(
+        "RL2008", "Rate dose and infusion do not match", DiagnosticFamily.Schedule, Severity.Error,
+        [
+            "{dose} is a rate: give it as a continuous infusion (route CIV, or 'continuous')",
+            "a continuous infusion runs all day: '{frequency}' has no meaning here; give the amount per day as a rate",
+            "a continuous infusion needs a rate dose such as {dose}/day, so the amount per day is unambiguous",
+        ],
+        "A rate dose (`28 mcg/day`, `2 mg/h`) is given as a continuous infusion (`CIV` or `continuous`), and a continuous infusion needs a rate dose, " +
+        "so that the amount per day is unambiguous.",
+        "blinatumomab 28 mcg IV days 1-28",
+        "blinatumomab 28 mcg/day CIV days 1-28");
+
+    public static readonly DiagnosticDescriptor PlanTooLarge = new(
+        "RL2009", "Plan too large to expand", DiagnosticFamily.Schedule, Severity.Error,
+        [
+            "the plan has {cycles} over {days}; the evaluator expands at most 1,000 cycle instances, 100 years (36,525 days) and 100,000 administrations",
+            "the plan has lines that give {count} administrations; the evaluator expands at most 1,000 cycle instances, 100 years (36,525 days) and 100,000 administrations",
+        ],
+        "The number of cycle instances and the number of days of a plan are computed from the plan's sequence (`then`, `x N`, `rest`) before " +
+        "anything is expanded, so a plan such as `(A x 1000) x 1000` is refused at once, without using memory; so is a plan whose lines would give " +
+        "more than 100,000 administrations (counted from the days and frequencies, before any is laid out). No real regimen comes near the bounds.",
+        "plan { main: (A x 1000) x 1000 }",
+        "plan { main: A x 6 }");
+
+    private static IEnumerable<DiagnosticDescriptor> ScheduleFamily() =>
+    [
+        DayOutsideCycle, BadDayList, DosesDoNotFit, CycleNotInPhase, CycleGap, SameDrugTwice, OverlappingConditions, RateInfusionMismatch, PlanTooLarge,
+    ];
+}
+
+public static partial class Diagnose
+{
+    public static Diagnostic DayOutsideCycle(SourceSpan at, int day, string cycle, int length) =>
+        DiagnosticCatalog.DayOutsideCycle.Create(at, ("day", day), ("cycle", cycle), ("length", length));
+
+    public static Diagnostic ReversedRange(SourceSpan at, int from, int to) =>
+        DiagnosticCatalog.BadDayList.Create(at, 0, ("from", from), ("to", to));
+
+    public static Diagnostic DayListedTwice(SourceSpan at, int day) => DiagnosticCatalog.BadDayList.Create(at, 1, ("day", day));
+
+    public static Diagnostic DosesDoNotFit(SourceSpan at, string frequency, int first, int dose, int day, int last) =>
+        DiagnosticCatalog.DosesDoNotFit.Create(at, ("frequency", frequency), ("first", first), ("dose", dose), ("day", day), ("last", last));
+
+    public static Diagnostic CycleBeyondPhase(SourceSpan at, string selector, IEnumerable<string> cycles, int phaseLength) =>
+        DiagnosticCatalog.CycleNotInPhase.Create(at, 0, ("selector", selector), ("cycles", string.Join("', '", cycles)),
+            ("count", Words.Count(phaseLength, "cycle")));
+
+    public static Diagnostic CycleNeverReached(SourceSpan at, string selector, IEnumerable<string> cycles, IEnumerable<int> runsAt) =>
+        DiagnosticCatalog.CycleNotInPhase.Create(at, 1, ("selector", selector), ("cycles", string.Join("', '", cycles)),
+            ("numbers", Words.JoinOr([.. runsAt.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))])));
+
+    public static Diagnostic CycleGap(SourceSpan at, string phase, int number, string cycle, string drug, int before, int after) =>
+        DiagnosticCatalog.CycleGap.Create(at, ("phase", phase), ("number", number), ("cycle", cycle), ("drug", drug), ("before", before), ("after", after));
+
+    public static Diagnostic SameDrugTwice(SourceSpan at, string drug, string dose, int day, string cycle, int otherLine) =>
+        DiagnosticCatalog.SameDrugTwice.Create(at, ("drug", drug), ("dose", dose), ("day", day), ("cycle", cycle), ("line", otherLine));
+
+    public static Diagnostic OverlappingConditions(SourceSpan at, int otherLine, string drug, int day, string witness) =>
+        DiagnosticCatalog.OverlappingConditions.Create(at, ("line", otherLine), ("drug", drug), ("day", day), ("witness", witness));
+
+    public static Diagnostic RateWithoutInfusion(SourceSpan at, string dose) => DiagnosticCatalog.RateInfusionMismatch.Create(at, 0, ("dose", dose));
+
+    public static Diagnostic FrequencyOnInfusion(SourceSpan at, string frequency) =>
+        DiagnosticCatalog.RateInfusionMismatch.Create(at, 1, ("frequency", frequency));
+
+    public static Diagnostic InfusionWithoutRate(SourceSpan at, string dose) => DiagnosticCatalog.RateInfusionMismatch.Create(at, 2, ("dose", dose));
+
+    public static Diagnostic PlanTooLarge(SourceSpan at, string cycles, string days) =>
+        DiagnosticCatalog.PlanTooLarge.Create(at, 0, ("cycles", cycles), ("days", days));
+
+    public static Diagnostic TooManyAdministrations(SourceSpan at, long count) =>
+        DiagnosticCatalog.PlanTooLarge.Create(at, 1, ("count", count.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)));
+}

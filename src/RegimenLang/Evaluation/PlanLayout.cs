@@ -1,0 +1,153 @@
+using System.Collections.Immutable;
+using RegimenLang.Semantics.Binding;
+
+namespace RegimenLang.Evaluation;
+
+/// <summary>Why a plan was not laid out.</summary>
+public abstract record LayoutRefusal;
+
+/// <summary>The file has no plan.</summary>
+public sealed record NoPlan : LayoutRefusal;
+
+/// <summary>The plan has a line that could not be read, names a cycle that does not exist, or a cycle of unknown length: it is not laid out.</summary>
+public sealed record IncompletePlan : LayoutRefusal;
+
+/// <summary>Over <see cref="PlanLayout.MaxCycleInstances"/> cycle instances or <see cref="PlanLayout.MaxDays"/> days (saturating counts).</summary>
+public sealed record PlanTooLarge(decimal Cycles, decimal Days) : LayoutRefusal;
+
+/// <summary>Lines that would give over <see cref="PlanLayout.MaxAdministrations"/> administrations.</summary>
+public sealed record TooManyAdministrations(long Count) : LayoutRefusal;
+
+/// <summary>
+/// The plan laid out on the calendar: phases in order, <c>then</c>, <c>x N</c> and <c>rest</c>; each cycle
+/// instance starts the day after the previous one ends. The size of the plan is computed arithmetically
+/// over the bound sequence first, so an enormous plan is refused before anything is materialised; the
+/// checker turns a refusal into RL2009. Only a complete plan is laid out.
+/// </summary>
+public sealed record PlanLayout(ImmutableArray<CycleInstance> Instances, LayoutRefusal? Refusal)
+{
+    public const int MaxCycleInstances = 1000;
+    public const int MaxDays = 36_525; // 100 years of 365.25 days
+    public const int MaxAdministrations = 100_000;
+
+    // Sizes saturate here: far above the bounds, far below decimal's range, so products never overflow.
+    private const decimal Saturation = 1_000_000_000_000m;
+
+    public bool IsLaidOut => Refusal is null;
+
+    /// <summary>Cycle instances and days of a sequence (saturating, never overflowing).</summary>
+    public readonly record struct PlanSize(decimal Cycles, decimal Days);
+
+    public static PlanLayout Of(SemanticModel model)
+    {
+        if (model.Plan is not { } plan)
+        {
+            return new PlanLayout([], new NoPlan());
+        }
+        if (!plan.IsComplete)
+        {
+            return new PlanLayout([], new IncompletePlan());
+        }
+        var total = new PlanSize(0, 0);
+        foreach (var phase in plan.Phases)
+        {
+            var size = Measure(phase.Sequence);
+            total = new PlanSize(Sat(total.Cycles + size.Cycles), Sat(total.Days + size.Days));
+        }
+        if (total.Cycles > MaxCycleInstances || total.Days > MaxDays)
+        {
+            return new PlanLayout([], new PlanTooLarge(total.Cycles, total.Days));
+        }
+
+        var result = ImmutableArray.CreateBuilder<CycleInstance>((int)total.Cycles);
+        int day = 0;
+        int planCycle = 0;
+        foreach (var phase in plan.Phases)
+        {
+            int phaseCycle = 0;
+            Materialise(phase.Sequence, phase.Name, result, ref day, ref planCycle, ref phaseCycle);
+        }
+        var instances = result.ToImmutable();
+        long administrations = CountAdministrations(instances);
+        return administrations > MaxAdministrations
+            ? new PlanLayout([], new TooManyAdministrations(administrations))
+            : new PlanLayout(instances, null);
+    }
+
+    /// <summary>
+    /// An upper bound of the administrations the plan gives (conditions are assumed true), counted from
+    /// days and frequencies without laying anything out, so that a damaged or hostile file cannot make
+    /// the evaluator or the checker build millions of entries.
+    /// </summary>
+    private static long CountAdministrations(IReadOnlyList<CycleInstance> instances)
+    {
+        var perLine = new Dictionary<Syntax.Nodes.AdministrationLine, long>(ReferenceEqualityComparer.Instance);
+        long total = 0;
+        foreach (var given in GivenLines.Of(instances))
+        {
+            var line = given.Administration.Line;
+            if (!perLine.TryGetValue(line, out long count))
+            {
+                long days = given.Administration.Days.Ranges.Sum(r => r.Last >= r.First ? (long)r.Last - r.First + 1 : 0);
+                count = line.IsContinuous ? days
+                    : line.Frequency is { Count: { } n } ? (long)Math.Min(n.Value, long.MaxValue / 2)
+                    : days * Math.Max(1, line.Frequency?.PerDay ?? 1);
+                perLine[line] = count;
+            }
+            total += count;
+            if (total > MaxAdministrations)
+            {
+                return total;
+            }
+        }
+        return total;
+    }
+
+    // Recursion depth is bounded by the parser's nesting limit (64).
+    private static PlanSize Measure(BoundSequence sequence) => sequence switch
+    {
+        BoundCycleStep step => new PlanSize(1, step.Cycle.LengthDays ?? 0),
+        BoundRest rest => new PlanSize(0, rest.Days),
+        BoundRepeat repeat => Times(Measure(repeat.Item), repeat.Count),
+        BoundThen then => then.Items.Select(Measure).Aggregate(new PlanSize(0, 0), (a, b) => new PlanSize(Sat(a.Cycles + b.Cycles), Sat(a.Days + b.Days))),
+        _ => throw new ArgumentOutOfRangeException(nameof(sequence)),
+    };
+
+    private static PlanSize Times(PlanSize size, int count) => new(Mul(size.Cycles, count), Mul(size.Days, count));
+
+    private static decimal Sat(decimal value) => Math.Min(value, Saturation);
+
+    /// <summary>A saturating product of two non-negative sizes.</summary>
+    private static decimal Mul(decimal a, decimal b) => a == 0 || b == 0 ? 0 : b > Saturation / a ? Saturation : Sat(a * b);
+
+    private static void Materialise(BoundSequence sequence, string phase, ImmutableArray<CycleInstance>.Builder result,
+        ref int day, ref int planCycle, ref int phaseCycle)
+    {
+        switch (sequence)
+        {
+            case BoundCycleStep step:
+                planCycle++;
+                phaseCycle++;
+                int length = step.Cycle.LengthDays!.Value;
+                result.Add(new CycleInstance(phase, planCycle, phaseCycle, step.Cycle, day, length));
+                day += length;
+                break;
+            case BoundRest rest:
+                result.Add(new CycleInstance(phase, 0, 0, null, day, rest.Days));
+                day += rest.Days;
+                break;
+            case BoundRepeat repeat:
+                for (int i = 0; i < repeat.Count; i++)
+                {
+                    Materialise(repeat.Item, phase, result, ref day, ref planCycle, ref phaseCycle);
+                }
+                break;
+            case BoundThen then:
+                foreach (var item in then.Items)
+                {
+                    Materialise(item, phase, result, ref day, ref planCycle, ref phaseCycle);
+                }
+                break;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using RegimenLang.Semantics.Facts;
+using RegimenLang.Semantics.Formulary;
+using RegimenLang.Semantics.Patients;
+using RegimenLang.Syntax.Nodes;
+
+namespace RegimenLang.Semantics.Binding;
+
+/// <summary>
+/// A complete administration line, with its names resolved: the drug (null when it is not in the
+/// formulary, already reported), the bound condition, and the block it came from when included.
+/// Only complete lines are bound: the evaluator and the plan-wide checks can rely on every part.
+/// </summary>
+public sealed record BoundAdministration(AdministrationLine Line, DrugEntry? Drug, BoundCondition? When, string? ViaBlock)
+{
+    /// <summary>The canonical drug name (the formulary name when known, else as written).</summary>
+    public string DrugName => Drug?.Name ?? Line.Drug.Text;
+
+    public DoseSyntax Dose => Line.Dose!;
+    public DaysSyntax Days => Line.Days!;
+}
+
+/// <summary>A <c>when</c> condition with its facts resolved; evaluated on a patient that gives every fact it names.</summary>
+public abstract record BoundCondition(ConditionSyntax Syntax)
+{
+    /// <summary>Whether the condition holds; call only when <see cref="Facts"/> are all given.</summary>
+    public abstract bool Holds(Patient patient);
+
+    /// <summary>The facts the condition names, left to right (with repeats).</summary>
+    public abstract IEnumerable<FactSymbol> Facts();
+
+    /// <summary>The comparisons and flags of the condition, left to right (the checker builds scenarios from their thresholds).</summary>
+    public abstract IEnumerable<BoundFactTest> Tests();
+}
+
+/// <summary>A leaf of a condition: a flag, or a fact compared with a number or a word.</summary>
+public abstract record BoundFactTest(ConditionSyntax Syntax, FactSymbol Fact) : BoundCondition(Syntax)
+{
+    public override IEnumerable<FactSymbol> Facts() => [Fact];
+
+    public override IEnumerable<BoundFactTest> Tests() => [this];
+}
+
+public sealed record BoundFlag(FactCondition Node, FactSymbol Fact) : BoundFactTest(Node, Fact)
+{
+    public override bool Holds(Patient patient) => Fact.Fact.Read(patient)?.Flag == true;
+}
+
+public sealed record BoundNumberComparison(ComparisonCondition Node, FactSymbol Fact, decimal Threshold) : BoundFactTest(Node, Fact)
+{
+    public override bool Holds(Patient patient) => Fact.Fact.Read(patient)?.Number is { } value && Node.Operator.Holds(value, Threshold);
+}
+
+public sealed record BoundWordComparison(ComparisonCondition Node, FactSymbol Fact, string Word) : BoundFactTest(Node, Fact)
+{
+    public override bool Holds(Patient patient)
+    {
+        bool equal = string.Equals(Fact.Fact.Read(patient)?.Word, Word, StringComparison.OrdinalIgnoreCase);
+        return Node.Operator == ComparisonOperator.NotEqual ? !equal : equal;
+    }
+}
+
+public sealed record BoundNot(NotCondition Node, BoundCondition Operand) : BoundCondition(Node)
+{
+    public override bool Holds(Patient patient) => !Operand.Holds(patient);
+
+    public override IEnumerable<FactSymbol> Facts() => Operand.Facts();
+
+    public override IEnumerable<BoundFactTest> Tests() => Operand.Tests();
+}
+
+public sealed record BoundAll(ConditionSyntax Node, ImmutableArray<BoundCondition> Operands) : BoundCondition(Node)
+{
+    public override bool Holds(Patient patient) => Operands.All(o => o.Holds(patient));
+
+    public override IEnumerable<FactSymbol> Facts() => Operands.SelectMany(o => o.Facts());
+
+    public override IEnumerable<BoundFactTest> Tests() => Operands.SelectMany(o => o.Tests());
+}
+
+public sealed record BoundAny(ConditionSyntax Node, ImmutableArray<BoundCondition> Operands) : BoundCondition(Node)
+{
+    public override bool Holds(Patient patient) => Operands.Any(o => o.Holds(patient));
+
+    public override IEnumerable<FactSymbol> Facts() => Operands.SelectMany(o => o.Facts());
+
+    public override IEnumerable<BoundFactTest> Tests() => Operands.SelectMany(o => o.Tests());
+}
+
+/// <summary>A plan sequence with its cycles resolved and its counts known.</summary>
+public abstract record BoundSequence(SequenceSyntax Syntax);
+
+public sealed record BoundCycleStep(CycleReference Node, CycleSymbol Cycle) : BoundSequence(Node);
+
+public sealed record BoundThen(ThenSequence Node, ImmutableArray<BoundSequence> Items) : BoundSequence(Node);
+
+public sealed record BoundRepeat(RepeatSequence Node, BoundSequence Item, int Count) : BoundSequence(Node);
+
+public sealed record BoundRest(RestSequence Node, int Days) : BoundSequence(Node);
+
+public sealed record BoundPhase(PhaseSymbol Symbol, BoundSequence Sequence)
+{
+    public string Name => Symbol.Name;
+}
+
+/// <summary>
+/// The plan with its phases bound. It can be laid out on the calendar only when <see cref="IsComplete"/>:
+/// every line of it was read, every cycle it names exists, and every such cycle's length is known.
+/// </summary>
+public sealed record BoundPlan(PlanStatement Syntax, ImmutableArray<BoundPhase> Phases, bool IsComplete);
+
+/// <summary>A <c>limit</c> line of the regimen with its drug resolved.</summary>
+public sealed record BoundLimit(LimitStatement Syntax, DrugEntry Drug);

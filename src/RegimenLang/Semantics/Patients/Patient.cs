@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using RegimenLang.Semantics.Facts;
+using RegimenLang.Syntax.Nodes;
+
+namespace RegimenLang.Semantics.Patients;
+
+/// <summary>How the body surface area used for dosing was obtained.</summary>
+public enum BsaSource
+{
+    Given,
+    Mosteller,
+    DuBois,
+}
+
+/// <summary>The BSA used for dosing, with where it came from and the cap that was applied, if any.</summary>
+/// <param name="Value">m2, rounded to 2 decimals (after the cap).</param>
+/// <param name="Uncapped">The value before <c>--bsa-cap</c>, when the cap lowered it.</param>
+public sealed record BodySurface(decimal Value, BsaSource Source, decimal? Uncapped)
+{
+    public string SourceName => Source switch
+    {
+        BsaSource.Mosteller => "mosteller",
+        BsaSource.DuBois => "dubois",
+        BsaSource.Given => "given",
+        _ => throw new ArgumentOutOfRangeException(nameof(Source)),
+    };
+}
+
+/// <summary>A declared <c>input</c> as given for this patient, with the text it was written as.</summary>
+public sealed record PatientInput(string Name, FactValue Value, string Text);
+
+/// <summary>Exposure before this plan (<c>prior:</c> in the patient file), as written, e.g. doxorubicin 150 mg/m2.</summary>
+public sealed record PriorExposure(string Drug, AmountDose Dose);
+
+/// <summary>
+/// Everything the evaluator knows about the patient. Facts not given stay null: the evaluator
+/// reports a missing fact when a line needs it, and never assumes a value. The built-in facts are read
+/// and written through <see cref="BuiltInFacts"/>, the one table of them.
+/// </summary>
+public sealed record Patient(
+    decimal? HeightCm,
+    decimal? WeightKg,
+    decimal? AgeYears,
+    string? Sex,
+    decimal? CrclMlPerMin,
+    BodySurface? Bsa,
+    ImmutableDictionary<string, PatientInput> Inputs,
+    ImmutableArray<PriorExposure> Prior,
+    DateOnly Start,
+    TimeOnly FirstDoseTime)
+{
+    /// <summary>The first-dose clock time when none is given.</summary>
+    public static readonly TimeOnly DefaultFirstDoseTime = new(8, 0);
+
+    /// <summary>A patient of whom nothing is known (the checker's symbolic scenarios start from it).</summary>
+    public static Patient Unknown(DateOnly start) => new(null, null, null, null, null, null,
+        ImmutableDictionary.Create<string, PatientInput>(StringComparer.OrdinalIgnoreCase), [], start, DefaultFirstDoseTime);
+}

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using RegimenLang.Diagnostics;
+using RegimenLang.Semantics.Binding;
+using RegimenLang.Semantics.Facts;
+using RegimenLang.Syntax.Parsing;
+
+namespace RegimenLang.Semantics.Patients;
+
+/// <summary>Options of an expansion that are not facts about the patient.</summary>
+/// <param name="DefaultStart">The start date when neither the patient file nor --start gives one.</param>
+public sealed record PatientOptions(BsaFormula Formula, decimal? BsaCap, DateOnly DefaultStart);
+
+/// <summary>
+/// Turns the combined patient values into a <see cref="Patient"/> for one regimen: computes the BSA,
+/// applies the BSA cap, and types each input by the regimen's <c>input</c> declaration.
+/// </summary>
+public static class PatientBuilder
+{
+    public static Patient? Build(PatientDraft draft, PatientOptions options, SemanticModel regimen, List<Diagnostic> diagnostics)
+    {
+        int before = diagnostics.Count;
+        decimal? Number(BuiltInFact fact) => draft.Fact(fact)?.Number;
+
+        BodySurface? bsa = null;
+        if (Number(BuiltInFacts.Bsa) is { } given)
+        {
+            bsa = new BodySurface(Math.Round(given, 2, MidpointRounding.AwayFromZero), BsaSource.Given, null);
+        }
+        else if (Number(BuiltInFacts.Height) is { } h && Number(BuiltInFacts.Weight) is { } w)
+        {
+            bsa = new BodySurface(BodySurfaceArea.Compute(options.Formula, h, w),
+                options.Formula == BsaFormula.DuBois ? BsaSource.DuBois : BsaSource.Mosteller, null);
+        }
+        if (bsa is not null && options.BsaCap is { } cap && bsa.Value > cap)
+        {
+            bsa = bsa with { Value = cap, Uncapped = bsa.Value };
+        }
+
+        var inputs = ImmutableDictionary.CreateBuilder<string, PatientInput>(StringComparer.OrdinalIgnoreCase);
+        foreach (var raw in draft.Inputs.Values.OrderBy(r => r.Name, StringComparer.Ordinal))
+        {
+            if (!regimen.Facts.TryGetValue(raw.Name, out var symbol) || symbol.Fact.IsBuiltIn)
+            {
+                var declared = regimen.Facts.Values.Where(f => !f.Fact.IsBuiltIn).Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
+                Report(diagnostics, raw.Origin, symbol is { Fact.IsBuiltIn: true }
+                    ? PatientProblems.BuiltInAsInput(raw.Name, symbol.Fact.Flag)
+                    : PatientProblems.UndeclaredInput(raw.Name, declared));
+                continue;
+            }
+            var (input, problem) = Type(raw, symbol.Fact);
+            if (input is not null)
+            {
+                inputs[symbol.Name] = input;
+            }
+            else
+            {
+                Report(diagnostics, raw.Origin, problem!);
+            }
+        }
+
+        var prior = ImmutableArray.CreateBuilder<PriorExposure>();
+        foreach (var raw in draft.Prior)
+        {
+            if (regimen.Formulary.Find(raw.Drug) is { } drug)
+            {
+                prior.Add(new PriorExposure(drug.Name, raw.Dose));
+            }
+            else
+            {
+                Report(diagnostics, raw.Origin, PatientProblems.PriorUnknownDrug(raw.Drug));
+            }
+        }
+
+        if (diagnostics.Count > before)
+        {
+            return null;
+        }
+        return new Patient(Number(BuiltInFacts.Height), Number(BuiltInFacts.Weight), Number(BuiltInFacts.Age),
+            draft.Fact(BuiltInFacts.Sex)?.Word, Number(BuiltInFacts.Crcl), bsa,
+            inputs.ToImmutable(), prior.ToImmutable(), draft.Start ?? options.DefaultStart, draft.Time ?? Patient.DefaultFirstDoseTime);
+    }
+
+    private static (PatientInput? Input, PatientValueProblem? Problem) Type(RawInput raw, FactDefinition fact)
+    {
+        string text = raw.Text.Trim();
+        switch (fact.Kind)
+        {
+            case FactKind.Flag:
+                return text.ToLowerInvariant() is "true" or "false"
+                    ? (new PatientInput(fact.Name, FactValue.Of(text.Equals("true", StringComparison.OrdinalIgnoreCase)), text), null)
+                    : (null, PatientProblems.FlagValue(fact.Name, text));
+            case FactKind.Percent:
+                if (QuantityText.TryParseMeasurement(text, out var pct, out var unit, out _) && unit == "%")
+                {
+                    return pct < 0 || pct > 100
+                        ? (null, PatientProblems.PercentOutOfRange(fact.Name, text))
+                        : (new PatientInput(fact.Name, FactValue.Of(pct), text), null);
+                }
+                return (null, PatientProblems.NotAPercent(fact.Name, text));
+            default:
+                return QuantityText.TryParseMeasurement(text, out var number, out var u, out _)
+                    && (u is null || fact.AcceptedUnits.Contains(u, StringComparer.OrdinalIgnoreCase))
+                    ? (new PatientInput(fact.Name, FactValue.Of(number), text), null)
+                    : (null, PatientProblems.NotANumber(fact.Name, fact.Unit, text));
+        }
+    }
+
+    private static void Report(List<Diagnostic> diagnostics, ValueOrigin origin, PatientValueProblem problem) =>
+        diagnostics.Add(problem.ToDiagnostic(origin.Span, origin.FlagName ?? "") with { File = origin.File });
+}

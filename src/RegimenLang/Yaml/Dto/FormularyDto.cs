@@ -1,0 +1,52 @@
+using YamlDotNet.Serialization;
+
+namespace RegimenLang.Yaml.Dto;
+
+// Mutable classes because YamlDotNet's static (AOT) generator needs settable properties and a
+// parameterless constructor. They live only between the YAML text and FormularyLoader, which maps
+// them to the immutable records of Semantics/Formulary and turns every problem into a diagnostic.
+
+public sealed class FormularyFileDto
+{
+    public List<DrugDto>? Drugs { get; set; }
+}
+
+public sealed class DrugDto
+{
+    public string? Name { get; set; }
+    public List<string>? Aliases { get; set; }
+    public string? Class { get; set; }
+    public List<string>? Routes { get; set; }
+    public string? Source { get; set; }
+    public string? Notes { get; set; }
+    public List<ForbiddenRouteDto>? ForbiddenRoutes { get; set; }
+    public List<LimitDto>? Limits { get; set; }
+    public List<UsualDoseDto>? Usual { get; set; }
+    public string? MinIntervalDays { get; set; }
+    public string? MinIntervalSource { get; set; }
+    public string? TreatmentFreeDays { get; set; }
+    public string? TreatmentFreeSource { get; set; }
+}
+
+public sealed class ForbiddenRouteDto
+{
+    public string? Route { get; set; }
+    public string? Reason { get; set; }
+    public string? Source { get; set; }
+}
+
+public sealed class LimitDto
+{
+    public string? Per { get; set; }
+    public string? Max { get; set; }
+    public string? Route { get; set; }
+    public string? Note { get; set; }
+    public string? Source { get; set; }
+}
+
+public sealed class UsualDoseDto
+{
+    public string? Dose { get; set; }
+    public string? Route { get; set; }
+    public string? Source { get; set; }
+}

@@ -1,0 +1,30 @@
+namespace RegimenLang.Yaml.Dto;
+
+// Mutable class because YamlDotNet's static (AOT) generator needs settable properties and a
+// parameterless constructor. Every value is read as text and parsed by PatientFileLoader with the
+// regimen unit parser, so "170 cm" means the same in a patient file as in a regimen.
+public sealed class PatientFileDto
+{
+    public string? Height { get; set; }
+    public string? Weight { get; set; }
+    public string? Age { get; set; }
+    public string? Sex { get; set; }
+    public string? Crcl { get; set; }
+    public string? Bsa { get; set; }
+    public string? Start { get; set; }
+    public string? Time { get; set; }
+    public Dictionary<string, string>? Inputs { get; set; }
+    public Dictionary<string, string>? Prior { get; set; }
+
+    /// <summary>The value written for a built-in fact, by the fact's name (the key is the name).</summary>
+    public string? Fact(string name) => name switch
+    {
+        "height" => Height,
+        "weight" => Weight,
+        "age" => Age,
+        "sex" => Sex,
+        "crcl" => Crcl,
+        "bsa" => Bsa,
+        _ => null,
+    };
+}
