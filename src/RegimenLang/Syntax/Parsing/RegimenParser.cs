@@ -327,12 +327,16 @@ public static class RegimenParser
             }
             if (Nesting.Depth(administration) is var depth && depth > MaxNesting)
             {
-                // The condition is kept out of the tree (every later stage may then walk it freely); the rest of the line stays.
+                // The condition is kept out of the tree as skipped tokens (every later stage may then walk the
+                // tree freely, and the names it mentions still count as used); the rest of the line stays.
                 var when = administration.When!;
                 _line.Parse(Diagnose.NestingTooDeep(when.Span with { Length = 0 }, depth, MaxNesting));
+                var skipped = administration.Skipped.Tokens.AddRange(tokens.ToArray().Where(t => when.Span.Start <= t.Span.Start && t.Span.End <= when.Span.End))
+                    .Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
                 administration = administration with
                 {
                     Modifiers = administration.Modifiers.Remove(when),
+                    Skipped = new SkippedTokens(skipped, skipped[0].Span.Through(skipped[^1].Span)),
                     HasErrors = true,
                 };
             }

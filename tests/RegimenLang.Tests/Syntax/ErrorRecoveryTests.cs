@@ -1,0 +1,170 @@
+using RegimenLang.Syntax.Nodes;
+using RegimenLang.Tests.Support;
+
+namespace RegimenLang.Tests.Syntax;
+
+/// <summary>
+/// The tree never loses a line, one mistake gives one finding, and the checks that need only a readable
+/// line run whatever else in the file is broken.
+/// </summary>
+public sealed class ErrorRecoveryTests
+{
+    [Fact]
+    public void A_fatal_route_is_reported_next_to_an_unrelated_syntax_error()
+    {
+        var diagnostics = Parsing.Check(Parsing.Header + """
+            cycle A length 21 days {
+              vincristine 2 mg IT day 1
+              cyclophosphamide 300 mg/m2 IV ovr 3 h day 1
+            }
+            plan {
+              main: A x 2
+            }
+            """).Diagnostics;
+        Assert.Equal(["RL3001", "RL0001"], diagnostics.Select(d => d.Code));
+        Assert.Equal(4, diagnostics[0].Span.Line);
+    }
+
+    [Fact]
+    public void A_fatal_route_is_reported_on_a_line_that_has_its_own_error()
+    {
+        var diagnostics = Parsing.Check(Parsing.Regimen("vincristine 2 mg IT day 1 when cd20 >> 20%")).Diagnostics;
+        Assert.Contains(diagnostics, d => d.Code == "RL3001");
+        Assert.Contains(diagnostics, d => d.Code == "RL0001");
+    }
+
+    [Fact]
+    public void A_misspelt_keyword_in_a_cycle_header_gives_exactly_one_finding()
+    {
+        var compilation = Parsing.Check(Parsing.Header + """
+            cycle A lenght 21 days {
+              vincristine 2 mg IV day 1
+            }
+            plan {
+              main: A x 2
+            }
+            """);
+        var d = Assert.Single(compilation.Diagnostics);
+        Assert.Equal("RL0001", d.Code);
+        Assert.Contains("expected 'length', found 'lenght'", d.Message, StringComparison.Ordinal);
+        // The cycle is in the tree, with its name and its line.
+        var cycle = Assert.Single(compilation.Syntax.Document.Cycles);
+        Assert.Equal("A", cycle.Name!.Text);
+        Assert.False(cycle.HeaderSkipped.IsEmpty);
+        Assert.Null(cycle.LengthInDays);
+        Assert.IsType<AdministrationLine>(Assert.Single(cycle.Body));
+    }
+
+    [Fact]
+    public void Every_line_of_the_file_is_in_the_tree()
+    {
+        string text = Parsing.Header + """
+            inptu cd20: percent
+            cycle A length 21 days {
+              2 mg vincristine IV day 1
+              vincristine 2 mgg IV day 8
+            }
+            plan {
+              main: (A x 2
+            }
+            }
+            """;
+        var tree = Parsing.Parse(text).Document;
+        // Each non-blank character of the file lies inside the span of some node below the document.
+        var spans = tree.DescendantsAndSelf().Where(n => n is not RegimenDocument).Select(n => n.Span).ToList();
+        var lines = text.Split('\n');
+        int offset = 0;
+        for (int i = 0; i < lines.Length; offset += lines[i].Length + 1, i++)
+        {
+            for (int c = 0; c < lines[i].Length; c++)
+            {
+                int at = offset + c;
+                if (!char.IsWhiteSpace(lines[i][c]))
+                {
+                    Assert.True(spans.Any(s => s.Start <= at && at < s.End), $"line {i + 1} '{lines[i]}' column {c + 1} is not in the tree");
+                }
+            }
+        }
+        var body = tree.Cycles.Single().Body;
+        Assert.IsType<ErrorBodyLine>(body[0]);
+        var partial = Assert.IsType<AdministrationLine>(body[1]);
+        Assert.True(partial.HasErrors);
+        Assert.Equal("vincristine", partial.Drug.Text);
+        Assert.Equal(Route.IV, Assert.Single(partial.Routes).Route);
+        Assert.NotNull(partial.Days);
+        Assert.IsType<ErrorPlanLine>(Assert.Single(tree.Plan!.Lines));
+    }
+
+    [Fact]
+    public void A_broken_line_never_makes_a_name_look_undefined_or_unused()
+    {
+        // The plan line is broken: cycle A is named there only, so it must not be reported unused;
+        // the input is used on a broken line only, so it must not be reported unused either.
+        var diagnostics = Parsing.Check(Parsing.Header + """
+            input cd20: percent "CD20"
+            cycle A length 21 days {
+              rituximab 375 mg/m2 IV day 1 when cd20 >= 20 %%
+            }
+            plan {
+              main: A x
+            }
+            """).Diagnostics;
+        Assert.All(diagnostics, d => Assert.Equal("RL0001", d.Code));
+        Assert.Equal(2, diagnostics.Count);
+    }
+
+    [Fact]
+    public void A_missing_brace_is_one_finding_and_the_body_is_still_read()
+    {
+        var compilation = Parsing.Check(Parsing.Header + """
+            cycle A length 21 days
+            {
+              vincristine 2 mg IT day 1
+            }
+            plan {
+              main: A
+            }
+            """);
+        Assert.Equal(["RL0001", "RL3001"], compilation.Diagnostics.Select(d => d.Code).Order(StringComparer.Ordinal));
+        Assert.Equal(21, Assert.Single(compilation.Syntax.Document.Cycles).LengthInDays);
+    }
+
+    [Fact]
+    public void A_misspelt_container_keyword_keeps_its_body_as_a_body()
+    {
+        var diagnostics = Parsing.Check(Parsing.Header + """
+            cycel A length 21 days {
+              vincristine 2 mg IV day 1
+              methotrexate 12 mg IT day 2
+            }
+            plan {
+              main: A
+            }
+            """).Diagnostics;
+        Assert.Equal("RL0001", Assert.Single(diagnostics).Code);
+    }
+
+    [Theory]
+    [InlineData(70)]
+    [InlineData(1000)]
+    [InlineData(2400)]
+    public void Deep_conditions_are_refused_with_a_nesting_finding(int nots)
+    {
+        string when = " when " + string.Concat(Enumerable.Repeat("not ", nots)) + "ph";
+        var compilation = Parsing.Check(Parsing.Regimen("vincristine 2 mg IV day 1" + when).Replace("cycle A", "input ph: flag \"Ph+\"\ncycle A", StringComparison.Ordinal));
+        var d = Assert.Single(compilation.Diagnostics);
+        Assert.Equal("RL0008", d.Code);
+        // The formatter survives the tree that was refused.
+        Assert.NotNull(RegimenLang.Syntax.Formatting.RegimenFormatter.Format(compilation.Source));
+    }
+
+    [Fact]
+    public void Long_and_chains_are_one_node_one_level_deep()
+    {
+        string conditions = string.Join(" and ", Enumerable.Repeat("age > 1", 500));
+        var line = Parsing.Line($"drug 1 mg IV day 1 when {conditions}");
+        var and = Assert.IsType<AndCondition>(line.When!.Condition);
+        Assert.Equal(500, and.Operands.Length);
+        Assert.Equal(1, RegimenLang.Syntax.Parsing.Nesting.Depth(line));
+    }
+}
