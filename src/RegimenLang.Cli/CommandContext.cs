@@ -28,5 +28,16 @@ public sealed record CommandContext(TextWriter Out, TextWriter Error, IFileSyste
         return ExitCodes.Ok;
     }
 
+    /// <summary>The staged content of the git repository around the current folder, or null after a usage error saying why.</summary>
+    public GitIndexFileSystem? OpenStaged()
+    {
+        var (index, error) = GitIndexFileSystem.Open(Directory.GetCurrentDirectory());
+        if (index is null)
+        {
+            UsageError($"--staged: {error}");
+        }
+        return index;
+    }
+
     public void UsageError(string message) => Error.WriteLine($"regimen: {message}");
 }

@@ -12,6 +12,13 @@ public static class CommonOptions
         Arity = ArgumentArity.OneOrMore,
     };
 
+    /// <summary>The paths of a command that also takes <c>--staged</c>, where they may be left out.</summary>
+    public static Argument<string[]> PathsOrStaged() => new("paths")
+    {
+        Description = "Regimen files, or folders searched recursively for *.regimen (with --staged: the folders to look in, default all).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
     public static Option<string[]> Formulary() => new("--formulary")
     {
         Description = "A formulary YAML file that extends the built-in one (repeatable; later files override earlier entries).",
@@ -22,6 +29,11 @@ public static class CommonOptions
     public static Option<string?> OutputFile() => new("--output", "-o")
     {
         Description = "Write to this file (atomically) instead of standard output.",
+    };
+
+    public static Option<bool> Staged() => new("--staged")
+    {
+        Description = "Read what is staged in git (regimen files, regimen.yaml and formularies alike) instead of the working tree: the form a pre-commit hook uses.",
     };
 
     public static Option<bool> NoColor() => new("--no-color")

@@ -50,14 +50,21 @@ public static class RegimenApp
         var parse = root.Parse(args);
         // Our own handler below replaces System.CommandLine's, which prints a stack trace.
         var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+        // With --help the parser clears its errors, so a misspelt command is found here: a first word that
+        // names no command must not print the root help and exit 0 as if it had been understood.
+        string? firstWord = args.FirstOrDefault(a => !a.StartsWith('-'));
         bool unknownCommand = parse.Errors.Any(e => e.Message.Contains("Unrecognized command", StringComparison.OrdinalIgnoreCase))
-            || (parse.CommandResult.Command == root && parse.UnmatchedTokens.Count > 0);
-        if (parse.Errors.Count > 0 && (unknownCommand || !IsHelpRequest(args)))
+            || (parse.CommandResult.Command == root && (parse.UnmatchedTokens.Count > 0 || firstWord is not null));
+        if ((parse.Errors.Count > 0 || unknownCommand) && (unknownCommand || !IsHelpRequest(args)))
         {
             // System.CommandLine exits 1 on usage errors; the documented contract is 2.
             foreach (var e in parse.Errors)
             {
                 context.UsageError(e.Message);
+            }
+            if (parse.Errors.Count == 0)
+            {
+                context.UsageError($"'{firstWord}' is not a regimen command");
             }
             context.Error.WriteLine("Run 'regimen --help' or 'regimen <command> --help' for usage.");
             return ExitCodes.Usage;

@@ -30,14 +30,10 @@ public static class CheckCommand
 
     public static Command Create(CommandContext context)
     {
-        var paths = new Argument<string[]>("paths")
-        {
-            Description = "Regimen files, or folders searched recursively for *.regimen (with --staged: the folders to look in, default all).",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var paths = CommonOptions.PathsOrStaged();
         var format = CommonOptions.Format(OutputFormats.Diagnostics);
         var warningsAsErrors = new Option<bool>("--warnings-as-errors") { Description = "Exit 1 when there are warnings, not only errors." };
-        var staged = new Option<bool>("--staged") { Description = "Check the staged content of the git repository (for pre-commit hooks)." };
+        var staged = CommonOptions.Staged();
         var formulary = CommonOptions.Formulary();
         var output = CommonOptions.OutputFile();
         var noColor = CommonOptions.NoColor();
@@ -76,24 +72,22 @@ public static class CheckCommand
 
     public static int Run(CommandContext context, CheckArguments arguments)
     {
-        var fileSystem = context.FileSystem;
         var paths = arguments.Paths;
-        if (arguments.Staged)
+        using var index = arguments.Staged ? context.OpenStaged() : null;
+        if (arguments.Staged && index is null)
         {
-            var (index, error) = GitIndexFileSystem.Open(Directory.GetCurrentDirectory());
-            if (index is null)
-            {
-                context.UsageError($"--staged: {error}");
-                return ExitCodes.Usage;
-            }
-            fileSystem = index;
-            paths = paths.Count == 0 ? [index.Root] : paths;
+            return ExitCodes.Usage;
+        }
+        if (index is not null && paths.Count == 0)
+        {
+            paths = [index.Root];
         }
         else if (paths.Count == 0)
         {
             context.UsageError("name the files or folders to check (or use --staged)");
             return ExitCodes.Usage;
         }
+        IFileSystem fileSystem = index is null ? context.FileSystem : index;
 
         var workspace = new RegimenWorkspace(fileSystem, arguments.Formularies);
         var report = CheckRun.Run(workspace, paths, arguments.Patient);

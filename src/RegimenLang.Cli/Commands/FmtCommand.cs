@@ -25,39 +25,58 @@ public static class FmtCommand
           regimen fmt regimens
           regimen fmt --check regimens
           regimen fmt --diff my-protocol.regimen
+          regimen fmt --check --staged
         """;
 
     public static Command Create(CommandContext context)
     {
-        var paths = CommonOptions.Paths();
+        var paths = CommonOptions.PathsOrStaged();
+        var staged = CommonOptions.Staged();
         var check = new Option<bool>("--check") { Description = "Write nothing; list the files that would change and exit 1 if any would." };
         var diff = new Option<bool>("--diff") { Description = "Write nothing; print a unified diff of the changes (exit 1 if any file would change)." };
         var output = CommonOptions.OutputFile();
         var noColor = CommonOptions.NoColor();
         var command = new Command("fmt", Summary)
         {
-            paths, check, diff, output, noColor,
+            paths, check, diff, staged, output, noColor,
         };
         command.SetAction(parse => Run(context, parse.GetValue(paths) ?? [], parse.GetValue(check), parse.GetValue(diff), parse.GetValue(output),
-            context.Color(parse.GetValue(noColor))));
+            context.Color(parse.GetValue(noColor)), parse.GetValue(staged)));
         return command;
     }
 
-    public static int Run(CommandContext context, IReadOnlyList<string> paths, bool check, bool diff, string? outputFile = null, bool color = false)
+    public static int Run(CommandContext context, IReadOnlyList<string> paths, bool check, bool diff, string? outputFile = null, bool color = false, bool staged = false)
     {
-        var collected = SourceFiles.Collect(context.FileSystem, paths);
+        if (staged && !check && !diff)
+        {
+            context.UsageError("--staged needs --check or --diff: the staged files are not rewritten");
+            return ExitCodes.Usage;
+        }
+        using var index = staged ? context.OpenStaged() : null;
+        if (staged && index is null)
+        {
+            return ExitCodes.Usage;
+        }
+        if (paths.Count == 0 && index is null)
+        {
+            context.UsageError("name the files or folders to format (or use --staged with --check)");
+            return ExitCodes.Usage;
+        }
+        IFileSystem fileSystem = index is null ? context.FileSystem : index;
+        paths = paths.Count == 0 ? [index!.Root] : paths;
+        var collected = SourceFiles.Collect(fileSystem, paths);
         foreach (var (path, reason) in collected.Unreadable)
         {
             context.UsageError($"cannot read {path}: {reason}");
         }
-        if (collected.Files.Count == 0 && collected.Unreadable.Count == 0)
+        if (collected.Files.Count == 0 && collected.Unreadable.Count == 0 && index is null)
         {
             context.UsageError($"no *.regimen files under {string.Join(", ", paths)}");
             return ExitCodes.Usage;
         }
 
         bool writing = !check && !diff;
-        var results = FormatRun.Run(new RegimenWorkspace(context.FileSystem), collected.Files, writing);
+        var results = FormatRun.Run(new RegimenWorkspace(fileSystem), collected.Files, writing);
         bool usage = collected.Unreadable.Count > 0, findings = false;
         int changed = 0, refused = 0;
         var report = new System.Text.StringBuilder();

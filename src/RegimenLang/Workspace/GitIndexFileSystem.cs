@@ -9,13 +9,27 @@ namespace RegimenLang.Workspace;
 /// so the commit is checked exactly as it will be recorded, with the repository's own configuration and
 /// nothing from outside it. Read-only.
 /// </summary>
-public sealed class GitIndexFileSystem : IFileSystem
+public sealed class GitIndexFileSystem : IFileSystem, IDisposable
 {
     private readonly string _root;
     private readonly Dictionary<string, string> _blobByPath = new(StringComparer.Ordinal);
     private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
+    // One `git cat-file --batch` for the whole run: a process per file would cost more than the check itself.
+    private readonly Lazy<GitBlobReader> _blobs;
 
-    private GitIndexFileSystem(string root) => _root = root;
+    private GitIndexFileSystem(string root)
+    {
+        _root = root;
+        _blobs = new Lazy<GitBlobReader>(() => new GitBlobReader(root));
+    }
+
+    public void Dispose()
+    {
+        if (_blobs.IsValueCreated)
+        {
+            _blobs.Value.Dispose();
+        }
+    }
 
     /// <summary>The index of the repository that holds <paramref name="folder"/>, or null with the reason (not a repository, no git).</summary>
     public static (GitIndexFileSystem? FileSystem, string? Error) Open(string folder)
@@ -65,17 +79,10 @@ public sealed class GitIndexFileSystem : IFileSystem
                 ? FileReading.Failed(FileProblemKind.Folder, "it is a folder, not a file")
                 : FileReading.Failed(FileProblemKind.Missing, "it is not staged");
         }
-        var (ok, size, error) = Git(_root, "cat-file", "-s", blob);
-        if (!ok || !long.TryParse(size.Trim(), out long bytes))
+        lock (_blobs)
         {
-            return FileReading.Failed(FileProblemKind.Unreadable, error.Trim());
+            return _blobs.Value.Read(blob, maxBytes);
         }
-        if (bytes > maxBytes)
-        {
-            return FileReading.Failed(FileProblemKind.TooLarge, $"it is {bytes:N0} bytes, more than {maxBytes:N0}", bytes);
-        }
-        var content = GitBytes(_root, "cat-file", "blob", blob);
-        return content is null ? FileReading.Failed(FileProblemKind.Unreadable, "git could not read it") : FileReading.Of(content);
     }
 
     public bool IsFile(string path) => _blobByPath.ContainsKey(Path.GetFullPath(path));
@@ -104,8 +111,6 @@ public sealed class GitIndexFileSystem : IFileSystem
         var bytes = GitBytes(folder, out string error, arguments);
         return bytes is null ? (false, "", error) : (true, Encoding.UTF8.GetString(bytes), "");
     }
-
-    private static byte[]? GitBytes(string folder, params string[] arguments) => GitBytes(folder, out _, arguments);
 
     private static byte[]? GitBytes(string folder, out string error, params string[] arguments)
     {

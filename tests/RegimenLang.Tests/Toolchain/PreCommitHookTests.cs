@@ -138,4 +138,46 @@ public sealed class PreCommitHookTests : IDisposable
         var (exit, log) = Commit("no regimens");
         Assert.True(exit == 0, log);
     }
+
+    private const string NoSource = "regimen \"No source\"\nid: nosource\n\ncycle A length 28 days {\n  vincristine 2 mg IV day 1\n}\n\nplan {\n  induction: A x 2\n}\n";
+    private const string LocalDrug = "regimen \"Local\"\nid: local\nsource: NCT00000001\n\ncycle A length 28 days {\n  localmab 10 mg IV day 1\n}\n\nplan {\n  induction: A x 2\n}\n";
+
+    [Fact]
+    public void The_repository_configuration_is_read_from_the_index()
+    {
+        // A warning raised to error by the staged regimen.yaml blocks the commit.
+        Stage("regimen.yaml", "rules:\n  RL5005: error\n");
+        Stage("p/a.regimen", NoSource);
+        var (exit, output) = Commit("no source");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("p/a.regimen:1:1: error RL5005", output, StringComparison.Ordinal);
+
+        // The configuration as staged counts, not as in the working tree.
+        File.WriteAllText(Path.Combine(_repo, "regimen.yaml"), "rules:\n  RL5005: off\n");
+        Assert.NotEqual(0, Commit("still no source").Exit);
+        Assert.Equal(0, CommitCount());
+    }
+
+    [Fact]
+    public void A_drug_from_the_staged_local_formulary_is_known()
+    {
+        Stage("b.regimen", LocalDrug);
+        Assert.NotEqual(0, Commit("unknown drug").Exit);
+
+        Stage("formulary/local.yaml", "drugs:\n  - name: localmab\n    class: test\n    routes: [IV]\n    source: \"local policy\"\n");
+        Stage("regimen.yaml", "formulary:\n  - formulary/local.yaml\n");
+        var (exit, log) = Commit("local drug");
+        Assert.True(exit == 0, log);
+    }
+
+    [Fact]
+    public void A_configuration_above_the_repository_takes_no_part()
+    {
+        // Were this file read, the warning would become an error and block the commit.
+        File.WriteAllText(Path.Combine(_root, "regimen.yaml"), "rules:\n  RL5005: error\n");
+        Stage("c.regimen", NoSource);
+        var (exit, log) = Commit("warning only");
+        Assert.True(exit == 0, log);
+        Assert.Contains("warning RL5005", log, StringComparison.Ordinal);
+    }
 }
