@@ -1,4 +1,5 @@
 using RegimenLang.Evaluation;
+using RegimenLang.Semantics.Facts;
 using RegimenLang.Semantics.Patients;
 using RegimenLang.Syntax.Nodes;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using RegimenLang.Diagnostics;
 using RegimenLang.Evaluation;
 using RegimenLang.Semantics.Binding;
+using RegimenLang.Semantics.Facts;
 using RegimenLang.Semantics.Formulary;
 using RegimenLang.Semantics.Patients;
 using RegimenLang.Syntax.Nodes;

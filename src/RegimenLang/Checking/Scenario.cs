@@ -1,4 +1,5 @@
 using RegimenLang.Diagnostics;
+using RegimenLang.Semantics.Facts;
 using RegimenLang.Semantics.Patients;
 
 namespace RegimenLang.Checking;

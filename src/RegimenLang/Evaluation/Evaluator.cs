@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using RegimenLang.Diagnostics;
 using RegimenLang.Semantics.Binding;
+using RegimenLang.Semantics.Facts;
 using RegimenLang.Semantics.Patients;
 using RegimenLang.Syntax.Formatting;
 using RegimenLang.Syntax.Nodes;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using RegimenLang.Semantics.Binding;
+using RegimenLang.Semantics.Facts;
 using RegimenLang.Semantics.Patients;
 using RegimenLang.Syntax.Nodes;
 

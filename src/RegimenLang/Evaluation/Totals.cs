@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RegimenLang.Semantics.Facts;
 using RegimenLang.Semantics.Patients;
 using RegimenLang.Syntax.Nodes;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RegimenLang.Evaluation;
+using RegimenLang.Semantics.Facts;
 using RegimenLang.Semantics.Patients;
 using RegimenLang.Syntax.Nodes;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using RegimenLang.Diagnostics;
 using RegimenLang.Semantics.Binding;
+using RegimenLang.Semantics.Facts;
 using RegimenLang.Semantics.Patients;
 
 namespace RegimenLang.Workspace;

@@ -1,7 +1,9 @@
 using RegimenLang.Checking;
 using RegimenLang.Checking.Configuration;
+using RegimenLang.Checking.Rules;
 using RegimenLang.Diagnostics;
 using RegimenLang.Semantics.Binding;
+using RegimenLang.Semantics.Facts;
 using RegimenLang.Semantics.Patients;
 using RegimenLang.Syntax.Parsing;
 using RegimenLang.Text;

@@ -1,5 +1,6 @@
 using System.Text;
 using RegimenLang.Checking;
+using RegimenLang.Checking.Rules;
 using RegimenLang.Diagnostics;
 using RegimenLang.Semantics.Formulary;
 using RegimenLang.Tests.Support;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RegimenLang.Cli;
+using RegimenLang.Cli.Commands;
 using RegimenLang.Diagnostics;
 using RegimenLang.Output;
 using RegimenLang.Tests.Support;

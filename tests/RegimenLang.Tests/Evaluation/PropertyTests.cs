@@ -1,7 +1,8 @@
 using System.Globalization;
 using RegimenLang.Evaluation;
-using RegimenLang.Semantics.Patients;
 using RegimenLang.Output;
+using RegimenLang.Semantics.Facts;
+using RegimenLang.Semantics.Patients;
 using static RegimenLang.Tests.Evaluation.EvaluationTestSupport;
 
 namespace RegimenLang.Tests.Evaluation;

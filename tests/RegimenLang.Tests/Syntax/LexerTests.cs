@@ -1,4 +1,5 @@
 using RegimenLang.Diagnostics;
+using RegimenLang.Syntax;
 using RegimenLang.Syntax.Parsing;
 
 namespace RegimenLang.Tests.Syntax;

@@ -1,5 +1,6 @@
 using RegimenLang.Diagnostics;
 using RegimenLang.Evaluation;
+using RegimenLang.Semantics.Facts;
 using RegimenLang.Semantics.Formulary;
 using RegimenLang.Semantics.Patients;
 using RegimenLang.Syntax.Nodes;

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using RegimenLang.Diagnostics;
 using RegimenLang.Semantics.Facts;
 using RegimenLang.Semantics.Formulary;
+using RegimenLang.Syntax;
 using RegimenLang.Syntax.Nodes;
 using RegimenLang.Syntax.Parsing;
 using RegimenLang.Text;

@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using P = Pidgin.Parser<RegimenLang.Syntax.Token>;
 using Pidgin;
+using RegimenLang.Syntax;
 using RegimenLang.Syntax.Nodes;
 using RegimenLang.Text;
 using static Pidgin.Parser;
-using P = Pidgin.Parser<RegimenLang.Syntax.Parsing.Token>;
 
 namespace RegimenLang.Syntax.Parsing;
 

@@ -1,4 +1,4 @@
-namespace RegimenLang.Syntax.Parsing;
+namespace RegimenLang.Syntax;
 
 /// <summary>
 /// A token of one line. <see cref="Start"/> is the offset in the whole file, so spans need no

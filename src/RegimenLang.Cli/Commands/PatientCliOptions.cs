@@ -4,7 +4,7 @@ using RegimenLang.Semantics.Facts;
 using RegimenLang.Semantics.Patients;
 using RegimenLang.Workspace;
 
-namespace RegimenLang.Cli;
+namespace RegimenLang.Cli.Commands;
 
 /// <summary>
 /// The patient flags of <c>expand</c> and <c>check</c>: one flag per built-in fact of <see cref="BuiltInFacts"/>,

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using RegimenLang.Semantics.Facts;
 using RegimenLang.Syntax.Nodes;
 
-namespace RegimenLang.Semantics.Patients;
+namespace RegimenLang.Semantics.Facts;
 
 /// <summary>How the body surface area used for dosing was obtained.</summary>
 public enum BsaSource

@@ -1,4 +1,4 @@
-namespace RegimenLang.Cli;
+namespace RegimenLang.Cli.Commands;
 
 /// <summary>The exit status contract of LANGUAGE.md §10.</summary>
 public static class ExitCodes

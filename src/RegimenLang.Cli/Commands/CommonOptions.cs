@@ -1,7 +1,7 @@
 using System.CommandLine;
 using RegimenLang.Output;
 
-namespace RegimenLang.Cli;
+namespace RegimenLang.Cli.Commands;
 
 /// <summary>Options shared by several commands, built fresh for each command (System.CommandLine owns its symbols).</summary>
 public static class CommonOptions

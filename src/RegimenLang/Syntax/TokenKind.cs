@@ -1,4 +1,4 @@
-namespace RegimenLang.Syntax.Parsing;
+namespace RegimenLang.Syntax;
 
 public enum TokenKind
 {

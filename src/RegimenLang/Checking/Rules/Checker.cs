@@ -1,9 +1,9 @@
-using RegimenLang.Checking.Rules;
 using RegimenLang.Diagnostics;
 using RegimenLang.Semantics.Binding;
+using RegimenLang.Semantics.Facts;
 using RegimenLang.Semantics.Patients;
 
-namespace RegimenLang.Checking;
+namespace RegimenLang.Checking.Rules;
 
 /// <summary>Runs every checker rule (RL2xxx-RL5xxx) over a bound regimen, whatever else in the file is broken.</summary>
 public static class Checker

@@ -1,6 +1,6 @@
 using RegimenLang.Workspace;
 
-namespace RegimenLang.Cli;
+namespace RegimenLang.Cli.Commands;
 
 /// <summary>
 /// Where a command reads and writes. Commands never touch Console or the disk directly, so tests capture
