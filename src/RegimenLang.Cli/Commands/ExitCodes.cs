@@ -1,6 +1,6 @@
 namespace RegimenLang.Cli.Commands;
 
-/// <summary>The exit status contract of LANGUAGE.md §10.</summary>
+/// <summary>The exit status contract of docs/language.md, section "Exit status".</summary>
 public static class ExitCodes
 {
     /// <summary>Clean, or warnings only.</summary>

@@ -5,9 +5,9 @@ using RegimenLang.Semantics.Patients;
 namespace RegimenLang.Output;
 
 /// <summary>
-/// The timeline as a tree for the JSON and YAML writers, following the stable contract of
-/// LANGUAGE.md §10: field names fixed, amounts as numbers rounded to at most 3 decimals.
-/// Fields beyond the contract (cycles, cycleTotals, routes, ...) are additions, as §10 allows.
+/// The timeline as a tree for the JSON and YAML writers: the stable contract of docs/timeline-json.md
+/// (every field there, in this order; names and meanings fixed, amounts as numbers rounded to at most
+/// 3 decimals). New fields may be added ("Stability"); none may be renamed, removed or change meaning.
 /// </summary>
 public static class TimelineTreeBuilder
 {

@@ -3,7 +3,7 @@ using static RegimenLang.Tests.Support.Parsing;
 
 namespace RegimenLang.Tests.Syntax;
 
-/// <summary>One test (or a few) per construct of LANGUAGE.md §3-6.</summary>
+/// <summary>One test (or a few) per construct of docs/language.md, sections "Lexical rules" to "The plan".</summary>
 public sealed class ParserTests
 {
     [Fact]
