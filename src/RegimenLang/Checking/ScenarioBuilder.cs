@@ -19,9 +19,15 @@ public static class ScenarioBuilder
     /// <summary>The plan's start in a symbolic scenario (its dates are never printed).</summary>
     private static readonly DateOnly SymbolicStart = new(2026, 1, 5);
 
-    public static IReadOnlyList<Scenario> Build(SemanticModel model)
+    public static IReadOnlyList<Scenario> Build(SemanticModel model) => Build(model.Administrations);
+
+    /// <summary>
+    /// The scenarios for the conditions of <paramref name="lines"/> alone: a rule that compares two lines asks
+    /// for theirs when the whole regimen has too many combinations, and gets an exact answer for the pair.
+    /// </summary>
+    public static IReadOnlyList<Scenario> Build(IEnumerable<BoundAdministration> lines)
     {
-        var conditional = model.Administrations.Where(a => a.When is not null).ToList();
+        var conditional = lines.Where(a => a.When is not null).ToList();
         var empty = Patient.Unknown(SymbolicStart);
         if (conditional.Count == 0)
         {

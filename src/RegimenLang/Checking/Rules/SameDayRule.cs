@@ -7,7 +7,7 @@ namespace RegimenLang.Checking.Rules;
 
 /// <summary>
 /// RL2006: two lines of one cycle give the same drug by the same route and infusion on the same day in
-/// the same cycle instance (both add up). RL2007: the same when one of them has a condition and some
+/// the same cycle instance (both add up), or one line does because its block is included twice. RL2007: the same when one of them has a condition and some
 /// patient satisfies both (e.g. <c>age &lt;= 60</c> and <c>age &gt;= 60</c> at 60). Lines whose conditions
 /// exclude each other, or whose cycle lists never meet, are fine.
 /// <para>
@@ -49,7 +49,7 @@ public sealed class SameDayRule : ICheckRule
                     {
                         foreach (var other in earlier)
                         {
-                            if (!ReferenceEquals(other.Line, line.Line) && CyclesMeet(other.Line, line.Line, runsAt) && Report(context, cycle, other, line, day))
+                            if (CyclesMeet(other.Line, line.Line, runsAt) && Report(context, cycle, other, line, day))
                             {
                                 reported.Add(line.Line);
                                 done = true;
@@ -66,6 +66,12 @@ public sealed class SameDayRule : ICheckRule
     /// <summary>Reports the pair if both apply to some patient; true when it did.</summary>
     private static bool Report(RuleContext context, CycleSymbol cycle, BoundAdministration earlier, BoundAdministration later, int day)
     {
+        if (ReferenceEquals(earlier.Line, later.Line))
+        {
+            // One line reached twice: only a block included more than once does that.
+            context.Report(Diagnose.BlockIncludedTwice(later.Line.Drug.Span, later.DrugName, later.Dose.ToString()!, day, cycle.Name, later.ViaBlock ?? "?"));
+            return true;
+        }
         if (earlier.When is null && later.When is null)
         {
             context.Report(Diagnose.SameDrugTwice(later.Line.Drug.Span, later.DrugName, later.Dose.ToString()!, day, cycle.Name, earlier.Line.Span.Line)
@@ -100,13 +106,16 @@ public sealed class SameDayRule : ICheckRule
     }
 
     /// <summary>A patient description for which both lines' conditions hold, or null when they exclude each other.</summary>
-    private static string? Witness(BoundAdministration a, BoundAdministration b, IReadOnlyList<Scenario> scenarios)
+    private static string? Witness(BoundAdministration a, BoundAdministration b, IReadOnlyList<Scenario> scenarios, bool pairOnly = false)
     {
         foreach (var scenario in scenarios)
         {
             if (ScenarioBuilder.AllLinesApply(scenario))
             {
-                return "some patients (too many combinations of facts to tell which)";
+                // The regimen as a whole branches on too many facts: decide on the two lines' own conditions.
+                return pairOnly
+                    ? "some patients (too many combinations of facts to tell which)"
+                    : Witness(a, b, ScenarioBuilder.Build([a, b]), pairOnly: true);
             }
             bool Holds(BoundAdministration line) => line.When is not { } when || when.Holds(scenario.Patient);
             if (Holds(a) && Holds(b))

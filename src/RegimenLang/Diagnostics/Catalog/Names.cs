@@ -154,6 +154,15 @@ public static partial class DiagnosticCatalog
         "cycle gap length 14 days {\n}",
         "plan {\n  main: A then rest 14 days then B\n}");
 
+    public static readonly DiagnosticDescriptor CycleTooLarge = new(
+        "RL1019", "Cycle too large", DiagnosticFamily.Names, Severity.Error,
+        "the {kind} '{name}' holds more than {max} administration lines once its blocks are included; only the first {max} are checked and laid out",
+        "A cycle (or block) may hold at most 10,000 administration lines once every `include` is spliced in: far beyond any regimen, " +
+        "and a bound on what a fan of includes (a block included ten times in a block included ten times, and so on) may multiply into. " +
+        "The lines past the limit are neither checked nor expanded, and the rules that need the whole cycle say nothing about it.",
+        "block b1 {\n  vincristine 2 mg IV day 1\n  ... (100 lines)\n}\nblock b2 {\n  include b1\n  ... (include b1 200 times)\n}",
+        "Split the treatment into cycles of realistic size; include each block once per cycle.");
+
     public static readonly DiagnosticDescriptor InvalidFormulary = new(
         "RL1020", "Invalid formulary file", DiagnosticFamily.Names, Severity.Error,
         [
@@ -186,7 +195,7 @@ public static partial class DiagnosticCatalog
     [
         UnknownDrug, UnknownCycle, UnknownBlock, UnknownFact, DuplicateName, IncludeCycle, UnusedCycle, MissingHeader,
         MissingPlan, DuplicateSingleton, UnknownMetadataKey, DuplicateMetadata, InvalidMetadataValue, HeaderNotFirst,
-        UnusedBlock, UnusedInput, ConditionTypeMismatch, EmptyPlan, InvalidFormulary,
+        UnusedBlock, UnusedInput, ConditionTypeMismatch, EmptyPlan, CycleTooLarge, InvalidFormulary,
     ];
 }
 
@@ -272,6 +281,9 @@ public static partial class Diagnose
 
     public static Diagnostic FactInOtherUnit(SourceSpan at, string fact, string unit, string written, string example) =>
         DiagnosticCatalog.ConditionTypeMismatch.Create(at, 7, ("fact", fact), ("unit", unit), ("written", written), ("example", example));
+
+    public static Diagnostic TooManyLines(SourceSpan at, string kind, string name, int max) =>
+        DiagnosticCatalog.CycleTooLarge.Create(at, ("kind", kind), ("name", name), ("max", max.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
 
     public static Diagnostic Empty(SourceSpan at, string kind, string name) => DiagnosticCatalog.EmptyPlan.Create(at, ("kind", kind), ("name", name));
 

@@ -54,9 +54,13 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor SameDrugTwice = new(
         "RL2006", "Same drug twice on one day", DiagnosticFamily.Schedule, Severity.Warning,
-        "{drug} {dose} is also given on day {day} of cycle '{cycle}' by line {line}: the two lines add up",
+        [
+            "{drug} {dose} is also given on day {day} of cycle '{cycle}' by line {line}: the two lines add up",
+            "{drug} {dose} is given twice on day {day} of cycle '{cycle}': the block '{block}' is included more than once",
+        ],
         "Two lines that give the same drug by the same route and infusion on the same day of the same cycle both apply, so the patient gets both doses. " +
-        "This is usually an override (`in cycle 1` beside `in cycles 1-4`) that overlaps. Different infusions (a loading dose over 2 h then the rest over 22 h) are not reported.",
+        "This is usually an override (`in cycle 1` beside `in cycles 1-4`) that overlaps, or a block included twice. " +
+        "Different infusions (a loading dose over 2 h then the rest over 22 h) are not reported.",
         "inotuzumab 0.6 mg/m2 IV day 2 in cycle 1\ninotuzumab 0.3 mg/m2 IV day 2 in cycles 1-4",
         "inotuzumab 0.6 mg/m2 IV day 2 in cycle 1\ninotuzumab 0.3 mg/m2 IV day 2 in cycles 2-4");
 
@@ -123,7 +127,10 @@ public static partial class Diagnose
         DiagnosticCatalog.CycleGap.Create(at, ("phase", phase), ("number", number), ("cycle", cycle), ("drug", drug), ("before", before), ("after", after));
 
     public static Diagnostic SameDrugTwice(SourceSpan at, string drug, string dose, int day, string cycle, int otherLine) =>
-        DiagnosticCatalog.SameDrugTwice.Create(at, ("drug", drug), ("dose", dose), ("day", day), ("cycle", cycle), ("line", otherLine));
+        DiagnosticCatalog.SameDrugTwice.Create(at, 0, ("drug", drug), ("dose", dose), ("day", day), ("cycle", cycle), ("line", otherLine));
+
+    public static Diagnostic BlockIncludedTwice(SourceSpan at, string drug, string dose, int day, string cycle, string block) =>
+        DiagnosticCatalog.SameDrugTwice.Create(at, 1, ("drug", drug), ("dose", dose), ("day", day), ("cycle", cycle), ("block", block));
 
     public static Diagnostic OverlappingConditions(SourceSpan at, int otherLine, string drug, int day, string witness) =>
         DiagnosticCatalog.OverlappingConditions.Create(at, ("line", otherLine), ("drug", drug), ("day", day), ("witness", witness));

@@ -60,6 +60,10 @@ public static partial class Binder
             var (lines, incomplete) = splicer.Lines(cycle.Syntax.Body, via: null);
             cycle.Lines = lines;
             cycle.HasIncompleteLines = incomplete;
+            if (splicer.Truncated)
+            {
+                diagnostics.Add(Diagnose.TooManyLines(cycle.Declaration!.Span, "cycle", cycle.Name, MaxLinesPerCycle));
+            }
             if (cycle.Syntax.Body.Length == 0 && cycle.Syntax.HeaderSkipped.IsEmpty)
             {
                 diagnostics.Add(Diagnose.Empty(cycle.Declaration!.Span, "cycle", cycle.Name));
@@ -69,6 +73,11 @@ public static partial class Binder
         {
             // Includes inside blocks no cycle uses are still resolved, so a typo is found before it is used.
             splicer.Lines(block.Syntax.Body, via: block);
+            if (splicer.Truncated && !usedBlocks.Contains(block.Name))
+            {
+                // A block some cycle includes is reported with that cycle.
+                diagnostics.Add(Diagnose.TooManyLines(block.Declaration!.Span, "block", block.Name, MaxLinesPerCycle));
+            }
             if (block.Syntax.Body.Length == 0 && block.Syntax.HeaderSkipped.IsEmpty)
             {
                 diagnostics.Add(Diagnose.Empty(block.Declaration!.Span, "block", block.Name));
@@ -210,7 +219,10 @@ public static partial class Binder
         private readonly Dictionary<BlockSymbol, (ImmutableArray<BoundAdministration> Lines, bool Incomplete)> _done = new(ReferenceEqualityComparer.Instance);
         private readonly HashSet<SourceSpan> _reported = [];
 
-        /// <summary>The complete lines of <paramref name="body"/> with its includes spliced in, and whether any part of it is incomplete.</summary>
+        /// <summary>
+        /// The complete lines of <paramref name="body"/> with its includes spliced in, and whether any part of it is
+        /// incomplete (lines past <see cref="MaxLinesPerCycle"/> make it incomplete too, and set <see cref="Truncated"/>).
+        /// </summary>
         public (ImmutableArray<BoundAdministration> Lines, bool Incomplete) Lines(ImmutableArray<BodyLine> body, BlockSymbol? via)
         {
             foreach (var block in Includes(body))
@@ -220,10 +232,18 @@ public static partial class Binder
             if (via is not null)
             {
                 Resolve(via);
+                Truncated = _truncated.Contains(via);
                 return _done[via];
             }
-            return Assemble(body, owner: null, stack: []);
+            var (lines, incomplete, truncated) = Assemble(body, owner: null, stack: []);
+            Truncated = truncated;
+            return (lines, incomplete);
         }
+
+        /// <summary>Whether the last <see cref="Lines"/> dropped lines past the limit.</summary>
+        public bool Truncated { get; private set; }
+
+        private readonly HashSet<BlockSymbol> _truncated = new(ReferenceEqualityComparer.Instance);
 
         private IEnumerable<BlockSymbol> Includes(IEnumerable<BodyLine> body) =>
             body.OfType<IncludeLine>().Select(i => context.Blocks.GetValueOrDefault(i.Block.Text)).OfType<BlockSymbol>();
@@ -248,36 +268,43 @@ public static partial class Binder
                     }
                     continue;
                 }
-                _done[block] = Assemble(block.Syntax.Body, block, [.. stack.Select(f => f.Block)]);
+                var (lines, incomplete, truncated) = Assemble(block.Syntax.Body, block, [.. stack.Select(f => f.Block)]);
+                _done[block] = (lines, incomplete);
+                if (truncated)
+                {
+                    _truncated.Add(block);
+                }
                 stack.RemoveAt(stack.Count - 1);
             }
         }
 
         /// <param name="stack">The blocks being assembled, outermost first: an include of one of them closes a cycle.</param>
-        private (ImmutableArray<BoundAdministration> Lines, bool Incomplete) Assemble(ImmutableArray<BodyLine> body, BlockSymbol? owner, List<BlockSymbol> stack)
+        private (ImmutableArray<BoundAdministration> Lines, bool Incomplete, bool Truncated) Assemble(ImmutableArray<BodyLine> body, BlockSymbol? owner, List<BlockSymbol> stack)
         {
             var lines = ImmutableArray.CreateBuilder<BoundAdministration>();
-            bool incomplete = false;
+            bool incomplete = false, truncated = false;
             foreach (var line in body)
             {
                 switch (line)
                 {
                     case AdministrationLine administration when bound[administration] is { } b:
-                        Add(lines, owner is null ? b : b with { ViaBlock = owner.Name });
+                        truncated |= !Add(lines, owner is null ? b : b with { ViaBlock = owner.Name });
                         break;
                     case AdministrationLine or ErrorBodyLine:
                         incomplete = true;
                         break;
                     case IncludeLine include:
-                        incomplete |= Include(include, owner, stack, lines);
+                        var (includedIncomplete, includedTruncated) = Include(include, owner, stack, lines);
+                        incomplete |= includedIncomplete;
+                        truncated |= includedTruncated;
                         break;
                 }
             }
-            return (lines.ToImmutable(), incomplete);
+            return (lines.ToImmutable(), incomplete || truncated, truncated);
         }
 
-        /// <summary>Splices one include; true when what it brings is incomplete (an unknown block, a cycle of includes, a partial block).</summary>
-        private bool Include(IncludeLine include, BlockSymbol? owner, List<BlockSymbol> stack, ImmutableArray<BoundAdministration>.Builder lines)
+        /// <summary>Splices one include: whether what it brings is incomplete (an unknown block, a cycle of includes, a partial block) and whether lines were dropped past the limit.</summary>
+        private (bool Incomplete, bool Truncated) Include(IncludeLine include, BlockSymbol? owner, List<BlockSymbol> stack, ImmutableArray<BoundAdministration>.Builder lines)
         {
             string name = include.Block.Text;
             if (!context.Blocks.TryGetValue(name, out var block))
@@ -286,7 +313,7 @@ public static partial class Binder
                 {
                     context.Diagnostics.Add(Diagnose.UnknownBlock(include.Block.Span, name, NameSuggester.Suggest(name, context.Blocks.Keys)));
                 }
-                return true;
+                return (true, false);
             }
             context.Record(include.Block, block);
             if (!ReferenceEquals(owner, block))
@@ -302,21 +329,25 @@ public static partial class Binder
                     var chain = stack.Skip(Math.Max(0, from)).Select(f => f.Name).Append(block.Name);
                     context.Diagnostics.Add(Diagnose.IncludeCycle(include.Block.Span, block.Name, chain));
                 }
-                return true;
+                return (true, false);
             }
+            bool truncated = _truncated.Contains(block);
             foreach (var line in spliced.Lines)
             {
-                Add(lines, line);
+                truncated |= !Add(lines, line);
             }
-            return spliced.Incomplete;
+            return (spliced.Incomplete, truncated);
         }
 
-        private static void Add(ImmutableArray<BoundAdministration>.Builder lines, BoundAdministration line)
+        /// <summary>Adds a line unless the list is full; false when it was dropped.</summary>
+        private static bool Add(ImmutableArray<BoundAdministration>.Builder lines, BoundAdministration line)
         {
-            if (lines.Count < MaxLinesPerCycle)
+            if (lines.Count >= MaxLinesPerCycle)
             {
-                lines.Add(line);
+                return false;
             }
+            lines.Add(line);
+            return true;
         }
     }
 
