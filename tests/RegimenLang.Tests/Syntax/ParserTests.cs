@@ -295,4 +295,27 @@ public sealed class ParserTests
         var crlf = ParseClean("regimen \"T\"\r\ncycle A length 21 days {\r\n  vincristine 2 mg IV day 1\r\n}\r\n");
         Assert.Equal(lf.Cycles.Single().Body.Length, crlf.Cycles.Single().Body.Length);
     }
+
+    [Theory]
+    [InlineData("anc > 1000 cells/uL", "cells/uL")]
+    [InlineData("weight < 45 kg", "kg")]
+    [InlineData("cd20 >= 20%", "%")]
+    [InlineData("age > 60", null)]
+    public void A_condition_quantity_takes_any_unit_word(string condition, string? unit)
+    {
+        var line = Line($"dexamethasone 4 mg PO day 1 when {condition} in cycle 1");
+        var comparison = Assert.IsType<ComparisonCondition>(line.When!.Condition);
+        Assert.Equal(unit, Assert.IsType<QuantityValue>(comparison.Value).Unit);
+        Assert.NotNull(line.Cycles); // the unit did not swallow the next clause
+    }
+
+    [Fact]
+    public void A_number_input_is_compared_in_its_declared_unit()
+    {
+        string Regimen(string condition) => Header + "input anc: number cells/uL \"ANC\"\ncycle A length 21 days {\n  dexamethasone 4 mg PO day 1 when " + condition + "\n}\nplan {\n  main: A\n}\n";
+        Assert.Empty(Check(Regimen("anc > 1000 cells/uL")).Diagnostics);
+        var wrong = Assert.Single(Check(Regimen("anc > 1000 kg")).Diagnostics);
+        Assert.Equal("RL1017", wrong.Code);
+        Assert.Contains("e.g. anc > 1000 cells/uL", wrong.Message, StringComparison.Ordinal);
+    }
 }

@@ -81,7 +81,8 @@ internal sealed class ConditionBinder(BindingContext context) : IConditionVisito
             (_, QuantityValue q) when !fact.AcceptedUnits.Contains(q.Unit ?? "", StringComparer.OrdinalIgnoreCase) =>
                 q.Unit is null
                     ? Diagnose.FactNeedsUnit(at, fact.Name, $"{q.Number.Text}{(fact.Unit == "%" ? "" : " ")}{fact.Unit}")
-                    : Diagnose.FactInOtherUnit(at, fact.Name, fact.Unit ?? "plain numbers", q.Unit, fact.Example),
+                    : Diagnose.FactInOtherUnit(at, fact.Name, fact.Unit ?? "plain numbers", q.Unit,
+                        fact.Unit is null ? fact.Example : $"{fact.Name} {node.Operator.Symbol()} {q.Number.Text}{(fact.Unit == "%" ? "" : " ")}{fact.Unit}"),
             _ => null,
         };
         if (problem is not null)

@@ -243,14 +243,22 @@ internal static class Grammar
 
     // ---- conditions ---------------------------------------------------------------------------
 
-    private static readonly string[] ConditionUnits = ["kg", "g", "cm", "m", "m2", "years", "year", "y", "months", "mL", "L", "mg", "mcg", "min"];
+    private static readonly string[] ConditionWords = ["and", "or", "not"];
 
+    /// <summary>
+    /// The unit after a number in a condition: '%' or any word that does not go on with the condition or start
+    /// the next clause (so <c>age &gt; 60 in cycles 1-4</c> still ends at 60), optionally over another word. Which
+    /// units a fact takes (kg for weight, the declared unit of an input such as cells/uL) is the binder's business.
+    /// </summary>
     private static readonly Parser<Token, string> ConditionUnit =
         Kind(TokenKind.Percent, "'%'").Select(_ => "%")
             .Or(Map(
                 (w, per) => per.HasValue ? $"{w.Text}/{per.Value.Text}" : w.Text,
-                AnyOf("a unit such as kg, cm or %", ConditionUnits),
+                P.Token(static t => IsConditionUnit(t)).Labelled("a unit such as kg, cm or %"),
                 Try(Slash.Then(Kind(TokenKind.Word, "a unit"))).Optional()));
+
+    private static bool IsConditionUnit(Token t) =>
+        t.Kind == TokenKind.Word && !ConditionWords.Contains(t.Text, StringComparer.OrdinalIgnoreCase) && ReferenceEquals(ClauseFor(t), NoClause);
 
     internal static readonly Parser<Token, ConditionValue> ConditionValue =
         Map(
