@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using RegimenLang.Cli.Commands;
 using RegimenLang.Workspace;
 
@@ -55,6 +56,15 @@ public static class RegimenApp
         string? firstWord = args.FirstOrDefault(a => !a.StartsWith('-'));
         bool unknownCommand = parse.Errors.Any(e => e.Message.Contains("Unrecognized command", StringComparison.OrdinalIgnoreCase))
             || (parse.CommandResult.Command == root && (parse.UnmatchedTokens.Count > 0 || firstWord is not null));
+        // A command whose paths may be many takes "--bogus" as a path; an option-like word before "--" is a misspelt option.
+        var unknownOption = parse.Tokens.TakeWhile(t => t.Type != TokenType.DoubleDash)
+            .FirstOrDefault(t => t.Type == TokenType.Argument && t.Value.Length > 1 && t.Value.StartsWith('-') && !IsNumber(t.Value));
+        if (unknownOption is not null && !IsHelpRequest(args))
+        {
+            context.UsageError($"unknown option '{unknownOption.Value}' (a file whose name starts with '-' goes after '--')");
+            context.Error.WriteLine($"Run 'regimen {parse.CommandResult.Command.Name} --help' for usage.");
+            return ExitCodes.Usage;
+        }
         if ((parse.Errors.Count > 0 || unknownCommand) && (unknownCommand || !IsHelpRequest(args)))
         {
             // System.CommandLine exits 1 on usage errors; the documented contract is 2.
@@ -90,6 +100,8 @@ public static class RegimenApp
 
     private static Exception Unwrap(Exception e) =>
         e is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : e;
+
+    private static bool IsNumber(string text) => decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
 
     private static bool IsHelpRequest(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");
 

@@ -77,7 +77,7 @@ public static class FmtCommand
 
         bool writing = !check && !diff;
         var results = FormatRun.Run(new RegimenWorkspace(fileSystem), collected.Files, writing);
-        bool usage = collected.Unreadable.Count > 0, findings = false;
+        bool usage = collected.Unreadable.Count > 0, findings = false, internalError = false;
         int changed = 0, refused = 0;
         var report = new System.Text.StringBuilder();
         foreach (var result in results)
@@ -97,8 +97,9 @@ public static class FmtCommand
                     usage = true;
                     break;
                 case FormatOutcome.InternalError:
+                    // The safety net caught a formatter bug: the file is left as it was, and the run says it failed.
                     context.UsageError(result.Error!);
-                    findings = true;
+                    internalError = true;
                     break;
                 case FormatOutcome.Changed:
                     changed++;
@@ -127,6 +128,6 @@ public static class FmtCommand
         string verb = writing ? "reformatted" : "would reformat";
         context.Error.WriteLine($"{verb} {changed} of {Words.Count(total, "file")}"
             + (refused > 0 ? $"; {refused} not formatted (errors)" : "") + (failed > 0 ? $"; {failed} could not be written" : ""));
-        return usage ? ExitCodes.Usage : findings ? ExitCodes.Findings : ExitCodes.Ok;
+        return internalError ? ExitCodes.InternalError : usage ? ExitCodes.Usage : findings ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

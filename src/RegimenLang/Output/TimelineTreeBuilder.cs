@@ -17,15 +17,16 @@ public static class TimelineTreeBuilder
         var patient = new TreeObjectBuilder();
         if (p.Bsa is { } bsa)
         {
-            patient.Add("bsa", bsa.Value).Add("bsaSource", bsa.SourceName);
-            patient.AddIfNotNull("bsaUncapped", bsa.Uncapped);
+            patient.Add("bsa", Units.Display(bsa.Value)).Add("bsaSource", bsa.SourceName);
+            patient.AddIfNotNull("bsaUncapped", Display(bsa.Uncapped));
         }
-        patient.AddIfNotNull("weight", p.WeightKg).AddIfNotNull("height", p.HeightCm).AddIfNotNull("age", p.AgeYears)
-            .AddIfNotNull("sex", p.Sex).AddIfNotNull("crcl", p.CrclMlPerMin);
+        // Numbers as amounts are shown everywhere in the contract: at most 3 decimals, no trailing zeros (72.50 is 72.5).
+        patient.AddIfNotNull("weight", Display(p.WeightKg)).AddIfNotNull("height", Display(p.HeightCm)).AddIfNotNull("age", Display(p.AgeYears))
+            .AddIfNotNull("sex", p.Sex).AddIfNotNull("crcl", Display(p.CrclMlPerMin));
         var inputs = new TreeObjectBuilder();
         foreach (var input in p.Inputs.Values.OrderBy(i => i.Name, StringComparer.Ordinal))
         {
-            inputs.Add(input.Name, input.Value.Flag is { } flag ? flag : input.Value.Number is { } number ? number : input.Value.Word);
+            inputs.Add(input.Name, input.Value.Flag is { } flag ? flag : input.Value.Number is { } number ? Units.Display(number) : input.Value.Word);
         }
         patient.Add("inputs", inputs.Build());
         if (!p.Prior.IsEmpty)
@@ -120,4 +121,6 @@ public static class TimelineTreeBuilder
 
     private static TreeObject Quantity(Evaluation.Quantity q) =>
         new TreeObjectBuilder().Add("amount", Units.Display(q.Amount)).Add("unit", q.Unit).Build();
+
+    private static decimal? Display(decimal? value) => value is { } v ? Units.Display(v) : null;
 }

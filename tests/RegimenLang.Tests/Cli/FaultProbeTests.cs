@@ -217,6 +217,41 @@ public sealed class FaultProbeTests : IDisposable
         Assert.Contains("the disk is full", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("check", "--bogus")]
+    [InlineData("fmt", "--chek")]
+    [InlineData("fix", "-x")]
+    public void A_misspelt_option_is_a_usage_error_not_a_path(string command, string option)
+    {
+        var (exit, _, error) = Run(command, Regimen01, option);
+        Assert.Equal(2, exit);
+        Assert.Contains($"unknown option '{option}'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot read", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_named_like_an_option_goes_after_double_dash()
+    {
+        string path = Write("-odd.regimen", File.ReadAllText(Regimen01));
+        var (exit, _, error) = Run("check", "--", Path.GetFileName(path));
+        Assert.Equal(2, exit); // not found in the current folder, but read as a path, not an option
+        Assert.Contains("cannot read -odd.regimen", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_json_timeline_shows_patient_numbers_like_amounts_and_a_bsa_cap_with_two_decimals()
+    {
+        string patient = Write("p.yaml", Patient01.Replace("weight: 72 kg", "weight: 72.50 kg", StringComparison.Ordinal).Replace("height: 170 cm", "height: 170.0 cm", StringComparison.Ordinal));
+        var (exit, output, _) = Run("expand", Regimen01, "--patient", patient, "--bsa-cap", "1.755", "--format", "json");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var p = json.RootElement.GetProperty("patient");
+        Assert.Equal("72.5", p.GetProperty("weight").GetRawText());
+        Assert.Equal("170", p.GetProperty("height").GetRawText());
+        Assert.Equal("1.76", p.GetProperty("bsa").GetRawText());
+        Assert.Equal("1.85", p.GetProperty("bsaUncapped").GetRawText());
+    }
+
     /// <summary>Reads the disk; every write fails as a full disk would.</summary>
     private sealed class UnwritableFileSystem : RegimenLang.Workspace.IFileSystem
     {

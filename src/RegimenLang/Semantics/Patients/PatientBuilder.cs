@@ -31,7 +31,8 @@ public static class PatientBuilder
             bsa = new BodySurface(BodySurfaceArea.Compute(options.Formula, h, w),
                 options.Formula == BsaFormula.DuBois ? BsaSource.DuBois : BsaSource.Mosteller, null);
         }
-        if (bsa is not null && options.BsaCap is { } cap && bsa.Value > cap)
+        // The cap is rounded as every BSA is (2 decimals), so the BSA used for dosing always has 2 decimals.
+        if (bsa is not null && options.BsaCap is { } rawCap && Math.Round(rawCap, 2, MidpointRounding.AwayFromZero) is var cap && bsa.Value > cap)
         {
             bsa = bsa with { Value = cap, Uncapped = bsa.Value };
         }
