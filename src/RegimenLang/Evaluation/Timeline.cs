@@ -111,9 +111,15 @@ public sealed record DrugTotal(
     /// <summary>The plan's absolute total plus the prior exposure, when the prior could be made absolute.</summary>
     public Quantity? CumulativeAbsolute => PriorAbsolute is { } prior ? new Quantity(Absolute.Amount + prior.Amount, Absolute.Unit) : null;
 
-    /// <summary>The total in the prior's prescribed unit plus the prior (e.g. 100 + 150 mg/m2), when the units match.</summary>
-    public Quantity? CumulativePrescribed => Prior is { } prior
-        ? new Quantity(prior.Amount + Prescribed.Where(q => q.Unit == prior.Unit).Sum(q => q.Amount), prior.Unit)
+    /// <summary>
+    /// The total in the prior's prescribed unit plus the prior (e.g. 100 + 150 mg/m2): when the plan gives the drug
+    /// in that unit, or does not give it at all. A prior of 300 mg beside a plan in mg/m2 has no such sum (the
+    /// absolute one, <see cref="CumulativeAbsolute"/>, still adds them up).
+    /// </summary>
+    public Quantity? CumulativePrescribed =>
+        Prior is not { } prior ? null
+        : Administrations == 0 ? prior
+        : Prescribed.Where(q => q.Unit == prior.Unit).ToList() is { Count: > 0 } same ? new Quantity(prior.Amount + same.Sum(q => q.Amount), prior.Unit)
         : null;
 }
 
