@@ -49,6 +49,10 @@ public sealed record FuzzCase(InputKind Kind, string Regimen, string? Patient = 
         _ => this with { Regimen = text, RegimenBytes = null },
     };
 
+    /// <summary>The size of all the files of the case in bytes (the pipeline's work grows with it).</summary>
+    public int TotalBytes => (RegimenBytes?.Length ?? Encoding.UTF8.GetByteCount(Regimen))
+        + Encoding.UTF8.GetByteCount(Patient ?? "") + Encoding.UTF8.GetByteCount(Formulary ?? "") + Encoding.UTF8.GetByteCount(Config ?? "");
+
     /// <summary>The size of the damaged input in bytes (what the 64 KB bound of a slow finding is about).</summary>
     public int MutatedBytes => Kind == InputKind.Regimen && RegimenBytes is { } bytes ? bytes.Length : Encoding.UTF8.GetByteCount(Mutated);
 }
@@ -108,6 +112,9 @@ public static partial class FuzzPipeline
     /// <summary>When set, the time of each stage is added up here (for <c>--profile</c>): where a run spends its time.</summary>
     public static Dictionary<string, (TimeSpan Time, long Count)>? StageTimes { get; set; }
 
+    /// <summary>The clock stages and timeline writing are timed with: the wall clock, or the fuzzer's thread CPU clock.</summary>
+    public static Func<TimeSpan> Clock { get; set; } = () => TimeSpan.FromTicks(System.Diagnostics.Stopwatch.GetTimestamp() * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency);
+
     [GeneratedRegex(@"\bat [A-Za-z_][\w.`]*\.[\w<>`|]+\(")]
     private static partial Regex StackFrame();
 
@@ -117,6 +124,7 @@ public static partial class FuzzPipeline
         private readonly List<FuzzFinding> _findings = [];
         private readonly HashSet<string> _signatures = new(StringComparer.Ordinal);
         private readonly string _allInput = string.Join("\n", input.Regimen, input.Patient, input.Formulary, input.Config);
+        private readonly HashSet<string> _written = new(StringComparer.Ordinal);
         private int _timelineEntries;
         private TimeSpan _timelineTime;
 
@@ -275,16 +283,15 @@ public static partial class FuzzPipeline
                 default:
                     return 0;
             }
+            // fmt of its own output: it must parse (fmt reads it first) and come out the same.
             string formatted = first.Text!;
-            var reparsed = RegimenParser.Parse(new SourceText(source.Path, formatted));
-            if (reparsed.HasErrors)
-            {
-                var error = reparsed.Diagnostics.First(d => d.Severity == Severity.Error);
-                Add(FindingClass.Reparse, stage, $"the formatted text does not parse: {error.Code} at {error.Span.Line}:{error.Span.Column}: {error.Message}", formatted);
-                return 0;
-            }
             var second = RegimenFormatter.Format(new SourceText(source.Path, formatted));
-            if (second.Status != FormatStatus.Formatted)
+            if (second.Status == FormatStatus.SyntaxErrors)
+            {
+                var error = second.Diagnostics[0];
+                Add(FindingClass.Reparse, stage, $"the formatted text does not parse: {error.Code} at {error.Span.Line}:{error.Span.Column}: {error.Message}", formatted);
+            }
+            else if (second.Status != FormatStatus.Formatted)
             {
                 Add(FindingClass.Reparse, stage, $"the formatted text is refused by fmt ({second.Status}): {second.InternalError ?? string.Join("; ", second.Diagnostics)}", formatted);
             }
@@ -302,18 +309,22 @@ public static partial class FuzzPipeline
         /// <summary>Every timeline format, as <c>expand --format</c> writes it; timed apart (see <see cref="FuzzResult"/>).</summary>
         private void Timeline(string stage, Timeline timeline)
         {
-            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var started = Clock();
             foreach (var format in OutputFormats.Timelines)
             {
                 Stage(stage + "/" + format.Name, () => format.Write(timeline));
             }
             _timelineEntries += timeline.Entries.Length;
-            _timelineTime += System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            _timelineTime += Clock() - started;
         }
 
-        /// <summary>Every diagnostics format, as <c>check --format</c> writes it.</summary>
+        /// <summary>Every diagnostics format, as <c>check --format</c> writes it (once per distinct list: check, check --patient and expand often agree).</summary>
         private void Write(string stage, IReadOnlyList<Diagnostic> diagnostics) => Stage(stage + "/write", () =>
         {
+            if (!_written.Add(string.Join("\n", diagnostics)))
+            {
+                return 0;
+            }
             var document = new DiagnosticsDocument([RegimenPath], diagnostics, Folder);
             foreach (var format in OutputFormats.Diagnostics)
             {
@@ -394,7 +405,7 @@ public static partial class FuzzPipeline
 
         private T? Stage<T>(string stage, Func<T> action)
         {
-            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var started = StageTimes is null ? TimeSpan.Zero : Clock();
             try
             {
                 return action();
@@ -412,7 +423,7 @@ public static partial class FuzzPipeline
                 if (StageTimes is { } times)
                 {
                     var (time, count) = times.GetValueOrDefault(stage);
-                    times[stage] = (time + System.Diagnostics.Stopwatch.GetElapsedTime(started), count + 1);
+                    times[stage] = (time + (Clock() - started), count + 1);
                 }
             }
         }

@@ -14,9 +14,20 @@ namespace RegimenLang.Fuzz;
 /// </summary>
 public sealed class FuzzRunner(FuzzOptions options)
 {
-    /// <summary>An input under this size that takes longer than <see cref="SlowMilliseconds"/> (twice) is slow.</summary>
+    /// <summary>An input under this size that takes longer than <see cref="SlowLimit"/> (twice) is slow.</summary>
     public const int SlowMaxBytes = 64 * 1024;
     public const double SlowMilliseconds = 100;
+
+    /// <summary>
+    /// The pipeline reads a file about fifteen times over (check alone and with the patient, fix, fmt twice, the tree
+    /// and diagnostics in every format): at about 7 ms per KB of dense text (500 administration lines, 21 KB, take
+    /// 150 ms), a large but ordinary file is over 100 ms. Past 5 KB the limit grows by this much per KB, about three
+    /// times that linear cost, so that what is reported is time that explodes, not time that grows with the file.
+    /// </summary>
+    public const double SlowMillisecondsPerKib = 20;
+
+    /// <summary>The time an input of this size may take: <see cref="SlowMilliseconds"/>, or more for a large one (<see cref="SlowMillisecondsPerKib"/>).</summary>
+    public static double SlowLimit(FuzzCase input) => Math.Max(SlowMilliseconds, SlowMillisecondsPerKib * input.TotalBytes / 1024.0);
 
     /// <summary>
     /// Writing a timeline in its seven formats takes about 0.1 ms per administration (an 18-month plan of 2,400 takes
@@ -57,6 +68,7 @@ public sealed class FuzzRunner(FuzzOptions options)
         _yamlMutator = new Mutator(_seeds.YamlLines);
         _out = Path.GetFullPath(options.Out ?? Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"regimen-fuzz-{options.Seed}-{DateTime.UtcNow:yyyyMMdd-HHmmss}")));
         Directory.CreateDirectory(_out);
+        FuzzPipeline.Clock = ThreadClock.Now;
         if (options.Profile)
         {
             FuzzPipeline.StageTimes = [];
@@ -165,10 +177,10 @@ public sealed class FuzzRunner(FuzzOptions options)
                 }
             }
             var all = findings.ToList();
-            if (elapsed > SlowMilliseconds && input.MutatedBytes < SlowMaxBytes && IsSlow(input, i, generation) is { } again)
+            if (elapsed > SlowLimit(input) && input.MutatedBytes < SlowMaxBytes && IsSlow(input, i, generation) is { } again)
             {
                 all.Add(new FuzzFinding(FindingClass.Slow, "pipeline",
-                    string.Create(CultureInfo.InvariantCulture, $"{input.MutatedBytes:#,0} bytes took {elapsed:0} ms, then {again:0} ms (limit {SlowMilliseconds} ms, timeline writing not counted up to {TimelineMillisecondsPerEntry} ms per entry)"), "slow"));
+                    string.Create(CultureInfo.InvariantCulture, $"{input.TotalBytes:#,0} bytes took {elapsed:0} ms, then {again:0} ms of CPU (limit {SlowLimit(input):0} ms; timeline writing not counted up to {TimelineMillisecondsPerEntry} ms per entry)"), "slow"));
             }
             foreach (var finding in all)
             {
@@ -189,30 +201,35 @@ public sealed class FuzzRunner(FuzzOptions options)
     private double? IsSlow(FuzzCase input, long iteration, int generation)
     {
         var (_, again) = Timed(input, iteration, generation);
-        return again > SlowMilliseconds ? again : null;
+        return again > SlowLimit(input) ? again : null;
     }
 
     /// <summary>
-    /// Runs the pipeline under the watchdog. The time is the smaller of wall-clock and CPU time (a busy machine does not
-    /// make an input slow), less the allowance for writing timelines (<see cref="TimelineMillisecondsPerEntry"/>).
+    /// Runs the pipeline under the watchdog. The time is the CPU time of the worker thread (<see cref="ThreadClock"/>: a
+    /// busy machine does not make an input slow), less the allowance for writing timelines (<see cref="TimelineMillisecondsPerEntry"/>).
     /// </summary>
     private (IReadOnlyList<FuzzFinding> Findings, double Milliseconds) Timed(FuzzCase input, long iteration, int generation)
     {
         long allocated = GC.GetAllocatedBytesForCurrentThread();
-        var cpu = Environment.CpuUsage.TotalTime;
-        long started = Stopwatch.GetTimestamp();
-        _running = new Running(input, iteration, started, generation);
-        var result = FuzzPipeline.Run(input);
+        _running = new Running(input, iteration, Stopwatch.GetTimestamp(), generation);
+        var (result, milliseconds) = Measure(input);
         _running = null;
-        double wall = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        double used = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds;
-        double allowed = Math.Min(result.TimelineTime.TotalMilliseconds, result.TimelineEntries * TimelineMillisecondsPerEntry);
         long bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
         lock (_gate)
         {
             _mostAllocated = Math.Max(_mostAllocated, bytes);
         }
-        return (result.Findings, Math.Min(wall, used) - allowed);
+        return (result.Findings, milliseconds);
+    }
+
+    /// <summary>One run of the pipeline and its time as the slow check counts it.</summary>
+    private static (FuzzResult Result, double Milliseconds) Measure(FuzzCase input)
+    {
+        var started = ThreadClock.Now();
+        var result = FuzzPipeline.Run(input);
+        double used = (ThreadClock.Now() - started).TotalMilliseconds;
+        double allowed = Math.Min(result.TimelineTime.TotalMilliseconds, result.TimelineEntries * TimelineMillisecondsPerEntry);
+        return (result, used - allowed);
     }
 
     /// <summary>Input <paramref name="iteration"/> of the run: which file is damaged, from which seed, how.</summary>
@@ -330,7 +347,7 @@ public sealed class FuzzRunner(FuzzOptions options)
                 return false;
             }
             var (_, first) = Timed(candidate, iteration, generation);
-            return first > SlowMilliseconds && IsSlow(candidate, iteration, generation) is not null;
+            return first > SlowLimit(candidate) && IsSlow(candidate, iteration, generation) is not null;
         }
         var (findings, _) = Timed(candidate, iteration, generation);
         return findings.Any(f => f.Signature == finding.Signature);
@@ -367,21 +384,46 @@ public sealed class FuzzRunner(FuzzOptions options)
         return distinct == 0 ? 0 : 1;
     }
 
-    /// <summary>Runs the reproducers of a folder and prints what each still finds; 1 when any finds something.</summary>
-    public static int Replay(string folder)
+    /// <summary>Runs of each reproducer before the one that is timed: the first pays for the JIT, the next ones for tiering up.</summary>
+    private static int WarmRuns => int.TryParse(Environment.GetEnvironmentVariable("FUZZ_WARM_RUNS"), CultureInfo.InvariantCulture, out int n) ? n : 3;
+
+    /// <summary>
+    /// Runs the reproducers of a folder (on a thread of the stack size asked for) and prints what each still finds,
+    /// timed after a few warm-up runs; 1 when any finds something or is slow.
+    /// </summary>
+    public int Replay(string folder)
     {
+        FuzzPipeline.Clock = ThreadClock.Now;
         int failing = 0;
-        foreach (var (name, input) in FuzzFixtures.Load(folder))
+        var thread = new Thread(() =>
         {
-            var clock = Stopwatch.StartNew();
-            var findings = FuzzPipeline.Run(input).Findings;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {(findings.Count == 0 ? "ok" : string.Join("; ", findings.Select(f => $"{f.Class} at {f.Stage}: {Shorten(f.Message)}")))} ({clock.Elapsed.TotalMilliseconds:0} ms)"));
-            foreach (var f in findings.Where(f => f.Detail is not null))
+            foreach (var (name, input) in FuzzFixtures.Load(folder))
             {
-                Console.WriteLine(f.Detail);
+                for (int warm = 0; warm < WarmRuns; warm++)
+                {
+                    _ = FuzzPipeline.Run(input);
+                }
+                FuzzPipeline.StageTimes = options.Profile ? [] : null;
+                var (result, elapsed) = Measure(input);
+                var problems = result.Findings.Select(f => $"{f.Class} at {f.Stage}: {Shorten(f.Message)}").ToList();
+                if (elapsed > SlowLimit(input))
+                {
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{FindingClass.Slow}: {elapsed:0} ms (limit {SlowLimit(input):0} ms)"));
+                }
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {(problems.Count == 0 ? "ok" : string.Join("; ", problems))} ({elapsed:0} ms)"));
+                foreach (var f in result.Findings.Where(f => f.Detail is not null))
+                {
+                    Console.WriteLine(f.Detail);
+                }
+                failing += problems.Count > 0 ? 1 : 0;
+                foreach (var (stage, (time, _)) in (FuzzPipeline.StageTimes ?? []).Where(kv => kv.Value.Time.TotalMilliseconds >= 1).OrderByDescending(kv => kv.Value.Time))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage,-28} {time.TotalMilliseconds,8:0.0} ms"));
+                }
             }
-            failing += findings.Count > 0 ? 1 : 0;
-        }
+        }, options.StackKib is { } kib ? kib * 1024 : 0);
+        thread.Start();
+        thread.Join();
         return failing == 0 ? 0 : 1;
     }
 }

@@ -5,7 +5,7 @@ using RegimenLang.Fuzz;
 // regimen-fuzz: a deterministic, seeded mutation fuzzer of the RegimenLang library. See FuzzRunner.
 return FuzzOptions.Parse(args) switch
 {
-    ({ } options, null) => options.Replay is { } replay ? FuzzRunner.Replay(replay) : new FuzzRunner(options).Run(),
+    ({ } options, null) => options.Replay is { } replay ? new FuzzRunner(options).Replay(replay) : new FuzzRunner(options).Run(),
     (_, { } error) => Usage(error),
     _ => Usage(null),
 };
@@ -18,7 +18,7 @@ static int Usage(string? error)
         help.Append("error: ").AppendLine(error);
     }
     help.AppendLine("usage: RegimenLang.Fuzz [--seconds N] [--seed N] [--stack-kib N] [--out DIR] [--max-findings N] [--iteration N] [--profile]");
-    help.AppendLine("       RegimenLang.Fuzz --replay FOLDER");
+    help.AppendLine("       RegimenLang.Fuzz --replay FOLDER [--stack-kib N]");
     help.AppendLine("  --seconds N       how long to run (default 60)");
     help.AppendLine("  --seed N          the seed of the run (default 1); the same seed gives the same inputs");
     help.AppendLine("  --stack-kib N     run the work on a thread with this stack size (1024 = the 1 MiB Windows default)");
