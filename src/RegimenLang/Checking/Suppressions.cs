@@ -41,6 +41,9 @@ public static partial class Suppressions
         return [.. diagnostics.Where(d => Configuration.RegimenConfig.IsLocked(d.Code) || !silenced.Contains((d.Span.Line, d.Code))).Concat(added)];
     }
 
+    /// <summary>Whether a comment is a suppression directive (one acts only on a line of its own).</summary>
+    public static bool IsDirective(string commentText) => Directive().IsMatch(commentText);
+
     private static int NextStatementLine(SourceText source, int commentLine)
     {
         for (int line = commentLine + 1; line <= source.LineCount; line++)

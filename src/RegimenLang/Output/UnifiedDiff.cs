@@ -1,5 +1,6 @@
 using System.Text;
 using DiffPlex;
+using DiffPlex.Chunkers;
 using DiffPlex.Model;
 
 namespace RegimenLang.Output;
@@ -12,6 +13,13 @@ public static class UnifiedDiff
 {
     private const int Context = 3;
 
+    /// <summary>
+    /// Splits at '\n' only, as <see cref="SplitLines"/> does, so the differ numbers lines as the hunks print them
+    /// (DiffPlex's LineChunker also breaks at a lone '\r', which put its indices past the ends of the arrays).
+    /// Each line is terminated, so that no line and one empty line stay apart.
+    /// </summary>
+    private static readonly CustomFunctionChunker NewlineChunker = new(text => text.Split('\n')[..^1]);
+
     /// <summary>The diff, or an empty string when the texts are equal.</summary>
     public static string Create(string expected, string actual, string expectedName, string actualName)
     {
@@ -21,7 +29,7 @@ public static class UnifiedDiff
         }
         var a = SplitLines(expected);
         var b = SplitLines(actual);
-        var diff = Differ.Instance.CreateDiffs(string.Join("\n", a), string.Join("\n", b), ignoreWhiteSpace: false, ignoreCase: false, new DiffPlex.Chunkers.LineChunker());
+        var diff = Differ.Instance.CreateDiffs(Terminated(a), Terminated(b), ignoreWhiteSpace: false, ignoreCase: false, NewlineChunker);
 
         var output = new StringBuilder();
         output.Append("--- ").Append(expectedName).Append('\n');
@@ -79,6 +87,8 @@ public static class UnifiedDiff
             output.Append(' ').Append(a[lineA]).Append('\n');
         }
     }
+
+    private static string Terminated(string[] lines) => string.Concat(lines.Select(line => line + "\n"));
 
     private static string[] SplitLines(string text)
     {

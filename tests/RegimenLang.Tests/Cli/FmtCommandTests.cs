@@ -77,6 +77,16 @@ public sealed class FmtCommandTests : IDisposable
     }
 
     [Fact]
+    public void Diff_of_a_file_with_a_lone_carriage_return_is_printed()
+    {
+        // A lone '\r' is not a line break for fmt; the diff once split lines there too and ran past its arrays (found by fuzzing).
+        string file = Write("cr.regimen", "s:\r");
+        var (exit, output, error) = Run("fmt", "--diff", file);
+        Assert.True(exit == 1, error);
+        Assert.Contains("@@ -1,1 +1,1 @@\n-s:\r\n+s:\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Diff_of_a_canonical_file_is_empty() =>
         Assert.Equal((0, ""), (Run("fmt", "--diff", Write("b.regimen", Canonical)) is var r ? (r.Exit, r.Out) : default));
 

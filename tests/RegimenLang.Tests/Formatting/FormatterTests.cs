@@ -76,6 +76,28 @@ public sealed class FormatterTests
     }
 
     [Fact]
+    public void A_trailing_comment_too_long_to_stay_beside_its_statement_goes_above_it()
+    {
+        // The line reads back at the limit as written; the one space the layout puts before '#' would take it over,
+        // so the comment goes above (the safety net once refused this as a change of meaning; found by fuzzing).
+        string comment = "#" + new string('c', RegimenParser.MaxLineLength - "  x 2 mg IV day 1".Length - 1);
+        string formatted = Format(Wrap("x 2 mg IV day 1" + comment));
+        Assert.Equal(Wrap(comment + "\n  x 2 mg IV day 1"), formatted);
+        Assert.Equal(formatted, Format(formatted));
+    }
+
+    [Fact]
+    public void A_trailing_suppression_too_long_to_stay_beside_its_statement_is_refused_not_moved()
+    {
+        // Above its statement the directive would start to silence it: the file is not formatted (the line would be too long).
+        const string Directive = "# regimen-disable-next-line RL3007 -- ";
+        string directive = Directive + new string('r', RegimenParser.MaxLineLength - "  x 2 mg IV day 1".Length - Directive.Length);
+        var result = RegimenFormatter.Format("test.regimen", Wrap("x 2 mg IV day 1" + directive));
+        Assert.Equal(FormatStatus.LineTooLong, result.Status);
+        Assert.Equal("RL0006", Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Fact]
     public void Equivalence_sees_a_change_of_meaning()
     {
         var a = RegimenParser.Parse("a", Wrap("x 2 mg IV day 1")).Document;

@@ -102,6 +102,21 @@ public sealed class FormularyTests
     }
 
     [Fact]
+    public void An_empty_item_in_a_list_of_an_entry_is_a_diagnostic_at_the_item()
+    {
+        // A bare '-' under limits (and aliases, forbiddenRoutes, usual) once threw NullReferenceException (found by fuzzing).
+        var bag = new DiagnosticBag("empty.yaml");
+        var drugs = FormularyLoader.Load("empty.yaml",
+            "drugs:\n  - name: vincristine\n    aliases: [VCR, ~]\n    class: vinca alkaloid\n    routes: [IV]\n    source: \"label\"\n" +
+            "    forbiddenRoutes:\n      -\n    limits:\n      -\n    usual:\n      -\n", bag);
+        Assert.Empty(drugs);
+        Assert.Equal(["RL1020"], bag.Items.Select(d => d.Code).Distinct());
+        Assert.Equal(
+            ["3: item 2 of 'aliases' is empty", "8: item 1 of 'forbiddenRoutes' is empty", "10: item 1 of 'limits' is empty", "12: item 1 of 'usual' is empty"],
+            bag.Items.Select(d => $"{d.Span.Line}: {d.Message}"));
+    }
+
+    [Fact]
     public void Yaml_that_breaks_the_yaml_library_is_still_a_diagnostic()
     {
         // An unclosed flow list that runs into the next keys makes YamlDotNet's scanner throw

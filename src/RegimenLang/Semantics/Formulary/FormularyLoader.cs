@@ -155,7 +155,12 @@ public static partial class FormularyLoader
             var aliases = ImmutableArray.CreateBuilder<string>();
             for (int a = 0; a < (dto.Aliases?.Count ?? 0); a++)
             {
-                string alias = dto.Aliases![a].Trim();
+                if (dto.Aliases![a] is not { } written)
+                {
+                    EmptyItem("aliases", a);
+                    continue;
+                }
+                string alias = written.Trim();
                 if (!NamePattern().IsMatch(alias))
                 {
                     Error(Diagnose.BadAlias(Span("aliases", a), name, alias));
@@ -187,7 +192,11 @@ public static partial class FormularyLoader
             var forbidden = ImmutableArray.CreateBuilder<ForbiddenRoute>();
             for (int f = 0; f < (dto.ForbiddenRoutes?.Count ?? 0); f++)
             {
-                var item = dto.ForbiddenRoutes![f];
+                if (dto.ForbiddenRoutes![f] is not { } item)
+                {
+                    EmptyItem("forbiddenRoutes", f);
+                    continue;
+                }
                 var route = ParseRoute(item.Route, name, "forbiddenRoutes", f, "route");
                 string reason = item.Reason?.Trim() ?? "";
                 if (reason.Length == 0)
@@ -208,7 +217,11 @@ public static partial class FormularyLoader
             var limits = ImmutableArray.CreateBuilder<DoseLimit>();
             for (int l = 0; l < (dto.Limits?.Count ?? 0); l++)
             {
-                var item = dto.Limits![l];
+                if (dto.Limits![l] is not { } item)
+                {
+                    EmptyItem("limits", l);
+                    continue;
+                }
                 LimitPer? per = item.Per?.Trim().ToLowerInvariant() switch
                 {
                     "administration" or "dose" => LimitPer.Administration,
@@ -233,7 +246,11 @@ public static partial class FormularyLoader
             var usual = ImmutableArray.CreateBuilder<UsualDose>();
             for (int u = 0; u < (dto.Usual?.Count ?? 0); u++)
             {
-                var item = dto.Usual![u];
+                if (dto.Usual![u] is not { } item)
+                {
+                    EmptyItem("usual", u);
+                    continue;
+                }
                 var dose = ParseDose(item.Dose, name, "usual", u, "dose");
                 var route = item.Route is null ? null : ParseRoute(item.Route, name, "usual", u, "route");
                 string itemSource = RequireSource(item.Source, $"{label}, usual dose", "usual", u);
@@ -252,6 +269,11 @@ public static partial class FormularyLoader
                     minInterval, dto.MinIntervalSource, treatmentFree, dto.TreatmentFreeSource, At())
                 : null;
         }
+
+        /// <summary>An empty item of one of the entry's lists (a bare '-'): reported where it is, as an empty drug entry is.</summary>
+        private void EmptyItem(string list, int index) =>
+            Error(Diagnose.Yaml(DiagnosticCatalog.InvalidFormulary, Span(list, index),
+                new YamlProblem(YamlProblemKind.EmptyItem, "a formulary", list, Detail: (index + 1).ToString(CultureInfo.InvariantCulture))));
 
         private void CheckUnique(string word, string owner, Dictionary<string, string> seen, params object[] subPath)
         {

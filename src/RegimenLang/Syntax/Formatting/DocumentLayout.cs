@@ -16,7 +16,8 @@ namespace RegimenLang.Syntax.Formatting;
 /// </list>
 /// An own-line comment goes on its own line at the indentation of the statement that follows it
 /// (inside a block before <c>}</c>: the block's indentation); a trailing comment follows its
-/// statement after one space.
+/// statement after one space, or goes on its own line above it when beside it the line would be
+/// too long to read back.
 /// </summary>
 internal sealed class DocumentLayout
 {
@@ -126,9 +127,11 @@ internal sealed class DocumentLayout
         }
         if (withTrailing && _trailing.Remove(sourceLine, out var comment))
         {
-            if (depth * Indent.Length + text.Length + 1 + comment.Source.Length > Parsing.RegimenParser.MaxLineLength)
+            if (depth * Indent.Length + text.Length + 1 + comment.Source.Length > Parsing.RegimenParser.MaxLineLength
+                && !Checking.Suppressions.IsDirective(comment.Text))
             {
-                // Beside the statement the comment would make the line too long to read back: it goes above it.
+                // Beside the statement the comment would make the line too long to read back: it goes above it. Not a
+                // suppression directive, which would start to act there: that line is refused as too long instead.
                 AppendLine(depth, comment.Text);
             }
             else

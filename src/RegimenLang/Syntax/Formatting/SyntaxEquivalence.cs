@@ -6,7 +6,7 @@ namespace RegimenLang.Syntax.Formatting;
 /// <summary>
 /// Whether two trees mean the same: node for node, ignoring positions and the only differences the
 /// formatter is allowed to make (modifier order, the case of keywords, frequencies, duration and mass
-/// units). Comments count. A structural comparison (no serialisation), bounded in depth because every
+/// units, a trailing comment moved above its statement). Comments count. A structural comparison (no serialisation), bounded in depth because every
 /// tree the parser returns is (<see cref="Parsing.RegimenParser.MaxNesting"/>).
 /// </summary>
 public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
@@ -239,7 +239,10 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
     public bool VisitComment(Comment a)
     {
         var b = Other<Comment>();
-        return a.OwnLine == b.OwnLine && a.Source.Span.SequenceEqual(b.Source.Span);
+        // The layout moves a trailing comment that would make its line too long above the statement; never a
+        // suppression directive, which acts only on a line of its own (DocumentLayout).
+        bool samePlace = a.OwnLine == b.OwnLine || (!a.OwnLine && !Checking.Suppressions.IsDirective(a.Text));
+        return samePlace && a.Source.Span.SequenceEqual(b.Source.Span);
     }
 
     public bool VisitSkipped(SkippedTokens a)
