@@ -19,10 +19,13 @@ public sealed record Figures(int Exit, double Milliseconds, double CpuMillisecon
 /// </summary>
 public static class Measure
 {
-    /// <summary>In-process: one warm-up run (JIT, the built-in formulary), then <paramref name="runs"/> measured runs.</summary>
-    public static Figures InProcess(string[] args, int runs)
+    /// <summary>In-process: a warm-up run when asked (JIT, the built-in formulary), then <paramref name="runs"/> measured runs.</summary>
+    public static Figures InProcess(string[] args, int runs, bool warmUp)
     {
-        RunOnce(args);
+        if (warmUp)
+        {
+            RunOnce(args);
+        }
         var times = new List<double>();
         var cpus = new List<double>();
         var allocations = new List<long>();
@@ -56,13 +59,16 @@ public static class Measure
     }
 
     /// <summary>
-    /// A child process of <paramref name="binary"/>, <paramref name="runs"/> times (after one unmeasured run that
-    /// brings the files into the page cache). Peak resident set from <c>/usr/bin/time</c> when it is there,
+    /// A child process of <paramref name="binary"/>, <paramref name="runs"/> times (after, when asked, one unmeasured
+    /// run that brings the binary and the files into the page cache). Peak resident set from <c>/usr/bin/time</c> when it is there,
     /// else from polling <see cref="Process.PeakWorkingSet64"/> while the process runs.
     /// </summary>
-    public static Figures Process(string[] binary, string[] args, int runs)
+    public static Figures Process(string[] binary, string[] args, int runs, bool warmUp)
     {
-        RunProcess(binary, args);
+        if (warmUp)
+        {
+            RunProcess(binary, args);
+        }
         var times = new List<double>();
         var cpus = new List<double>();
         long peak = 0;
