@@ -13,13 +13,18 @@ public static class JsonTreeWriter
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
         {
             Indented = true,
+            // "\n" on every platform (strings are escaped, so no other line break can appear in the output).
+            NewLine = "\n",
             // Keep µ, typographic quotes and other non-ASCII text readable; still escapes what JSON must.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         }))
         {
             WriteValue(writer, value);
         }
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        // The closing line break goes into the buffer, which is decoded in place: the syntax tree of a large file
+        // is hundreds of megabytes of JSON, and each copy of it (array, string, replaced, concatenated) counted.
+        stream.WriteByte((byte)'\n');
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
     private static void WriteValue(Utf8JsonWriter writer, TreeValue value)

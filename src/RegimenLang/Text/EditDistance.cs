@@ -10,27 +10,34 @@ public static class EditDistance
         {
             return int.MaxValue;
         }
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++)
+        // Three rows of the table (the transposition looks two rows back) instead of the whole table: suggestions
+        // compare every unknown name with every known one, so this runs many times and must not allocate.
+        int width = b.Length + 1;
+        Span<int> rows = width * 3 <= 768 ? stackalloc int[width * 3] : new int[width * 3];
+        var beforePrevious = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
+        for (int j = 0; j < width; j++)
         {
-            d[i, 0] = i;
-        }
-        for (int j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
+            previous[j] = j;
         }
         for (int i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
             for (int j = 1; j <= b.Length; j++)
             {
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
                 }
             }
+            var recycled = beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+            current = recycled;
         }
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 }

@@ -19,6 +19,12 @@ internal sealed class BindingContext(RegimenDocument document, DrugFormulary for
     public Dictionary<Identifier, Symbol> SymbolOf { get; } = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<DrugEntry, DrugSymbol> _drugs = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// The suggestions for each unknown drug name (lower case) found so far: a damaged or pasted file can name the
+    /// same unknown drug on every line, and each suggestion compares the name with every name in the formulary.
+    /// </summary>
+    private readonly Dictionary<string, IReadOnlyList<string>> _drugSuggestions = new(StringComparer.Ordinal);
+
     /// <summary>Every word written on a line that could not be read: a name there may be defined or used by that line.</summary>
     public HashSet<string> MentionedInErrors { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -40,7 +46,13 @@ internal sealed class BindingContext(RegimenDocument document, DrugFormulary for
         var entry = Formulary.Find(drug.Text);
         if (entry is null)
         {
-            Diagnostics.Add(Diagnose.UnknownDrug(drug.Span, drug.Text, NameSuggester.Suggest(drug.Text, Formulary.AllNames)));
+            string lower = drug.Text.ToLowerInvariant();
+            if (!_drugSuggestions.TryGetValue(lower, out var suggestions))
+            {
+                suggestions = NameSuggester.Suggest(drug.Text, Formulary.AllNames);
+                _drugSuggestions[lower] = suggestions;
+            }
+            Diagnostics.Add(Diagnose.UnknownDrug(drug.Span, drug.Text, suggestions));
             return null;
         }
         if (!_drugs.TryGetValue(entry, out var symbol))
