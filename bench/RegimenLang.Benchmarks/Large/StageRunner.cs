@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using RegimenLang.Checking;
+using RegimenLang.Checking.Rules;
 using RegimenLang.Diagnostics;
 using RegimenLang.Output;
 using RegimenLang.Semantics.Binding;

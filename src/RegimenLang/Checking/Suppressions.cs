@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using RegimenLang.Diagnostics;
+using RegimenLang.Syntax;
 using RegimenLang.Syntax.Nodes;
 using RegimenLang.Text;
 
@@ -10,7 +10,7 @@ namespace RegimenLang.Checking;
 /// silences those codes on the next line that holds a statement. A suppression without a reason is
 /// itself a warning (RL5006). Fatal-route errors (RL3001) and syntax errors cannot be suppressed.
 /// </summary>
-public static partial class Suppressions
+public static class Suppressions
 {
     public static IReadOnlyList<Diagnostic> Apply(SourceText source, RegimenDocument document, IReadOnlyList<Diagnostic> diagnostics)
     {
@@ -18,18 +18,17 @@ public static partial class Suppressions
         var added = new List<Diagnostic>();
         foreach (var comment in document.Comments.Where(c => c.OwnLine))
         {
-            var match = Directive().Match(comment.Text);
-            if (!match.Success)
+            if (SuppressionDirective.Read(comment.Text) is not { } directive)
             {
                 continue;
             }
-            var codes = match.Groups["codes"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var codes = directive.Codes;
             int target = NextStatementLine(source, comment.Span.Line);
             foreach (var code in codes)
             {
                 silenced.Add((target, code.ToUpperInvariant()));
             }
-            if (match.Groups["reason"].Value.Trim().Length == 0)
+            if (directive.Reason.Length == 0)
             {
                 added.Add(Diagnose.SuppressionWithoutReason(comment.Span, string.Join(", ", codes)) with { File = document.Path });
             }
@@ -40,9 +39,6 @@ public static partial class Suppressions
         }
         return [.. diagnostics.Where(d => Configuration.RegimenConfig.IsLocked(d.Code) || !silenced.Contains((d.Span.Line, d.Code))).Concat(added)];
     }
-
-    /// <summary>Whether a comment is a suppression directive (one acts only on a line of its own).</summary>
-    public static bool IsDirective(string commentText) => Directive().IsMatch(commentText);
 
     private static int NextStatementLine(SourceText source, int commentLine)
     {
@@ -58,7 +54,4 @@ public static partial class Suppressions
         }
         return commentLine + 1;
     }
-
-    [GeneratedRegex(@"^#\s*regimen-disable-next-line\s+(?<codes>RL\d{4}(\s*,\s*RL\d{4})*)\s*(--(?<reason>.*))?$", RegexOptions.IgnoreCase)]
-    private static partial Regex Directive();
 }

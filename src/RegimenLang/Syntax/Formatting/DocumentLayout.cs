@@ -128,7 +128,7 @@ internal sealed class DocumentLayout
         if (withTrailing && _trailing.Remove(sourceLine, out var comment))
         {
             if (depth * Indent.Length + text.Length + 1 + comment.Source.Length > Parsing.RegimenParser.MaxLineLength
-                && !Checking.Suppressions.IsDirective(comment.Text))
+                && SuppressionDirective.Read(comment.Text) is null)
             {
                 // Beside the statement the comment would make the line too long to read back: it goes above it. Not a
                 // suppression directive, which would start to act there: that line is refused as too long instead.

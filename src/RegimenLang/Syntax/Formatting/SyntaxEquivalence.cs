@@ -241,7 +241,7 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
         var b = Other<Comment>();
         // The layout moves a trailing comment that would make its line too long above the statement; never a
         // suppression directive, which acts only on a line of its own (DocumentLayout).
-        bool samePlace = a.OwnLine == b.OwnLine || (!a.OwnLine && !Checking.Suppressions.IsDirective(a.Text));
+        bool samePlace = a.OwnLine == b.OwnLine || (!a.OwnLine && SuppressionDirective.Read(a.Text) is null);
         return samePlace && a.Source.Span.SequenceEqual(b.Source.Span);
     }
 
