@@ -9,8 +9,9 @@ namespace RegimenLang.Checking;
 /// the prescribed amount (per administration; a rate dose gives its amount per day), and with a real
 /// patient the computed absolute amount.
 /// </summary>
-/// <param name="PlanDay">1-based treatment day of the plan.</param>
-/// <param name="Hours">Hours from the first-dose time of plan day 1.</param>
+/// <param name="PlanDay">1-based day of the plan the dose belongs to (0 and below before day 1).</param>
+/// <param name="StartMinutes">Minutes from midnight of plan day 1.</param>
+/// <param name="DurationMinutes">How long the dose runs (an infusion); null when it is given at once.</param>
 /// <param name="Prescribed">The amount as prescribed for this administration, in <see cref="Unit"/> (mass, basis; rate removed).</param>
 /// <param name="Absolute">The computed dose (mass only), with a real patient.</param>
 public sealed record DoseEvent(
@@ -19,7 +20,8 @@ public sealed record DoseEvent(
     int InstanceIndex,
     int PlanDay,
     int CycleDay,
-    int Hours,
+    long StartMinutes,
+    long? DurationMinutes,
     decimal? Prescribed,
     DoseUnit? Unit,
     decimal? Absolute,
@@ -27,4 +29,6 @@ public sealed record DoseEvent(
 {
     public AdministrationLine Line => Administration.Line;
     public string Drug => Administration.DrugName;
+
+    public long EndMinutes => StartMinutes + (DurationMinutes ?? 0);
 }

@@ -7,57 +7,40 @@ using RegimenLang.Syntax.Nodes;
 namespace RegimenLang.Checking;
 
 /// <summary>
-/// Lays the plan out for one scenario with the evaluator's own pieces (plan layout, cycle qualifiers,
-/// conditions, schedule, dosing), so that the checker counts exactly the administrations the timeline
-/// would show. Problems of the layout itself are other rules' to report; here a line that cannot be
-/// scheduled or dosed is skipped.
+/// Lays the plan out for one scenario with the evaluator's own layout (<see cref="DoseLayout"/>: cycles, phase
+/// blocks, qualifiers, conditions, timings, schedule, dosing), so that the checker counts exactly the administrations
+/// the timeline would show. Problems of the layout itself are other rules' to report; here a line that cannot be
+/// laid out or dosed is skipped.
 /// </summary>
 public static class DoseEventBuilder
 {
     /// <param name="include">Which lines to lay out (the rules count only drugs with limits or intervals).</param>
-    public static ImmutableArray<DoseEvent> Build(ImmutableArray<CycleInstance> instances, Scenario scenario, Func<BoundAdministration, bool> include)
+    public static ImmutableArray<DoseEvent> Build(SemanticModel model, ImmutableArray<CycleInstance> instances, Scenario scenario, Func<BoundAdministration, bool> include)
     {
         var quiet = new DiagnosticBag("");
-        var schedules = new Dictionary<(AdministrationLine, CycleSymbol), ImmutableArray<ScheduledDose>?>();
-        var absolute = new Dictionary<AdministrationLine, DoseResult?>(ReferenceEqualityComparer.Instance);
-        var events = ImmutableArray.CreateBuilder<DoseEvent>();
         bool allApply = ScenarioBuilder.AllLinesApply(scenario);
+        var patient = scenario.Patient;
+        int firstDose = patient.FirstDoseTime.Hour * 60 + patient.FirstDoseTime.Minute;
+        var placed = DoseLayout.Lay(model, instances, firstDose, a => a.When is not { } when || allApply || when.Holds(patient), include, quiet);
 
-        foreach (var (index, instance, cycle, administration) in GivenLines.Of(instances))
+        var absolute = new Dictionary<(AdministrationLine, int), DoseResult?>();
+        var events = ImmutableArray.CreateBuilder<DoseEvent>(placed.Doses.Length);
+        foreach (var dose in placed.Doses)
         {
-            var line = administration.Line;
-            if (!include(administration))
-            {
-                continue;
-            }
-            if (administration.When is { } when && !allApply && !when.Holds(scenario.Patient))
-            {
-                continue;
-            }
-            if (!schedules.TryGetValue((line, cycle), out var schedule))
-            {
-                schedule = Schedule.Doses(administration, cycle.LengthDays!.Value, quiet);
-                schedules[(line, cycle)] = schedule;
-            }
-            if (schedule is not { } doses)
-            {
-                continue;
-            }
             DoseResult? computed = null;
-            if (scenario.IsRealPatient && !absolute.TryGetValue(line, out computed))
+            if (scenario.IsRealPatient && !absolute.TryGetValue((dose.Line, dose.Step), out computed))
             {
-                computed = Dosing.Compute(line, scenario.Patient, quiet);
-                absolute[line] = computed;
+                computed = Dosing.Compute(dose.Line, dose.Prescribed, patient, quiet);
+                absolute[(dose.Line, dose.Step)] = computed;
             }
-            var (prescribed, unit) = Prescribed(administration.Dose);
-            foreach (var dose in doses)
-            {
-                events.Add(new DoseEvent(administration, instance, index,
-                    PlanDay: instance.StartDay + dose.CycleDay,
-                    CycleDay: dose.CycleDay,
-                    Hours: instance.StartDay * 24 + dose.HoursFromCycleStart,
-                    prescribed, unit, computed?.Amount, computed?.Unit));
-            }
+            var (prescribed, unit) = Prescribed(dose.Prescribed);
+            decimal share = dose.Share;
+            events.Add(new DoseEvent(dose.Administration, dose.Instance, dose.InstanceIndex,
+                PlanDay: dose.PlanDay,
+                CycleDay: dose.CycleDay,
+                StartMinutes: dose.StartMinutes,
+                DurationMinutes: dose.DurationMinutes,
+                prescribed * share, unit, computed?.Amount * share, computed?.Unit));
         }
         return events.ToImmutable();
     }

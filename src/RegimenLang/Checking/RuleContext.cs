@@ -76,7 +76,7 @@ public sealed class RuleContext
         {
             var (counted, conditional) = _drugs.Value;
             bool first = ReferenceEquals(scenario, Scenarios[0]);
-            events = DoseEventBuilder.Build(Instances, scenario,
+            events = DoseEventBuilder.Build(Model, Instances, scenario,
                 a => counted.Contains(a.DrugName) && (first || conditional.Contains(a.DrugName)));
             _events[scenario] = events;
         }
@@ -104,7 +104,7 @@ public sealed class RuleContext
             foreach (var list in groups.Values)
             {
                 // Stable: doses at the same hour keep the written order of their lines.
-                var ordered = list.OrderBy(e => e.Hours).ToList();
+                var ordered = list.OrderBy(e => e.StartMinutes).ToList();
                 list.Clear();
                 list.AddRange(ordered);
             }
@@ -141,6 +141,30 @@ public sealed class RuleContext
         public int Count => items.Value.Count;
         public IEnumerator<T> GetEnumerator() => items.Value.GetEnumerator();
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>A description of a patient for whom both lines' conditions hold ("" when neither has one), or null when they exclude each other.</summary>
+    public string? BothApply(BoundAdministration a, BoundAdministration b) =>
+        a.When is null && b.When is null ? "" : Witness(a, b, SymbolicScenarios, pairOnly: false);
+
+    private static string? Witness(BoundAdministration a, BoundAdministration b, IReadOnlyList<Scenario> scenarios, bool pairOnly)
+    {
+        foreach (var scenario in scenarios)
+        {
+            if (ScenarioBuilder.AllLinesApply(scenario))
+            {
+                // The regimen as a whole branches on too many facts: decide on the two lines' own conditions.
+                return pairOnly
+                    ? "some patients (too many combinations of facts to tell which)"
+                    : Witness(a, b, ScenarioBuilder.Build([a, b]), pairOnly: true);
+            }
+            bool Holds(BoundAdministration line) => line.When is not { } when || when.Holds(scenario.Patient);
+            if (Holds(a) && Holds(b))
+            {
+                return scenario.Description;
+            }
+        }
+        return null;
     }
 
     public void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);

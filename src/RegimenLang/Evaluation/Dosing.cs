@@ -27,7 +27,13 @@ public static class Dosing
         Math.Round(value / step, 0, MidpointRounding.AwayFromZero) * step;
 
     /// <summary>The dose of one administration of a complete line, or null with the problems (RL6001, RL6006).</summary>
-    public static DoseResult? Compute(AdministrationLine line, Patient patient, IDiagnosticSink problems)
+    public static DoseResult? Compute(AdministrationLine line, Patient patient, IDiagnosticSink problems) => Compute(line, line.Dose!, patient, problems);
+
+    /// <summary>
+    /// The dose <paramref name="prescribed"/> of a line (the line's dose, or one step of its ramp) for the patient, with the
+    /// line's <c>round to</c> and <c>cap</c>; a rate dose gives its amount per day (the caller takes the share an administration gives).
+    /// </summary>
+    public static DoseResult? Compute(AdministrationLine line, DoseSyntax prescribed, Patient patient, IDiagnosticSink problems)
     {
         var adjustments = ImmutableArray.CreateBuilder<DoseAdjustment>();
         decimal amount;
@@ -36,7 +42,7 @@ public static class Dosing
         string? prescribedUnit = null;
         bool perDay = false;
 
-        switch (line.Dose)
+        switch (prescribed)
         {
             case AmountDose dose:
                 unit = dose.Unit.Mass;

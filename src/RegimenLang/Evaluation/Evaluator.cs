@@ -30,58 +30,76 @@ public static class Evaluator
             return new EvaluationResult(null, [], refusal, false);
         }
 
-        // Each line is judged once: its dose does not depend on the cycle instance, its schedule only on the cycle.
-        var doses = new Dictionary<AdministrationLine, DoseResult?>(ReferenceEqualityComparer.Instance);
-        var schedules = new Dictionary<(AdministrationLine, CycleSymbol), ImmutableArray<ScheduledDose>?>();
+        // Each line is judged once: its condition and its dose do not depend on the cycle instance.
         var conditions = new Dictionary<AdministrationLine, bool?>(ReferenceEqualityComparer.Instance);
-        var entries = new List<TimelineEntry>();
-        DateTime origin = patient.Start.ToDateTime(patient.FirstDoseTime);
-        bool scheduleRefused = false;
-
-        foreach (var (index, instance, cycle, administration) in GivenLines.Of(layout.Instances))
+        bool Given(BoundAdministration administration)
         {
-            var line = administration.Line;
-            if (administration.When is { } when)
+            if (administration.When is not { } when)
             {
-                if (!conditions.TryGetValue(line, out var holds))
-                {
-                    holds = Condition(when, patient, problems);
-                    conditions[line] = holds;
-                }
-                if (holds != true)
-                {
-                    continue;
-                }
+                return true;
             }
-            if (!doses.TryGetValue(line, out var dose))
+            if (!conditions.TryGetValue(administration.Line, out var holds))
             {
-                dose = Dosing.Compute(line, patient, problems);
-                doses[line] = dose;
+                holds = Condition(when, patient, problems);
+                conditions[administration.Line] = holds;
             }
-            if (!schedules.TryGetValue((line, cycle), out var schedule))
-            {
-                int before = problems.Count;
-                schedule = Schedule.Doses(administration, cycle.LengthDays!.Value, problems);
-                schedules[(line, cycle)] = schedule;
-                scheduleRefused |= schedule is null && problems.Count == before;
-            }
-            if (dose is null || schedule is not { } scheduled)
-            {
-                continue;
-            }
-            AddEntries(entries, administration, instance, index, dose, scheduled, origin);
+            return holds == true;
         }
 
-        if (problems.Count > 0 || scheduleRefused)
+        int firstDose = patient.FirstDoseTime.Hour * 60 + patient.FirstDoseTime.Minute;
+        var placed = DoseLayout.Lay(regimen, layout.Instances, firstDose, Given, _ => true, problems);
+        var doses = new Dictionary<(AdministrationLine, int), DoseResult?>();
+        var entries = new List<TimelineEntry>(placed.Doses.Length);
+        DateTime origin = patient.Start.ToDateTime(TimeOnly.MinValue);
+        foreach (var dose in placed.Doses)
         {
-            return new EvaluationResult(null, problems.Sorted(), null, scheduleRefused);
+            var key = (dose.Line, dose.Step);
+            if (!doses.TryGetValue(key, out var computed))
+            {
+                computed = Dosing.Compute(dose.Line, dose.Prescribed, patient, problems);
+                doses[key] = computed;
+            }
+            if (computed is not null)
+            {
+                entries.Add(Entry(dose, computed, origin));
+            }
         }
 
-        // Clock order; OrderBy is stable, so simultaneous doses keep the written order of their lines.
+        if (problems.Count > 0 || placed.Refused)
+        {
+            return new EvaluationResult(null, problems.Sorted(), null, placed.Refused);
+        }
+        NightDoses(placed.Doses, problems);
+
+        // Clock order; OrderBy is stable, so simultaneous doses keep the order in which they were laid out.
         var ordered = entries.OrderBy(e => e.When).ToImmutableArray();
         var (cycleTotals, planTotals) = Totals.Compute(ordered, patient);
         var timeline = new Timeline(regimen.Title, regimen.Id, regimen.Path, patient, layout.Instances, ordered, cycleTotals, planTotals);
-        return new EvaluationResult(timeline, [], null, false);
+        return new EvaluationResult(timeline, problems.Sorted(), null, false);
+    }
+
+    /// <summary>
+    /// RL6009: an oral dose the waking-day model puts in the night (22:00 to 06:00) because the first-dose time is late
+    /// (<c>tid</c> from 20:00 gives 02:00). Doses the author timed (<c>at</c>, a timing) are as written and are not reported.
+    /// </summary>
+    private static void NightDoses(ImmutableArray<PlacedDose> doses, DiagnosticBag problems)
+    {
+        var reported = new HashSet<AdministrationLine>(ReferenceEqualityComparer.Instance);
+        foreach (var dose in doses)
+        {
+            var line = dose.Line;
+            if (!dose.DefaultTime || line.IsContinuous || line.Routes[0].Route != Route.PO || reported.Contains(line))
+            {
+                continue;
+            }
+            long minuteOfDay = dose.StartMinutes - DoseLayout.FloorDiv(dose.StartMinutes, Schedule.MinutesPerDay) * Schedule.MinutesPerDay;
+            if (minuteOfDay >= 22 * 60 || minuteOfDay < 6 * 60)
+            {
+                reported.Add(line);
+                var at = line.Frequency?.Span ?? line.Drug.Span;
+                problems.Add(Diagnose.NightDose(at, dose.Administration.DrugName, $"{minuteOfDay / 60:00}:{minuteOfDay % 60:00}", dose.CycleDay, dose.Instance.CycleName));
+            }
+        }
     }
 
     /// <summary>Whether the condition holds; null (reported) when it names a fact the patient does not give.</summary>
@@ -95,40 +113,43 @@ public static class Evaluator
         return missing.Count > 0 ? null : when.Holds(patient);
     }
 
-    private static void AddEntries(List<TimelineEntry> entries, BoundAdministration administration, CycleInstance instance, int index,
-        DoseResult dose, ImmutableArray<ScheduledDose> scheduled, DateTime origin)
+    private static TimelineEntry Entry(PlacedDose dose, DoseResult computed, DateTime origin)
     {
-        var line = administration.Line;
-        var routes = line.Routes.Select(r => r.Route).ToImmutableArray();
-        var infusion = line.IsContinuous ? new EntryInfusion(InfusionKind.Continuous, null)
-            : line.Infusion is OverInfusion over ? new EntryInfusion(InfusionKind.Over, over.Duration)
+        var line = dose.Line;
+        var instance = dose.Instance;
+        var infusion = line.Infusion is OverInfusion over ? new EntryInfusion(InfusionKind.Over, over.Duration)
+            : line.IsContinuous ? new EntryInfusion(InfusionKind.Continuous, null)
             : EntryInfusion.None;
-        var notes = line.Notes.Select(n => n.Text.Value).ToImmutableArray();
-        DateTime cycleStart = origin.AddDays(instance.StartDay);
-        foreach (var d in scheduled)
+        decimal share = dose.Share;
+        return new TimelineEntry(
+            origin.AddMinutes(dose.StartMinutes),
+            dose.PlanDay,
+            dose.InstanceIndex,
+            instance.Phase,
+            instance.Cycle,
+            instance.PhaseCycle,
+            instance.CycleName,
+            dose.CycleDay,
+            dose.Administration.DrugName,
+            [.. line.Routes.Select(r => r.Route)],
+            dose.Prescribed,
+            computed.Amount * share,
+            computed.Unit,
+            computed.PrescribedAmount * share,
+            computed.PrescribedUnit,
+            infusion,
+            dose.DoseNumber,
+            dose.DoseCount,
+            computed.Adjustments,
+            [.. line.Notes.Select(n => n.Text.Value)],
+            line.Span.Line)
         {
-            entries.Add(new TimelineEntry(
-                cycleStart.AddHours(d.HoursFromCycleStart),
-                instance.StartDay + d.CycleDay,
-                index,
-                instance.Phase,
-                instance.Cycle,
-                instance.PhaseCycle,
-                instance.CycleName,
-                d.CycleDay,
-                administration.DrugName,
-                routes,
-                administration.Dose,
-                dose.Amount,
-                dose.Unit,
-                dose.PrescribedAmount,
-                dose.PrescribedUnit,
-                infusion,
-                d.DoseNumber,
-                d.DoseCount,
-                dose.Adjustments,
-                notes,
-                line.Span.Line));
-        }
+            DurationMinutes = dose.DurationMinutes,
+            Anchor = dose.Anchor is { } anchor && line.Timing is { } timing
+                ? new EntryAnchor(anchor.Drug.Text, anchor.Label?.Name.Text, anchor.Span.Line, timing.Relation, timing.EffectiveEdge, timing.Offset)
+                : null,
+            DividedInto = dose.DividedInto > 1 ? dose.DividedInto : null,
+            RampStep = dose.Step >= 0 ? dose.Step + 1 : null,
+        };
     }
 }

@@ -68,7 +68,7 @@ public sealed record PlanLayout(ImmutableArray<CycleInstance> Instances, LayoutR
             Materialise(phase.Sequence, phase.Name, result, ref day, ref planCycle, ref phaseCycle);
         }
         var instances = result.ToImmutable();
-        long administrations = CountAdministrations(instances);
+        long administrations = CountAdministrations(instances, model.PhaseBlocks.Values.SelectMany(p => p.Lines));
         return administrations > MaxAdministrations
             ? new PlanLayout([], new TooManyAdministrations(administrations))
             : new PlanLayout(instances, null);
@@ -79,22 +79,29 @@ public sealed record PlanLayout(ImmutableArray<CycleInstance> Instances, LayoutR
     /// days and frequencies without laying anything out, so that a damaged or hostile file cannot make
     /// the evaluator or the checker build millions of entries.
     /// </summary>
-    private static long CountAdministrations(IReadOnlyList<CycleInstance> instances)
+    private static long CountAdministrations(IReadOnlyList<CycleInstance> instances, IEnumerable<BoundAdministration> phaseLines)
     {
-        var perLine = new Dictionary<Syntax.Nodes.AdministrationLine, long>(ReferenceEqualityComparer.Instance);
+        var perLine = new Dictionary<(Syntax.Nodes.AdministrationLine, CycleSymbol), long>();
         long total = 0;
         foreach (var given in GivenLines.Of(instances))
         {
-            var line = given.Administration.Line;
-            if (!perLine.TryGetValue(line, out long count))
+            var key = (given.Administration.Line, given.Cycle);
+            if (!perLine.TryGetValue(key, out long count))
             {
-                long days = given.Administration.Days.Ranges.Sum(r => r.Last >= r.First ? (long)r.Last - r.First + 1 : 0);
-                count = line.IsContinuous ? days
-                    : line.Frequency is { Count: { } n } ? (long)Math.Min(n.Value, long.MaxValue / 2)
-                    : days * Math.Max(1, line.Frequency?.PerDay ?? 1);
-                perLine[line] = count;
+                count = Schedule.Estimate(given.Administration, given.Cycle.LengthDays ?? 0);
+                perLine[key] = count;
             }
             total += count;
+            if (total > MaxAdministrations)
+            {
+                return total;
+            }
+        }
+        // Lines of phase blocks run across their phase: bounded by the whole plan's length.
+        long planDays = instances.Count == 0 ? 0 : instances[^1].StartDay + instances[^1].LengthDays;
+        foreach (var line in phaseLines)
+        {
+            total += Schedule.Estimate(line, (int)Math.Min(planDays, int.MaxValue));
             if (total > MaxAdministrations)
             {
                 return total;

@@ -67,12 +67,33 @@ public sealed record TimelineEntry(
     ImmutableArray<string> Notes,
     int Line)
 {
+    /// <summary>How long the administration runs, in minutes (an infusion over a time, a day of a continuous infusion); null when given at once.</summary>
+    public long? DurationMinutes { get; init; }
+
+    /// <summary>When the administration ends (its start when it is given at once).</summary>
+    public DateTime End => When.AddMinutes(DurationMinutes ?? 0);
+
+    /// <summary>The administration it was timed from (<c>30 min before rituximab</c>); null for one placed by its own days and clock.</summary>
+    public EntryAnchor? Anchor { get; init; }
+
+    /// <summary>How many administrations a <c>divided</c> per-day dose is split into; null when it is not divided.</summary>
+    public int? DividedInto { get; init; }
+
+    /// <summary>The 1-based step of a ramp; null for other lines.</summary>
+    public int? RampStep { get; init; }
+
     public DateOnly Date => DateOnly.FromDateTime(When);
     public TimeOnly Time => TimeOnly.FromDateTime(When);
 
     /// <summary>The first route written (the JSON contract's <c>route</c>).</summary>
     public Route Route => Routes[0];
 }
+
+/// <summary>
+/// What an administration was timed from: the other line (its drug, its label and its line in the file), before or
+/// after its start or end, and the offset as written.
+/// </summary>
+public sealed record EntryAnchor(string Drug, string? Label, int Line, TimingRelation Relation, AnchorEdge Edge, DurationSyntax? Offset);
 
 /// <summary>One cycle instance of the expanded plan, or a <c>rest</c> gap (<see cref="IsRest"/>, no <see cref="Symbol"/>).</summary>
 /// <param name="StartDay">0-based plan day of its first day.</param>

@@ -63,6 +63,9 @@ public sealed class AstTreeBuilder(bool includeSpans = true) : ISyntaxVisitor<Tr
     public TreeValue VisitBlock(BlockStatement b) =>
         WithSkipped(Node("Block", b.Span).AddIfNotNull("name", b.Name?.Text), b.HeaderSkipped).Add("body", List(b.Body)).Build();
 
+    public TreeValue VisitPhaseBlock(PhaseBlockStatement p) =>
+        WithSkipped(Node("PhaseBlock", p.Span).AddIfNotNull("name", p.Name?.Text), p.HeaderSkipped).Add("body", List(p.Body)).Build();
+
     public TreeValue VisitCycle(CycleStatement c) =>
         WithSkipped(Node("Cycle", c.Span).AddIfNotNull("name", c.Name?.Text).AddIfNotNull("title", c.Title?.Value)
             .AddIfNotNull("length", c.Length?.Value).AddIfNotNull("lengthUnit", c.Length is null ? null : c.LengthUnit.ToString().ToLowerInvariant()), c.HeaderSkipped)
@@ -106,21 +109,28 @@ public sealed class AstTreeBuilder(bool includeSpans = true) : ISyntaxVisitor<Tr
 
     public TreeValue VisitAuc(AucDose auc) => Node("AucDose", auc.Span).Add("auc", auc.Target.Value).Add("written", auc.Target.Text).Build();
 
+    public TreeValue VisitRamp(RampDose r) =>
+        Node("RampDose", r.Span).Add("steps", List(r.Steps)).Add("each", r.Each.Value).Add("eachUnit", r.EachInWeeks ? "weeks" : "days").Build();
+
     public TreeValue VisitUnit(DoseUnit u) => Node("Unit", u.Span).Add("unit", u.Canonical).Add("written", u.ToString()).Build();
 
     public TreeValue VisitRoute(RouteSyntax r) => Node("Route", r.Span).Add("route", r.Route.ToString()).Build();
 
     public TreeValue VisitOver(OverInfusion o) =>
-        Node("Over", o.Span).Add("amount", o.Duration.Amount.Value).Add("unit", o.Duration.Unit == TimeUnit.Hours ? "h" : "min").Build();
+        Node("Over", o.Span).Add("amount", o.Duration.Amount.Value).Add("unit", Unit(o.Duration.Unit)).Build();
 
     public TreeValue VisitContinuous(ContinuousInfusion c) => Node("Continuous", c.Span).Build();
 
     public TreeValue VisitDuration(DurationSyntax d) =>
-        Node("Duration", d.Span).Add("amount", d.Amount.Value).Add("unit", d.Unit == TimeUnit.Hours ? "h" : "min").Build();
+        Node("Duration", d.Span).Add("amount", d.Amount.Value).Add("unit", Unit(d.Unit)).Build();
+
+    private static string Unit(TimeUnit unit) => unit switch { TimeUnit.Hours => "h", TimeUnit.Days => "days", _ => "min" };
 
     public TreeValue VisitFrequency(FrequencySyntax f) =>
         Node("Frequency", f.Span).Add("written", f.Text).Add("kind", f.Kind.ToString().ToLowerInvariant())
             .AddIfNotNull("hours", f.Kind == FrequencyKind.EveryHours ? f.Hours : null)
+            .AddIfNotNull("intervalDays", f.IntervalDays > 0 ? f.IntervalDays : null)
+            .AddIfNotNull("divided", f.Divided ? true : null)
             .AddIfNotNull("count", f.Count?.Value).Build();
 
     public TreeValue VisitDays(DaysSyntax d) => Ranges("Days", d.Span, d.Ranges);
@@ -143,6 +153,17 @@ public sealed class AstTreeBuilder(bool includeSpans = true) : ISyntaxVisitor<Tr
         : Ranges("InCycles", s.Span, s.Ranges);
 
     public TreeValue VisitNote(NoteModifier n) => Node("Note", n.Span).Add("text", n.Text.Value).Build();
+
+    public TreeValue VisitAt(AtModifier a) => Node("At", a.Span).Add("times", List(a.Times)).Build();
+
+    public TreeValue VisitClockTime(ClockTimeSyntax t) => new TreeScalar(t.ToString());
+
+    public TreeValue VisitLabel(LabelModifier l) => Node("Label", l.Span).Add("name", l.Name.Text).Build();
+
+    public TreeValue VisitTiming(TimingModifier t) =>
+        Node("Timing", t.Span).Add("relation", t.Relation == TimingRelation.Before ? "before" : "after").Add("anchor", t.Anchor.Text)
+            .Add("edge", t.EffectiveEdge == AnchorEdge.Starts ? "starts" : "ends")
+            .AddIfNotNull("offsetMinutes", t.Offset?.TotalMinutes).Build();
 
     public TreeValue VisitFactCondition(FactCondition f) => Node("Fact", f.Span).Add("fact", f.Fact.Text).Build();
 

@@ -11,6 +11,7 @@ public static class TimelineCsvWriter
     [
         "date", "planDay", "phase", "cycle", "phaseCycle", "cycleName", "cycleDay", "time", "drug", "route", "routes",
         "prescribed", "amount", "unit", "duration", "doseNumber", "doseCount", "adjustments", "notes", "line",
+        "durationMinutes", "endDate", "endTime", "anchor", "dividedInto", "rampStep",
     ];
 
     public static string Write(Timeline timeline)
@@ -25,6 +26,10 @@ public static class TimelineCsvWriter
                 TimelineTreeBuilder.Time(e.Time), e.Drug, e.Route.ToString(), TimelineText.Routes(e), TimelineText.Prescribed(e),
                 Units.Format(e.Amount), TimelineText.Unit(e), TimelineText.Duration(e) ?? "", e.DoseNumber is { } n ? Int(n) : "", e.DoseCount is { } c ? Int(c) : "",
                 string.Join("; ", e.Adjustments.Select(TimelineText.Adjustment)), string.Join("; ", e.Notes), Int(e.Line),
+                e.DurationMinutes is { } m ? m.ToString(CultureInfo.InvariantCulture) : "",
+                e.DurationMinutes is null ? "" : TimelineTreeBuilder.Date(DateOnly.FromDateTime(e.End)),
+                e.DurationMinutes is null ? "" : TimelineTreeBuilder.Time(TimeOnly.FromDateTime(e.End)),
+                TimelineText.Anchor(e) ?? "", e.DividedInto is { } d ? Int(d) : "", e.RampStep is { } r ? Int(r) : "",
             ]);
         }
         return output.ToString();

@@ -31,7 +31,7 @@ public static class TimelineIcsWriter
             Line($"UID:{id}-{i + 1}@regimenlang");
             Line("DTSTAMP:" + stamp);
             Line("DTSTART:" + e.When.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
-            if (e.Infusion.Minutes is { } minutes)
+            if (e.DurationMinutes is { } minutes)
             {
                 Line("DURATION:" + Duration(minutes));
             }

@@ -67,6 +67,22 @@ internal static class TimelineText
     public static string[] Row(TimelineEntry e)
     {
         var remarks = new List<string>();
+        if (Anchor(e) is { } anchor)
+        {
+            remarks.Add(anchor);
+        }
+        if (e.DividedInto is { } parts)
+        {
+            remarks.Add($"1/{parts} of the day's dose");
+        }
+        if (e.RampStep is { } step)
+        {
+            remarks.Add($"ramp step {step}");
+        }
+        if (e.DurationMinutes is > Evaluation.Schedule.MinutesPerDay || (e.DurationMinutes is { } minutes && e.Infusion.Kind == InfusionKind.Over && e.End.Date != e.When.Date))
+        {
+            remarks.Add($"until {TimelineTreeBuilder.Date(DateOnly.FromDateTime(e.End))} {TimelineTreeBuilder.Time(TimeOnly.FromDateTime(e.End))}");
+        }
         remarks.AddRange(e.Adjustments.Select(a => $"[{Adjustment(a)}]"));
         remarks.AddRange(e.Notes.Select(n => $"note: {n}"));
         remarks.Add($"(line {e.Line})");
@@ -88,6 +104,13 @@ internal static class TimelineText
             string.Join(" ", remarks),
         ];
     }
+
+    /// <summary>What the administration was timed from, as written: "30 min before rituximab", "after mtx-load ends".</summary>
+    public static string? Anchor(TimelineEntry e) => e.Anchor is not { } a ? null
+        : (a.Offset is { } offset ? $"{offset.Amount.Text} {offset.UnitText.ToLowerInvariant()} " : "")
+            + (a.Relation == TimingRelation.Before ? "before " : "after ")
+            + (a.Label ?? a.Drug)
+            + (a.Edge == AnchorEdge.Starts ? " starts" : " ends");
 
     /// <summary>"IV or PO".</summary>
     public static string Routes(TimelineEntry e) => string.Join(" or ", e.Routes);

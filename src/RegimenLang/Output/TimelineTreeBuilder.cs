@@ -1,6 +1,7 @@
 using System.Globalization;
 using RegimenLang.Evaluation;
 using RegimenLang.Semantics.Patients;
+using RegimenLang.Syntax.Nodes;
 
 namespace RegimenLang.Output;
 
@@ -95,6 +96,21 @@ public static class TimelineTreeBuilder
         .Add("adjustments", new TreeArray([.. e.Adjustments.Select(a => new TreeScalar(TimelineText.Adjustment(a)))]))
         .Add("notes", new TreeArray([.. e.Notes.Select(n => new TreeScalar(n))]))
         .Add("line", e.Line)
+        .Add("durationMinutes", e.DurationMinutes)
+        .Add("endDate", e.DurationMinutes is null ? null : Date(DateOnly.FromDateTime(e.End)))
+        .Add("endTime", e.DurationMinutes is null ? null : Time(TimeOnly.FromDateTime(e.End)))
+        .Add("anchor", e.Anchor is { } a
+            ? new TreeObjectBuilder()
+                .Add("drug", a.Drug)
+                .Add("label", a.Label)
+                .Add("line", a.Line)
+                .Add("relation", a.Relation == TimingRelation.Before ? "before" : "after")
+                .Add("edge", a.Edge == AnchorEdge.Starts ? "starts" : "ends")
+                .Add("offsetMinutes", a.Offset?.TotalMinutes ?? 0m)
+                .Build()
+            : new TreeScalar(null))
+        .Add("dividedInto", e.DividedInto)
+        .Add("rampStep", e.RampStep)
         .Build();
 
     private static TreeObject Total(DrugTotal t, CycleInstance? cycle)

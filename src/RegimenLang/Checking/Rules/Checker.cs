@@ -17,6 +17,8 @@ public static class Checker
         new DosesFitRule(),
         new CycleNumberRule(),
         new SameDayRule(),
+        new TimingRule(),
+        new InfusionOverlapRule(),
         new RateInfusionRule(),
         new ForbiddenRouteRule(),
         new PerAdministrationLimitRule(),

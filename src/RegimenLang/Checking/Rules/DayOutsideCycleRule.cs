@@ -1,8 +1,14 @@
 using RegimenLang.Diagnostics;
+using RegimenLang.Semantics.Binding;
+using RegimenLang.Syntax.Nodes;
 
 namespace RegimenLang.Checking.Rules;
 
-/// <summary>RL2001: a day past the end of a cycle the line stands in (for a block, every cycle that includes it).</summary>
+/// <summary>
+/// RL2001: a day past the end of the cycle a line stands in (for a block, every cycle that includes it), or a line
+/// that runs past it (a ramp, <c>every N days x count</c>); in a phase block, a day past the end of the phase, or a
+/// line that runs past the end of the plan.
+/// </summary>
 public sealed class DayOutsideCycleRule : ICheckRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.DayOutsideCycle];
@@ -17,14 +23,59 @@ public sealed class DayOutsideCycleRule : ICheckRule
             {
                 continue;
             }
-            foreach (var range in administration.Days.Ranges)
+            if (Outside(administration, length) is { } range)
             {
-                int outside = range.First > length ? range.First : range.Last > length ? range.Last : 0;
-                if (outside > 0)
+                context.Report(Diagnose.DayOutsideCycle(range.Span, range.Last > length && range.First <= length ? range.Last : range.First, cycle.Name, length));
+            }
+            else if (LastDay(administration) is { } last && last > length)
+            {
+                context.Report(Diagnose.RunsPastCycle(administration.DaysSpan, last, cycle.Name, length));
+            }
+        }
+        if (context.Instances.IsEmpty)
+        {
+            return;
+        }
+        int planEnd = context.Instances[^1].StartDay + context.Instances[^1].LengthDays;
+        foreach (var phase in context.Model.PhaseBlocks.Values)
+        {
+            var instances = context.Instances.Where(i => string.Equals(i.Phase, phase.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (instances.Count == 0)
+            {
+                continue;
+            }
+            int start = instances[0].StartDay;
+            int length = instances[^1].StartDay + instances[^1].LengthDays - start;
+            foreach (var administration in phase.Lines)
+            {
+                if (Outside(administration, length) is { } range)
                 {
-                    context.Report(Diagnose.DayOutsideCycle(range.Span, outside, cycle.Name, length));
+                    context.Report(Diagnose.DayOutsidePhase(range.Span, range.Last, phase.Name, length));
+                }
+                else if (LastDay(administration) is { } last && start + last > planEnd)
+                {
+                    context.Report(Diagnose.RunsPastPlan(administration.DaysSpan, last, phase.Name));
                 }
             }
         }
+    }
+
+    private static DayRange? Outside(BoundAdministration administration, int length) =>
+        administration.Days?.Ranges.FirstOrDefault(r => r.First > length || r.Last > length);
+
+    /// <summary>The last day of a line that runs over several days by itself: a ramp, or a counted <c>every N days</c>.</summary>
+    private static int? LastDay(BoundAdministration administration)
+    {
+        var line = administration.Line;
+        int start = administration.ListedDays.IsEmpty ? 1 : administration.ListedDays[0];
+        if (line.Dose is RampDose { StepDays: > 0 } ramp)
+        {
+            return start + ramp.Steps.Length * ramp.StepDays - 1;
+        }
+        if (line.Frequency is { IntervalDays: > 0, Count: { IsWholeNumber: true, Value: >= 1 and <= 100_000 } count } frequency)
+        {
+            return start + ((int)count.Value - 1) * frequency.IntervalDays;
+        }
+        return null;
     }
 }

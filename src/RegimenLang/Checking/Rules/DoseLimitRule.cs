@@ -221,7 +221,7 @@ public sealed class PerAdministrationLimitRule : ICheckRule
                 }
                 if (total is not null)
                 {
-                    int day = Schedule.ListedDays(administration.Days).FirstOrDefault();
+                    int day = administration.ListedDays.FirstOrDefault();
                     string where = Phrases.InOneAdministration + " " + (cycleOf.TryGetValue(line, out var cycle)
                         ? Phrases.OfCycle(day, cycle)
                         : Phrases.OfBlock(day, context.Model.Blocks.Values.FirstOrDefault(b => b.Syntax.Body.Contains(line))?.Name ?? ""));

@@ -40,7 +40,7 @@ public sealed class HighDoseMethotrexateRule : ICheckRule
             {
                 var dose = (AmountDose)a.Dose;
                 decimal mg = Units.Convert(dose.Amount.Value, dose.Unit.Mass, MassUnit.Milligram) * (dose.Unit.Rate == DoseRate.PerHour ? 24 : 1);
-                foreach (int day in Schedule.ListedDays(a.Days))
+                foreach (int day in a.ListedDays)
                 {
                     perDay[day] = perDay.GetValueOrDefault(day) + mg * Math.Max(1, a.Line.Frequency?.PerDay ?? 1);
                 }
@@ -50,7 +50,7 @@ public sealed class HighDoseMethotrexateRule : ICheckRule
             {
                 continue;
             }
-            var at = methotrexate.First(a => Schedule.ListedDays(a.Days).Contains(high.Key));
+            var at = methotrexate.First(a => a.ListedDays.Contains(high.Key));
             if (reportedLines.Add(at.Line))
             {
                 context.Report(Diagnose.HighDoseMethotrexateWithoutRescue(at.Dose.Span, $"{Units.Format(high.Value)} mg/m2 on day {high.Key}", cycle.Name));

@@ -35,7 +35,7 @@ public sealed class SameDayRule : ICheckRule
             foreach (var line in cycle.Lines)
             {
                 string group = Group(line);
-                var days = Schedule.ListedDays(line.Days);
+                var days = line.ListedDays;
                 bool done = reported.Contains(line.Line);
                 foreach (int day in days)
                 {
@@ -78,7 +78,7 @@ public sealed class SameDayRule : ICheckRule
                 .WithRelated(context.At(earlier.Line, "the other line")));
             return true;
         }
-        if (Witness(earlier, later, context.SymbolicScenarios) is { } witness)
+        if (context.BothApply(earlier, later) is { } witness)
         {
             var when = (later.Line.When ?? earlier.Line.When)!;
             context.Report(Diagnose.OverlappingConditions(when.Span, earlier.Line.Span.Line, later.DrugName, day, witness)
@@ -103,26 +103,5 @@ public sealed class SameDayRule : ICheckRule
     {
         bool Includes(AdministrationLine line, int n) => line.Cycles?.Includes(n) ?? true;
         return runsAt.Count == 0 || runsAt.Any(n => Includes(a, n) && Includes(b, n));
-    }
-
-    /// <summary>A patient description for which both lines' conditions hold, or null when they exclude each other.</summary>
-    private static string? Witness(BoundAdministration a, BoundAdministration b, IReadOnlyList<Scenario> scenarios, bool pairOnly = false)
-    {
-        foreach (var scenario in scenarios)
-        {
-            if (ScenarioBuilder.AllLinesApply(scenario))
-            {
-                // The regimen as a whole branches on too many facts: decide on the two lines' own conditions.
-                return pairOnly
-                    ? "some patients (too many combinations of facts to tell which)"
-                    : Witness(a, b, ScenarioBuilder.Build([a, b]), pairOnly: true);
-            }
-            bool Holds(BoundAdministration line) => line.When is not { } when || when.Holds(scenario.Patient);
-            if (Holds(a) && Holds(b))
-            {
-                return scenario.Description;
-            }
-        }
-        return null;
     }
 }

@@ -29,7 +29,7 @@ public sealed class TreatmentFreeIntervalRule : ICheckRule
                     if (free < required && reported.Add(next.Line))
                     {
                         string when = previous.Administration.When is not null || next.Administration.When is not null ? scenario.When : "";
-                        context.Report(Diagnose.TreatmentFreeTooShort(next.Administration.Days.Span, drug.Name, free, previous.Instance.Cycle, previous.Instance.CycleName,
+                        context.Report(Diagnose.TreatmentFreeTooShort(next.Administration.DaysSpan, drug.Name, free, previous.Instance.Cycle, previous.Instance.CycleName,
                                 next.Instance.Cycle, next.Instance.CycleName, when, required, drug.TreatmentFreeSource ?? "")
                             .WithRelated(context.At(previous.Line, "the end of the previous cycle's treatment"),
                                 RuleContext.At(drug.Location, $"{drug.Name}: {required} treatment-free days ({drug.TreatmentFreeSource})")));

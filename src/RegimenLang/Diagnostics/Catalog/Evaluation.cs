@@ -51,7 +51,8 @@ public static partial class DiagnosticCatalog
             "qod (every other day) cannot be expanded on listed days: list the days instead, e.g. days 1, 3, 5",
             "{frequency}: round-the-clock dosing needs an interval that divides 24 hours (q4h, q6h, q8h, q12h, q24h)",
         ],
-        "The evaluator expands once, daily, qd, bid, tid, qid, q<N>h (N dividing 24) and q<N>h x <count>. `qod` (every other day) is ambiguous " +
+        "The evaluator expands once, daily, qd, bid, tid, qid, q<N>h (N dividing 24), q<N>h x <count>, weekly, every N days and throughout. " +
+        "`qod` (every other day) is ambiguous " +
         "when days are listed and is on the do-not-use lists: list the days instead (`days 1, 3, 5`).",
         "prednisone 60 mg PO qod days 1-7",
         "prednisone 60 mg PO days 1, 3, 5, 7");
@@ -72,13 +73,23 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnusableScheduleNumber = new(
         "RL6008", "Number the schedule cannot use", DiagnosticFamily.Evaluation, Severity.Error,
         "x {text}: a dose count is a whole number from 1 to {max}",
-        "Counts in a schedule (`q<N>h x <count>`) are whole numbers of at least 1; the evaluator lays out at most 10,000 doses of one line.",
+        "Counts in a schedule (`q<N>h x <count>`, `every N days x <count>`) are whole numbers of at least 1; the evaluator lays out at most 10,000 doses of one line.",
         "cyclophosphamide 300 mg/m2 IV q12h x 20000 days 1-10000",
         "cyclophosphamide 300 mg/m2 IV q12h x 6 days 1-3");
 
+    public static readonly DiagnosticDescriptor NightDose = new(
+        "RL6009", "Oral dose at night", DiagnosticFamily.Evaluation, Severity.Warning,
+        "{drug} falls at {time} on day {day} of cycle '{cycle}': the first-dose time puts this oral dose in the night (22:00 to 06:00)",
+        "Without `at`, the doses of a day are placed from the patient's first-dose time (`--time`, or `time:` in the patient file; 08:00 by default) " +
+        "with the waking-day offsets: bid 12 h apart, tid 6 h, qid 4 h. A late first-dose time moves every dose with it, so `tid` from 20:00 gives a " +
+        "dose at 02:00. The timeline is still produced; give the clock times the protocol means with `at` (`tid at 08:00, 14:00, 20:00`), or an " +
+        "earlier first-dose time.",
+        "mercaptopurine 50 mg PO tid days 1-28   (expanded with --time 20:00)",
+        "mercaptopurine 50 mg PO tid days 1-28 at 08:00, 14:00, 20:00");
+
     private static IEnumerable<DiagnosticDescriptor> EvaluationFamily() =>
     [
-        MissingPatientFact, InvalidPatientValue, UnsupportedFrequency, IncompatibleDoseUnits, UnusableScheduleNumber,
+        MissingPatientFact, InvalidPatientValue, UnsupportedFrequency, IncompatibleDoseUnits, UnusableScheduleNumber, NightDose,
     ];
 }
 
@@ -113,6 +124,9 @@ public static partial class Diagnose
         DiagnosticCatalog.IncompatibleDoseUnits.Create(at, 1, ("clause", clause), ("unit", unit), ("doseUnit", doseUnit));
 
     public static Diagnostic RateLimitOnPlainDose(SourceSpan at, string clause) => DiagnosticCatalog.IncompatibleDoseUnits.Create(at, 2, ("clause", clause));
+
+    public static Diagnostic NightDose(SourceSpan at, string drug, string time, int day, string cycle) =>
+        DiagnosticCatalog.NightDose.Create(at, ("drug", drug), ("time", time), ("day", day), ("cycle", cycle));
 
     public static Diagnostic DoseCountTooLarge(SourceSpan at, string text, int max) =>
         DiagnosticCatalog.UnusableScheduleNumber.Create(at, ("text", text), ("max", max.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)));

@@ -52,5 +52,9 @@ public static partial class Diagnose
             ("required", required), ("source", source));
 
     /// <summary>"3 days" or "20 hours".</summary>
-    public static string Gap(int hours) => hours % 24 == 0 ? Words.Count(hours / 24, "day") : Words.Count(hours, "hour");
+    /// <summary>A time between doses in words: whole days, else whole hours, else minutes.</summary>
+    public static string Gap(long minutes) =>
+        minutes % (24 * 60) == 0 ? Words.Count(minutes / (24 * 60), "day")
+        : minutes % 60 == 0 ? Words.Count(minutes / 60, "hour")
+        : Words.Count(minutes, "minute");
 }

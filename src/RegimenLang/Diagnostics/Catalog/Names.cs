@@ -163,6 +163,32 @@ public static partial class DiagnosticCatalog
         "block b1 {\n  vincristine 2 mg IV day 1\n  ... (100 lines)\n}\nblock b2 {\n  include b1\n  ... (include b1 200 times)\n}",
         "Split the treatment into cycles of realistic size; include each block once per cycle.");
 
+    public static readonly DiagnosticDescriptor UnknownAnchor = new(
+        "RL1021", "Unknown anchor", DiagnosticFamily.Names, Severity.Error,
+        "'{anchor}' names no line of {kind} '{container}': no line is labelled 'as {anchor}' and none gives that drug{suggestion}",
+        "A line timed from another (`30 min before rituximab`, `after mtx-load ends`) names that line by the label it was given with `as`, " +
+        "or by its drug. The line must stand in the same cycle or phase block (or a block they include).",
+        "cycle A length 21 days {\n  acetaminophen 650 mg PO 30 min before rituximab day 1\n}",
+        "cycle A length 21 days {\n  acetaminophen 650 mg PO 30 min before rituximab day 1\n  rituximab 375 mg/m2 IV day 1\n}");
+
+    public static readonly DiagnosticDescriptor AnchorCircle = new(
+        "RL1022", "Lines timed from each other", DiagnosticFamily.Names, Severity.Error,
+        "these lines are timed from each other in a circle: {chain}",
+        "A line timed from another needs that line's time first; lines timed from each other have no time at all. Time one of them by the clock (`at 08:00`) or by its days alone.",
+        "cytarabine 1 g/m2 IV over 3 h day 1 as ara-c after mtx ends\nmethotrexate 200 mg/m2 IV over 2 h day 1 as mtx after ara-c ends",
+        "methotrexate 200 mg/m2 IV over 2 h day 1 as mtx\ncytarabine 1 g/m2 IV over 3 h after mtx ends");
+
+    public static readonly DiagnosticDescriptor UnknownPhase = new(
+        "RL1023", "Unknown phase", DiagnosticFamily.Names, Severity.Error,
+        [
+            "'phase {phase}' names no phase of the plan{suggestion}",
+            "the lines of phase '{phase}' are already given on line {line}: put them in one phase block",
+        ],
+        "A `phase NAME { ... }` block holds lines that run across the cycles of the plan's phase NAME (a drug taken every day of induction, " +
+        "a dose every 14 days, a ramp-up that crosses cycles). NAME must be a phase of the plan, given once.",
+        "phase induciton {\n  dasatinib 140 mg PO throughout\n}\nplan {\n  induction: A x 2\n}",
+        "phase induction {\n  dasatinib 140 mg PO throughout\n}\nplan {\n  induction: A x 2\n}");
+
     public static readonly DiagnosticDescriptor InvalidFormulary = new(
         "RL1020", "Invalid formulary file", DiagnosticFamily.Names, Severity.Error,
         [
@@ -195,7 +221,7 @@ public static partial class DiagnosticCatalog
     [
         UnknownDrug, UnknownCycle, UnknownBlock, UnknownFact, DuplicateName, IncludeCycle, UnusedCycle, MissingHeader,
         MissingPlan, DuplicateSingleton, UnknownMetadataKey, DuplicateMetadata, InvalidMetadataValue, HeaderNotFirst,
-        UnusedBlock, UnusedInput, ConditionTypeMismatch, EmptyPlan, CycleTooLarge, InvalidFormulary,
+        UnusedBlock, UnusedInput, ConditionTypeMismatch, EmptyPlan, CycleTooLarge, InvalidFormulary, UnknownAnchor, AnchorCircle, UnknownPhase,
     ];
 }
 
@@ -281,6 +307,19 @@ public static partial class Diagnose
 
     public static Diagnostic FactInOtherUnit(SourceSpan at, string fact, string unit, string written, string example) =>
         DiagnosticCatalog.ConditionTypeMismatch.Create(at, 7, ("fact", fact), ("unit", unit), ("written", written), ("example", example));
+
+    public static Diagnostic UnknownAnchor(SourceSpan at, string anchor, string kind, string container, IReadOnlyList<string> suggestions) =>
+        DiagnosticCatalog.UnknownAnchor.Create(at, ("anchor", anchor), ("kind", kind), ("container", container), ("suggestion", DidYouMean(suggestions)))
+            with { Fixes = Rename(at, suggestions) };
+
+    public static Diagnostic AnchorCircle(SourceSpan at, IEnumerable<string> chain) =>
+        DiagnosticCatalog.AnchorCircle.Create(at, ("chain", string.Join(" -> ", chain)));
+
+    public static Diagnostic UnknownPhase(SourceSpan at, string phase, IReadOnlyList<string> suggestions) =>
+        DiagnosticCatalog.UnknownPhase.Create(at, 0, ("phase", phase), ("suggestion", DidYouMean(suggestions))) with { Fixes = Rename(at, suggestions) };
+
+    public static Diagnostic PhaseBlockTwice(SourceSpan at, string phase, int earlierLine) =>
+        DiagnosticCatalog.UnknownPhase.Create(at, 1, ("phase", phase), ("line", earlierLine));
 
     public static Diagnostic TooManyLines(SourceSpan at, string kind, string name, int max) =>
         DiagnosticCatalog.CycleTooLarge.Create(at, ("kind", kind), ("name", name), ("max", max.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));

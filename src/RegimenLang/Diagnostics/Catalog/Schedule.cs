@@ -8,9 +8,16 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor DayOutsideCycle = new(
         "RL2001", "Day outside the cycle", DiagnosticFamily.Schedule, Severity.Error,
-        "day {day} is outside cycle '{cycle}', which is {length} days long",
-        "Every listed day must lie in 1..length of the cycle the line ends up in (for a block, every cycle that includes it). " +
-        "A day past the end would fall into the next cycle's days.",
+        [
+            "day {day} is outside cycle '{cycle}', which is {length} days long",
+            "the last dose of this line falls on day {day}, after the end of cycle '{cycle}' ({length} days): shorten it, or put it in a 'phase' block to run across cycles",
+            "day {day} is after the end of phase '{phase}', which is {length} days long",
+            "the last dose of this line falls on day {day} of phase '{phase}', after the end of the plan",
+        ],
+        "Every listed day must lie at most at the end of the cycle the line ends up in (for a block, every cycle that includes it); days 0 and below " +
+        "come before day 1 and are allowed. A day past the end would fall into the next cycle's days, so a line that runs longer than its cycle " +
+        "(a ramp, `every 14 days x 9`) belongs in a `phase` block, whose lines run across the phase's cycles and may run on into later phases, " +
+        "but not past the end of the plan.",
         "cycle A length 21 days {\n  vincristine 2 mg IV days 1, 22\n}",
         "cycle A length 21 days {\n  vincristine 2 mg IV days 1, 15\n}");
 
@@ -27,9 +34,17 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor DosesDoNotFit = new(
         "RL2003", "Doses do not fit their days", DiagnosticFamily.Schedule, Severity.Error,
-        "{frequency} from day {first} puts dose {dose} on day {day}, which is not listed: list days {first}-{last} or change the count",
-        "`q<N>h x <count>` gives exactly count doses, N hours apart, from the first-dose time of the first listed day. " +
-        "Every dose must fall on a listed treatment day (a treatment day runs from the first-dose time to the same time the next day).",
+        [
+            "{frequency} from day {first} puts dose {dose} on day {day}, which is not listed: list days {first}-{last} or change the count",
+            "'at' gives {times} but {frequency} gives {perDay} doses a day: give one time (the first dose of the day) or one time per dose",
+            "a line timed from another takes its time from it: '{clause}' cannot be used with '{timing}'",
+            "'throughout' gives a dose on every day of the {container}: remove the days",
+            "a ramp starts on one day and runs its steps from there: write one day, such as 'day {day}'",
+        ],
+        "`q<N>h x <count>` gives exactly count doses, N hours apart, from the first-dose time of the first listed day; every dose must fall on " +
+        "a listed treatment day (a treatment day runs from the first-dose time to the same time the next day). `at` gives one clock time (the " +
+        "first dose of the day; the frequency places the others) or one per dose of the day. A line timed from another (`30 min before rituximab`) " +
+        "is placed by it, so it takes no `at`, no ramp and no frequency that picks its own days. `throughout` takes no days, and a ramp starts on one day.",
         "cyclophosphamide 300 mg/m2 IV over 3 h q12h x 6 days 1-2",
         "cyclophosphamide 300 mg/m2 IV over 3 h q12h x 6 days 1-3");
 
@@ -75,14 +90,49 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor RateInfusionMismatch = new(
         "RL2008", "Rate dose and infusion do not match", DiagnosticFamily.Schedule, Severity.Error,
         [
-            "{dose} is a rate: give it as a continuous infusion (route CIV, or 'continuous')",
+            "{dose} is a rate given {route} at once: give it as a continuous infusion (route CIV), over a time ('over 2 h'), or give the amount of each dose without /day",
             "a continuous infusion runs all day: '{frequency}' has no meaning here; give the amount per day as a rate",
-            "a continuous infusion needs a rate dose such as {dose}/day, so the amount per day is unambiguous",
+            "a continuous infusion needs a rate dose such as {dose}/day, or the time its total runs ('over 46 h'), so the amount is unambiguous",
+            "{dose} is a dose per day given {frequency}: write 'divided {frequency}' to split it into the day's doses, or give the amount of each dose without /day",
+            "'divided {frequency}' splits a dose per day: write the dose as one, such as {dose}/day",
+            "'divided' splits a day's dose into the doses of bid, tid, qid or q<N>h, not '{frequency}'",
+            "{dose} is a dose per day, but '{frequency}' does not give a dose every day: give the amount of each dose without /day",
         ],
-        "A rate dose (`28 mcg/day`, `2 mg/h`) is given as a continuous infusion (`CIV` or `continuous`), and a continuous infusion needs a rate dose, " +
-        "so that the amount per day is unambiguous.",
-        "blinatumomab 28 mcg IV days 1-28",
-        "blinatumomab 28 mcg/day CIV days 1-28");
+        "A rate dose (`28 mcg/day`, `2 mg/h`) says how much is given per day. It is given as a continuous infusion (`CIV` or `continuous`: one " +
+        "administration per day), over a stated time (`1200 mg/m2/day CIV over 46 h` is one administration of 2,300 mg/m2), once a day by mouth or " +
+        "injection (`60 mg/m2/day PO daily`), or split into the doses of a day (`60 mg/m2/day PO divided bid`: two doses of 30 mg/m2). A continuous " +
+        "infusion needs a rate dose or the time its total runs (`2400 mg/m2 CIV over 46 h`). Without `divided`, `bid` with a dose per day would be " +
+        "read both ways, so it is an error.",
+        "prednisone 60 mg/m2/day PO bid days 1-28",
+        "prednisone 60 mg/m2/day PO divided bid days 1-28");
+
+    public static readonly DiagnosticDescriptor AnchorNotGiven = new(
+        "RL2010", "Timed from a line not given that day", DiagnosticFamily.Schedule, Severity.Error,
+        "this line is timed from {anchor} on day {day}, but {container} gives no {anchor} that day",
+        "A line timed from another (`30 min before rituximab days 1, 8`) is given on each of its days from that line's dose of the same day. " +
+        "On a day the other line is never given there is nothing to time it from. (On a day the other line is left out for a patient, by a `when` " +
+        "or an `in cycle`, the timed line is left out with it: that is not an error.)",
+        "acetaminophen 650 mg PO 30 min before rituximab days 1, 8\nrituximab 375 mg/m2 IV day 1",
+        "acetaminophen 650 mg PO 30 min before rituximab days 1, 8\nrituximab 375 mg/m2 IV days 1, 8");
+
+    public static readonly DiagnosticDescriptor AmbiguousAnchor = new(
+        "RL2011", "Timed from one of several lines", DiagnosticFamily.Schedule, Severity.Error,
+        "lines {lines} both give {anchor} on day {day} of {container}: label the one to time from ('as NAME') and write '{relation} NAME'",
+        "A line timed from a drug needs exactly one line of that drug on each of its days. When two lines give it the same day (a loading dose and " +
+        "an infusion), give the one that matters a label with `as` and time the line from the label.",
+        "methotrexate 200 mg/m2 IV over 2 h day 1\nmethotrexate 800 mg/m2 IV over 22 h day 1\nleucovorin 15 mg IV q6h x 8 from 36 h after methotrexate starts",
+        "methotrexate 200 mg/m2 IV over 2 h day 1 as mtx-load\nmethotrexate 800 mg/m2 IV over 22 h after mtx-load ends\nleucovorin 15 mg IV q6h x 8 from 36 h after mtx-load starts");
+
+    public static readonly DiagnosticDescriptor InfusionOverlap = new(
+        "RL2012", "Infusion runs into the next cycle", DiagnosticFamily.Schedule, Severity.Error,
+        [
+            "{drug} over {duration} from day {day} of cycle '{cycle}' runs until {end}, into the next dose of {drug} ({next})",
+            "{drug} over {duration} from day {day} of cycle '{cycle}' runs until {end}, past day 1 of the next cycle ({next})",
+        ],
+        "An infusion that is still running when the next dose of the same drug starts gives both at once (two pumps), and one that runs past the " +
+        "start of the next cycle overlaps that cycle's treatment. Shorten the infusion, start it earlier, or lengthen the cycle.",
+        "cycle A length 2 days {\n  fluorouracil 2400 mg/m2 CIV over 46 h day 2\n}",
+        "cycle A length 14 days {\n  fluorouracil 2400 mg/m2 CIV over 46 h day 1\n}");
 
     public static readonly DiagnosticDescriptor PlanTooLarge = new(
         "RL2009", "Plan too large to expand", DiagnosticFamily.Schedule, Severity.Error,
@@ -99,21 +149,54 @@ public static partial class DiagnosticCatalog
     private static IEnumerable<DiagnosticDescriptor> ScheduleFamily() =>
     [
         DayOutsideCycle, BadDayList, DosesDoNotFit, CycleNotInPhase, CycleGap, SameDrugTwice, OverlappingConditions, RateInfusionMismatch, PlanTooLarge,
+        AnchorNotGiven, AmbiguousAnchor, InfusionOverlap,
     ];
 }
 
 public static partial class Diagnose
 {
     public static Diagnostic DayOutsideCycle(SourceSpan at, int day, string cycle, int length) =>
-        DiagnosticCatalog.DayOutsideCycle.Create(at, ("day", day), ("cycle", cycle), ("length", length));
+        DiagnosticCatalog.DayOutsideCycle.Create(at, 0, ("day", day), ("cycle", cycle), ("length", length));
+
+    public static Diagnostic RunsPastCycle(SourceSpan at, int day, string cycle, int length) =>
+        DiagnosticCatalog.DayOutsideCycle.Create(at, 1, ("day", day), ("cycle", cycle), ("length", length));
+
+    public static Diagnostic DayOutsidePhase(SourceSpan at, int day, string phase, int length) =>
+        DiagnosticCatalog.DayOutsideCycle.Create(at, 2, ("day", day), ("phase", phase), ("length", length));
+
+    public static Diagnostic RunsPastPlan(SourceSpan at, int day, string phase) =>
+        DiagnosticCatalog.DayOutsideCycle.Create(at, 3, ("day", day), ("phase", phase));
 
     public static Diagnostic ReversedRange(SourceSpan at, int from, int to) =>
         DiagnosticCatalog.BadDayList.Create(at, 0, ("from", from), ("to", to));
 
     public static Diagnostic DayListedTwice(SourceSpan at, int day) => DiagnosticCatalog.BadDayList.Create(at, 1, ("day", day));
 
+    public static Diagnostic TimesDoNotFit(SourceSpan at, int times, string frequency, int perDay) =>
+        DiagnosticCatalog.DosesDoNotFit.Create(at, 1, ("times", Words.Count(times, "clock time")), ("frequency", frequency), ("perDay", perDay));
+
+    public static Diagnostic NotWithTiming(SourceSpan at, string clause, string timing) =>
+        DiagnosticCatalog.DosesDoNotFit.Create(at, 2, ("clause", clause), ("timing", timing));
+
+    public static Diagnostic ThroughoutWithDays(SourceSpan at, string container) => DiagnosticCatalog.DosesDoNotFit.Create(at, 3, ("container", container));
+
+    public static Diagnostic RampOnSeveralDays(SourceSpan at, int day) => DiagnosticCatalog.DosesDoNotFit.Create(at, 4, ("day", day));
+
+    public static Diagnostic AnchorNotGiven(SourceSpan at, string anchor, int day, string container) =>
+        DiagnosticCatalog.AnchorNotGiven.Create(at, ("anchor", anchor), ("day", day), ("container", container));
+
+    public static Diagnostic AmbiguousAnchor(SourceSpan at, IEnumerable<int> lines, string anchor, int day, string container, string relation) =>
+        DiagnosticCatalog.AmbiguousAnchor.Create(at, ("lines", Words.JoinAnd([.. lines.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture))])),
+            ("anchor", anchor), ("day", day), ("container", container), ("relation", relation));
+
+    public static Diagnostic InfusionIntoNextDose(SourceSpan at, string drug, string duration, int day, string cycle, string end, string next) =>
+        DiagnosticCatalog.InfusionOverlap.Create(at, 0, ("drug", drug), ("duration", duration), ("day", day), ("cycle", cycle), ("end", end), ("next", next));
+
+    public static Diagnostic InfusionPastNextCycle(SourceSpan at, string drug, string duration, int day, string cycle, string end, string next) =>
+        DiagnosticCatalog.InfusionOverlap.Create(at, 1, ("drug", drug), ("duration", duration), ("day", day), ("cycle", cycle), ("end", end), ("next", next));
+
     public static Diagnostic DosesDoNotFit(SourceSpan at, string frequency, int first, int dose, int day, int last) =>
-        DiagnosticCatalog.DosesDoNotFit.Create(at, ("frequency", frequency), ("first", first), ("dose", dose), ("day", day), ("last", last));
+        DiagnosticCatalog.DosesDoNotFit.Create(at, 0, ("frequency", frequency), ("first", first), ("dose", dose), ("day", day), ("last", last));
 
     public static Diagnostic CycleBeyondPhase(SourceSpan at, string selector, IEnumerable<string> cycles, int phaseLength) =>
         DiagnosticCatalog.CycleNotInPhase.Create(at, 0, ("selector", selector), ("cycles", string.Join("', '", cycles)),
@@ -135,7 +218,20 @@ public static partial class Diagnose
     public static Diagnostic OverlappingConditions(SourceSpan at, int otherLine, string drug, int day, string witness) =>
         DiagnosticCatalog.OverlappingConditions.Create(at, ("line", otherLine), ("drug", drug), ("day", day), ("witness", witness));
 
-    public static Diagnostic RateWithoutInfusion(SourceSpan at, string dose) => DiagnosticCatalog.RateInfusionMismatch.Create(at, 0, ("dose", dose));
+    public static Diagnostic RateGivenAtOnce(SourceSpan at, string dose, string route) =>
+        DiagnosticCatalog.RateInfusionMismatch.Create(at, 0, ("dose", dose), ("route", route));
+
+    public static Diagnostic RateNotDivided(SourceSpan at, string dose, string frequency) =>
+        DiagnosticCatalog.RateInfusionMismatch.Create(at, 3, ("dose", dose), ("frequency", frequency));
+
+    public static Diagnostic DividedWithoutRate(SourceSpan at, string dose, string frequency) =>
+        DiagnosticCatalog.RateInfusionMismatch.Create(at, 4, ("dose", dose), ("frequency", frequency));
+
+    public static Diagnostic DividedNotSeveralADay(SourceSpan at, string frequency) =>
+        DiagnosticCatalog.RateInfusionMismatch.Create(at, 5, ("frequency", frequency));
+
+    public static Diagnostic RateNotDaily(SourceSpan at, string dose, string frequency) =>
+        DiagnosticCatalog.RateInfusionMismatch.Create(at, 6, ("dose", dose), ("frequency", frequency));
 
     public static Diagnostic FrequencyOnInfusion(SourceSpan at, string frequency) =>
         DiagnosticCatalog.RateInfusionMismatch.Create(at, 1, ("frequency", frequency));

@@ -18,6 +18,9 @@ public enum NumberRole
     RestLength,
     CycleLength,
     DoseCount,
+    DoseInterval,
+    RampStep,
+    TimingOffset,
 }
 
 public static partial class DiagnosticCatalog
@@ -30,7 +33,7 @@ public static partial class DiagnosticCatalog
             "expected {expected}, found {found}{hint}",
             "unexpected {found}",
             "write the unit as a mass, then /m2 or /kg, then /day or /h, e.g. mg/m2 or mcg/m2/day",
-            "'x <count>' goes with q<N>h only, as in q12h x 6; '{word}' already says how many doses a day",
+            "'x <count>' goes with q<N>h, weekly or every N days, as in q12h x 6; '{word}' already says how many doses a day",
         ],
         "The line does not follow the grammar of its statement. The message names what the parser expected at that column, " +
         "in words (for example a route such as IV, PO or IT). The rest of the line is kept as far as it can be read, so one mistake gives " +
@@ -157,10 +160,14 @@ public static partial class DiagnosticCatalog
             "'{word}' needs an interval of at least 1 hour",
             "{word} repeats every day only when {hours} divides 24; write {word} x <count> for a fixed number of doses",
             "{word}: the interval may be at most {max} hours",
+            "a clock time is from 00:00 to 23:59 with two-digit minutes, not {text}",
+            "a timing offset may be at most 7 days, not {text}",
         ],
-        "Day numbers, cycle numbers, counts and lengths are whole numbers from 1 up (at most 100,000); doses, caps, rounding steps, limits and durations are positive " +
-        "decimals of at most 1,000,000,000 (far beyond any real value, so that every computation stays exact).",
-        "vincristine 2 mg IV day 0",
+        "Cycle numbers, counts and lengths are whole numbers from 1 up (at most 100,000); day numbers are whole numbers from -365 to 100,000 " +
+        "(0 and negative days come before day 1); doses, caps, rounding steps, limits and durations are positive decimals of at most " +
+        "1,000,000,000 (far beyond any real value, so that every computation stays exact); clock times run from 00:00 to 23:59; a line is " +
+        "timed at most 7 days before or after another.",
+        "vincristine 2 mg IV day 1.5",
         "vincristine 2 mg IV day 1");
 
     public static readonly DiagnosticDescriptor MoreFindings = new(
@@ -193,6 +200,9 @@ public static partial class DiagnosticCatalog
         NumberRole.RestLength => "a rest length",
         NumberRole.CycleLength => "a cycle length",
         NumberRole.DoseCount => "a number of doses",
+        NumberRole.DoseInterval => "an interval in days or weeks",
+        NumberRole.RampStep => "the length of a ramp step",
+        NumberRole.TimingOffset => "a timing offset",
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
@@ -310,6 +320,10 @@ public static partial class Diagnose
 
     public static Diagnostic IntervalTooLong(SourceSpan at, string word, int max) =>
         DiagnosticCatalog.InvalidNumber.Create(at, 8, ("word", word), ("max", max));
+
+    public static Diagnostic InvalidClockTime(SourceSpan at, string text) => DiagnosticCatalog.InvalidNumber.Create(at, 9, ("text", text));
+
+    public static Diagnostic OffsetTooLong(SourceSpan at, string text) => DiagnosticCatalog.InvalidNumber.Create(at, 10, ("text", text));
 
     private static string DescribeCharacter(int codePoint) => codePoint switch
     {

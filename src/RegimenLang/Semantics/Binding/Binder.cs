@@ -55,10 +55,11 @@ public static partial class Binder
 
         var usedBlocks = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var splicer = new IncludeSplicer(context, bound, usedBlocks);
+        var timings = new TimingBinder(context);
         foreach (var cycle in context.Cycles.Values)
         {
             var (lines, incomplete) = splicer.Lines(cycle.Syntax.Body, via: null);
-            cycle.Lines = lines;
+            cycle.Lines = timings.Resolve(lines, "cycle", cycle.Name, ref incomplete);
             cycle.HasIncompleteLines = incomplete;
             if (splicer.Truncated)
             {
@@ -84,6 +85,17 @@ public static partial class Binder
             }
         }
 
+        foreach (var phase in context.PhaseBlocks.Values)
+        {
+            var (lines, incomplete) = splicer.Lines(phase.Syntax.Body, via: null);
+            if (splicer.Truncated)
+            {
+                diagnostics.Add(Diagnose.TooManyLines(phase.Declaration!.Span, "phase block", phase.Name, MaxLinesPerCycle));
+            }
+            phase.Lines = timings.Resolve(lines, "phase", phase.Name, ref incomplete);
+            phase.HasIncompleteLines = incomplete;
+        }
+
         var limits = ImmutableArray.CreateBuilder<BoundLimit>();
         foreach (var limit in document.Limits)
         {
@@ -96,6 +108,19 @@ public static partial class Binder
         var plans = new PlanBinder(context);
         bool headerSeen = document.Header is not null || context.MentionedInErrors.Contains("regimen");
         var plan = plans.Bind(document, reportMissing: headerSeen || document.Statements.Length > 0);
+
+        foreach (var phase in context.PhaseBlocks.Values)
+        {
+            var known = plan?.Phases.FirstOrDefault(p => string.Equals(p.Name, phase.Name, StringComparison.OrdinalIgnoreCase));
+            if (known is not null)
+            {
+                context.Record(phase.Declaration!, known.Symbol);
+            }
+            else if (plan is not null && plan.IsComplete && !context.MentionedInErrors.Contains(phase.Name))
+            {
+                diagnostics.Add(Diagnose.UnknownPhase(phase.Declaration!.Span, phase.Name, NameSuggester.Suggest(phase.Name, plan.Phases.Select(p => p.Name))));
+            }
+        }
 
         // Without a plan every cycle is unused: the missing plan is the one finding.
         foreach (var cycle in context.Cycles.Values.Where(c => plan is not null && !plans.UsedCycles.Contains(c.Name) && !context.MentionedInErrors.Contains(c.Name)))
@@ -116,6 +141,7 @@ public static partial class Binder
             formulary,
             context.Cycles.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
             context.Blocks.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
+            context.PhaseBlocks.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
             context.Facts.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
             [.. bound.Values.OfType<BoundAdministration>().OrderBy(a => a.Line.Span.Start)],
             written.ToImmutable(),
@@ -205,6 +231,19 @@ public static partial class Binder
             var symbol = new CycleSymbol(cycle, name);
             context.Cycles[name.Text] = symbol;
             context.Record(name, symbol);
+        }
+        foreach (var phase in document.PhaseBlocks)
+        {
+            if (phase.Name is not { } name)
+            {
+                continue;
+            }
+            if (context.PhaseBlocks.TryGetValue(name.Text, out var earlier))
+            {
+                context.Diagnostics.Add(Diagnose.PhaseBlockTwice(name.Span, name.Text, earlier.Declaration!.Span.Line));
+                continue;
+            }
+            context.PhaseBlocks[name.Text] = new PhaseBlockSymbol(phase, name);
         }
     }
 

@@ -14,6 +14,7 @@ internal sealed class BindingContext(RegimenDocument document, DrugFormulary for
     public Dictionary<string, FactSymbol> Facts { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, CycleSymbol> Cycles { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, BlockSymbol> Blocks { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, PhaseBlockSymbol> PhaseBlocks { get; } = new(StringComparer.OrdinalIgnoreCase);
     public HashSet<string> UsedFacts { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public Dictionary<Identifier, Symbol> SymbolOf { get; } = new(ReferenceEqualityComparer.Instance);
@@ -40,6 +41,17 @@ internal sealed class BindingContext(RegimenDocument document, DrugFormulary for
 
     public bool MayBeDeclaredInput(string name) => UnreadableInput || BrokenInputNames.Contains(name);
 
+    /// <summary>The symbol of a formulary entry (one per entry).</summary>
+    public DrugSymbol ResolveDrugQuietly(DrugEntry entry)
+    {
+        if (!_drugs.TryGetValue(entry, out var symbol))
+        {
+            symbol = new DrugSymbol(entry);
+            _drugs[entry] = symbol;
+        }
+        return symbol;
+    }
+
     /// <summary>The formulary entry of a drug name (recorded as a symbol), reporting an unknown one.</summary>
     public DrugEntry? ResolveDrug(Identifier drug)
     {
@@ -55,12 +67,7 @@ internal sealed class BindingContext(RegimenDocument document, DrugFormulary for
             Diagnostics.Add(Diagnose.UnknownDrug(drug.Span, drug.Text, suggestions));
             return null;
         }
-        if (!_drugs.TryGetValue(entry, out var symbol))
-        {
-            symbol = new DrugSymbol(entry);
-            _drugs[entry] = symbol;
-        }
-        Record(drug, symbol);
+        Record(drug, ResolveDrugQuietly(entry));
         return entry;
     }
 }

@@ -17,8 +17,30 @@ public sealed record BoundAdministration(AdministrationLine Line, DrugEntry? Dru
     public string DrugName => Drug?.Name ?? Line.Drug.Text;
 
     public DoseSyntax Dose => Line.Dose!;
-    public DaysSyntax Days => Line.Days!;
+
+    /// <summary>The days clause as written; null when the line needs none (a timed line, <c>every 14 days</c>, a ramp).</summary>
+    public DaysSyntax? Days => Line.Days;
+
+    /// <summary>
+    /// The days the line names, in order: as written; for a line timed from another without days of its own, the
+    /// days of the line it follows (set by the binder for its cycle or phase); a ramp without days starts on day 1;
+    /// empty for <c>every N days</c>, <c>weekly</c> and <c>throughout</c> without days (they start on day 1).
+    /// </summary>
+    public ImmutableArray<int> ListedDays { get; init; } = Line.Days?.Listed ?? (Line.Dose is RampDose ? [1] : []);
+
+    /// <summary>The line this one is timed from (<c>30 min before rituximab</c>), resolved within its cycle or phase.</summary>
+    public BoundAnchor? Anchor { get; init; }
+
+    /// <summary>Where a finding about the line's days points: its days clause, or what stands for it.</summary>
+    public Text.SourceSpan DaysSpan => Line.Days?.Span ?? Line.Timing?.Span ?? Line.Frequency?.Span ?? Line.Dose?.Span ?? Line.Drug.Span;
 }
+
+/// <summary>
+/// The timing of a line from another (<see cref="Syntax"/>), with the lines of the same cycle or phase it may be
+/// timed from: the line named by the label, or every line of the drug named (which one gives it on a day is
+/// decided day by day; the checker reports a day with none or with two).
+/// </summary>
+public sealed record BoundAnchor(TimingModifier Syntax, ImmutableArray<AdministrationLine> Candidates, bool ByLabel);
 
 /// <summary>A <c>when</c> condition with its facts resolved; evaluated on a patient that gives every fact it names.</summary>
 public abstract record BoundCondition(ConditionSyntax Syntax)

@@ -22,6 +22,7 @@ public sealed class SemanticModel
         DrugFormulary formulary,
         ImmutableDictionary<string, CycleSymbol> cycles,
         ImmutableDictionary<string, BlockSymbol> blocks,
+        ImmutableDictionary<string, PhaseBlockSymbol> phaseBlocks,
         ImmutableDictionary<string, FactSymbol> facts,
         ImmutableArray<BoundAdministration> administrations,
         ImmutableArray<WrittenAdministration> writtenAdministrations,
@@ -34,6 +35,7 @@ public sealed class SemanticModel
         Formulary = formulary;
         Cycles = cycles;
         Blocks = blocks;
+        PhaseBlocks = phaseBlocks;
         Facts = facts;
         Administrations = administrations;
         WrittenAdministrations = writtenAdministrations;
@@ -54,6 +56,9 @@ public sealed class SemanticModel
     public ImmutableDictionary<string, CycleSymbol> Cycles { get; }
 
     public ImmutableDictionary<string, BlockSymbol> Blocks { get; }
+
+    /// <summary>The <c>phase NAME { ... }</c> blocks by phase name (ignoring case), each with its lines, includes spliced in.</summary>
+    public ImmutableDictionary<string, PhaseBlockSymbol> PhaseBlocks { get; }
 
     /// <summary>The facts conditions may use: the built-in ones and the declared inputs.</summary>
     public ImmutableDictionary<string, FactSymbol> Facts { get; }

@@ -12,6 +12,8 @@ public enum SymbolKind
     Fact,
     Drug,
     Phase,
+    Label,
+    PhaseBlock,
 }
 
 /// <summary>
@@ -63,4 +65,24 @@ public sealed class DrugSymbol(DrugEntry entry) : Symbol(entry.Name, SymbolKind.
 public sealed class PhaseSymbol(PhaseSyntax syntax) : Symbol(syntax.Name.Text, SymbolKind.Phase, syntax.Name)
 {
     public PhaseSyntax Syntax { get; } = syntax;
+}
+
+/// <summary>The name a line is given with <c>as</c> (<c>as mtx-load</c>), which other lines time themselves from.</summary>
+public sealed class LabelSymbol(Identifier name, AdministrationLine line) : Symbol(name.Text, SymbolKind.Label, name)
+{
+    public AdministrationLine Line { get; } = line;
+}
+
+/// <summary>
+/// A <c>phase name { ... }</c> block: lines that run across the cycles of the plan's phase of that name, their days
+/// counted from day 1 of the phase's first cycle.
+/// </summary>
+public sealed class PhaseBlockSymbol(PhaseBlockStatement syntax, Identifier name) : Symbol(name.Text, SymbolKind.PhaseBlock, name)
+{
+    public PhaseBlockStatement Syntax { get; } = syntax;
+
+    /// <summary>The complete lines of the block in written order, includes spliced in (set once by the binder).</summary>
+    public ImmutableArray<BoundAdministration> Lines { get; internal set; } = [];
+
+    public bool HasIncompleteLines { get; internal set; }
 }

@@ -64,17 +64,9 @@ internal sealed class DocumentLayout
             separate = LeadingComments(line, 0, separate);
             Emit(0, SyntaxPrinter.Print(statement), line, separate);
 
-            switch (statement)
+            if (statement.ContainedLines is { } lines)
             {
-                case BlockStatement block:
-                    Body(block.Body, block.Span);
-                    break;
-                case CycleStatement cycle:
-                    Body(cycle.Body, cycle.Span);
-                    break;
-                case PlanStatement plan:
-                    Body(plan.Lines, plan.Span);
-                    break;
+                Body(lines, statement.Span);
             }
             previous = statement;
         }
@@ -156,7 +148,7 @@ internal sealed class DocumentLayout
     private static bool NeedsSeparation(Statement previous, Statement current) =>
         IsContainer(previous) || IsContainer(current) || Group(previous) != Group(current);
 
-    private static bool IsContainer(Statement s) => s is BlockStatement or CycleStatement or PlanStatement;
+    private static bool IsContainer(Statement s) => s.ContainedLines is not null;
 
     private static int Group(Statement s) => s switch
     {

@@ -83,6 +83,12 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
         return Same(a.Name, b.Name) && Same(a.HeaderSkipped, b.HeaderSkipped) && All(a.Body, b.Body);
     }
 
+    public bool VisitPhaseBlock(PhaseBlockStatement a)
+    {
+        var b = Other<PhaseBlockStatement>();
+        return Same(a.Name, b.Name) && Same(a.HeaderSkipped, b.HeaderSkipped) && All(a.Body, b.Body);
+    }
+
     public bool VisitCycle(CycleStatement a)
     {
         var b = Other<CycleStatement>();
@@ -133,6 +139,12 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
 
     public bool VisitAuc(AucDose a) => Same(a.Target, Other<AucDose>().Target);
 
+    public bool VisitRamp(RampDose a)
+    {
+        var b = Other<RampDose>();
+        return All(a.Steps, b.Steps) && Same(a.Each, b.Each) && a.EachInWeeks == b.EachInWeeks;
+    }
+
     public bool VisitUnit(DoseUnit a)
     {
         var b = Other<DoseUnit>();
@@ -155,7 +167,8 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
     public bool VisitFrequency(FrequencySyntax a)
     {
         var b = Other<FrequencySyntax>();
-        return a.Kind == b.Kind && a.Hours == b.Hours && Word(a.Text, b.Text) && Same(a.Count, b.Count);
+        return a.Kind == b.Kind && a.Hours == b.Hours && Word(a.Text, b.Text) && Same(a.Count, b.Count)
+            && a.Divided == b.Divided && Same(a.Interval, b.Interval) && a.IntervalInWeeks == b.IntervalInWeeks;
     }
 
     public bool VisitDays(DaysSyntax a)
@@ -183,6 +196,22 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
     }
 
     public bool VisitNote(NoteModifier a) => Same(a.Text, Other<NoteModifier>().Text);
+
+    public bool VisitAt(AtModifier a) => All(a.Times, Other<AtModifier>().Times);
+
+    public bool VisitClockTime(ClockTimeSyntax a)
+    {
+        var b = Other<ClockTimeSyntax>();
+        return a.Hour == b.Hour && a.Minute == b.Minute;
+    }
+
+    public bool VisitLabel(LabelModifier a) => Same(a.Name, Other<LabelModifier>().Name);
+
+    public bool VisitTiming(TimingModifier a)
+    {
+        var b = Other<TimingModifier>();
+        return a.WrittenFrom == b.WrittenFrom && Same(a.Offset, b.Offset) && a.Relation == b.Relation && Same(a.Anchor, b.Anchor) && a.Edge == b.Edge;
+    }
 
     public bool VisitFactCondition(FactCondition a) => Same(a.Fact, Other<FactCondition>().Fact);
 

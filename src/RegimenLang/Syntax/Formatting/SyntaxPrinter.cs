@@ -75,6 +75,8 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
 
     public string VisitBlock(BlockStatement b) => b.HeaderSkipped.IsEmpty ? $"block {b.Name!.Text} {{" : b.HeaderSkipped.Accept(this);
 
+    public string VisitPhaseBlock(PhaseBlockStatement p) => p.HeaderSkipped.IsEmpty ? $"phase {p.Name!.Text} {{" : p.HeaderSkipped.Accept(this);
+
     public string VisitCycle(CycleStatement c)
     {
         if (!c.HeaderSkipped.IsEmpty || c.Name is null || c.Length is null)
@@ -121,14 +123,15 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
         {
             b.Append(' ').AppendJoin(" or ", a.Routes.Select(r => r.Accept(this)));
         }
-        foreach (var part in (SyntaxNode?[])[a.Infusion, a.Frequency, a.Days])
+        // A timing reads with the frequency it starts ("q6h x 8 from 24 h after mtx-load starts"), before the days.
+        foreach (var part in (SyntaxNode?[])[a.Infusion, a.Frequency, a.Timing, a.Days])
         {
             if (part is not null)
             {
                 b.Append(' ').Append(part.Accept(this));
             }
         }
-        foreach (var modifier in ClauseOrder.Sort(a.Modifiers))
+        foreach (var modifier in ClauseOrder.Sort(a.Modifiers.Where(m => m is not TimingModifier)))
         {
             b.Append(' ').Append(modifier.Accept(this));
         }
@@ -143,6 +146,9 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
 
     public string VisitAuc(AucDose auc) => "AUC " + auc.Target.Text;
 
+    public string VisitRamp(RampDose r) =>
+        $"ramp {Join(r.Steps, ", ")} each {r.Each.Text} {LengthUnitWord(r.Each, r.EachInWeeks ? LengthUnit.Weeks : LengthUnit.Days)}";
+
     /// <summary>The /m2, /kg, /day and /h parts are always canonical (the tree keeps only their meaning).</summary>
     public string VisitUnit(DoseUnit unit) => (unit with { MassText = CanonicalMassText(unit.MassText) }).ToString();
 
@@ -154,12 +160,23 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
 
     public string VisitDuration(DurationSyntax d) => $"{d.Amount.Text} {d.UnitText.ToLowerInvariant()}";
 
-    public string VisitFrequency(FrequencySyntax f) =>
-        f.Count is null ? f.Text.ToLowerInvariant() : $"{f.Text.ToLowerInvariant()} x {f.Count.Text}";
+    public string VisitFrequency(FrequencySyntax f)
+    {
+        string word = f.Kind switch
+        {
+            FrequencyKind.EveryDays => $"every {f.Interval!.Text} {LengthUnitWord(f.Interval, f.IntervalInWeeks ? LengthUnit.Weeks : LengthUnit.Days)}",
+            _ => f.Text.ToLowerInvariant(),
+        };
+        return (f.Divided ? "divided " : "") + (f.Count is null ? word : $"{word} x {f.Count.Text}");
+    }
 
     public string VisitDays(DaysSyntax d) => (d.Plural ? "days " : "day ") + Join(d.Ranges, ", ");
 
-    public string VisitDayRange(DayRange r) => r.To is null ? r.From.Text : $"{r.From.Text}-{r.To.Text}";
+    /// <summary><c>1-3</c>; a range with a negative end is written <c>-6 to -1</c>, which reads unambiguously.</summary>
+    public string VisitDayRange(DayRange r) =>
+        r.To is null ? r.From.Text
+        : r.From.Value < 0 || r.To.Value < 0 ? $"{r.From.Text} to {r.To.Text}"
+        : $"{r.From.Text}-{r.To.Text}";
 
     public string VisitCap(CapModifier c) => "cap " + c.Limit.Accept(this);
 
@@ -171,6 +188,31 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
         s.From ? "from cycle " + s.Ranges[0].From.Text : (s.Plural ? "in cycles " : "in cycle ") + Join(s.Ranges, ", ");
 
     public string VisitNote(NoteModifier n) => "note " + Quote(n.Text.Value);
+
+    public string VisitAt(AtModifier a) => "at " + Join(a.Times, ", ");
+
+    public string VisitClockTime(ClockTimeSyntax t) => t.ToString();
+
+    public string VisitLabel(LabelModifier l) => "as " + l.Name.Text;
+
+    public string VisitTiming(TimingModifier t)
+    {
+        var b = new StringBuilder();
+        if (t.WrittenFrom)
+        {
+            b.Append("from ");
+        }
+        if (t.Offset is not null)
+        {
+            b.Append(t.Offset.Accept(this)).Append(' ');
+        }
+        b.Append(t.Relation == TimingRelation.Before ? "before " : "after ").Append(t.Anchor.Text);
+        if (t.Edge is { } edge)
+        {
+            b.Append(edge == AnchorEdge.Starts ? " starts" : " ends");
+        }
+        return b.ToString();
+    }
 
     public string VisitFactCondition(FactCondition f) => f.Fact.Text;
 

@@ -46,9 +46,18 @@ public sealed record AdministrationLine(
     public WhenModifier? When => Modifiers.OfType<WhenModifier>().FirstOrDefault();
     public CycleSelector? Cycles => Modifiers.OfType<CycleSelector>().FirstOrDefault();
     public IEnumerable<NoteModifier> Notes => Modifiers.OfType<NoteModifier>();
+    public AtModifier? At => Modifiers.OfType<AtModifier>().FirstOrDefault();
+    public LabelModifier? Label => Modifiers.OfType<LabelModifier>().FirstOrDefault();
+    public TimingModifier? Timing => Modifiers.OfType<TimingModifier>().FirstOrDefault();
+
+    /// <summary>
+    /// Whether the line needs no days clause: its frequency picks its days (<c>every 14 days</c>, <c>throughout</c>),
+    /// it follows another line (<c>30 min before rituximab</c>, taking that line's days), or it is a ramp (from day 1).
+    /// </summary>
+    public bool DaysOptional => Frequency?.SpansDays == true || Timing is not null || Dose is RampDose;
 
     /// <summary>Every part was read and is valid: the line can be scheduled, dosed and counted.</summary>
-    public bool IsComplete => !HasErrors && Dose is not null && !Routes.IsEmpty && Days is not null;
+    public bool IsComplete => !HasErrors && Dose is not null && !Routes.IsEmpty && (Days is not null || DaysOptional);
 
     /// <summary>A continuous infusion: <c>CIV</c> or the <c>continuous</c> clause.</summary>
     public bool IsContinuous =>
@@ -98,12 +107,18 @@ public enum TimeUnit
 {
     Minutes,
     Hours,
+    Days,
 }
 
 /// <summary>A duration such as <c>3 h</c> or <c>30 min</c>; <see cref="UnitText"/> as written.</summary>
 public sealed record DurationSyntax(NumberLiteral Amount, TimeUnit Unit, string UnitText, SourceSpan Span) : SyntaxNode(Span)
 {
-    public decimal TotalMinutes => Unit == TimeUnit.Hours ? Amount.Value * 60 : Amount.Value;
+    public decimal TotalMinutes => Unit switch
+    {
+        TimeUnit.Days => Amount.Value * 24 * 60,
+        TimeUnit.Hours => Amount.Value * 60,
+        _ => Amount.Value,
+    };
 
     public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitDuration(this);
 
@@ -122,41 +137,77 @@ public enum FrequencyKind
     Qd,
     /// <summary><c>qod</c>: every other day, on the do-not-use list.</summary>
     Qod,
+    /// <summary><c>weekly</c>: every 7 days.</summary>
+    Weekly,
+    /// <summary><c>every N days</c> or <c>every N weeks</c> (<see cref="FrequencySyntax.IntervalDays"/>).</summary>
+    EveryDays,
+    /// <summary><c>throughout</c>: once a day on every day of the cycle or phase.</summary>
+    Throughout,
 }
 
 /// <summary>
-/// <c>once</c>, <c>daily</c>, <c>bid</c>, <c>tid</c>, <c>qid</c>, <c>q&lt;N&gt;h</c> or <c>q&lt;N&gt;h x &lt;count&gt;</c>.
-/// <see cref="Hours"/> is N for <c>q&lt;N&gt;h</c>; <see cref="Count"/> the <c>x</c> count.
+/// <c>once</c>, <c>daily</c>, <c>bid</c>, <c>tid</c>, <c>qid</c>, <c>q&lt;N&gt;h</c>, <c>q&lt;N&gt;h x &lt;count&gt;</c>, <c>weekly</c>,
+/// <c>every N days|weeks</c> (optionally <c>x &lt;count&gt;</c>) or <c>throughout</c>; <c>divided</c> before bid, tid, qid or
+/// q&lt;N&gt;h splits a per-day dose into that many doses. <see cref="Hours"/> is N for <c>q&lt;N&gt;h</c>; <see cref="Interval"/>
+/// the N of <c>every N days|weeks</c> as written and <see cref="IntervalInWeeks"/> its unit; <see cref="Count"/> the <c>x</c> count.
 /// </summary>
 public sealed record FrequencySyntax(FrequencyKind Kind, string Text, int Hours, NumberLiteral? Count, SourceSpan Span) : SyntaxNode(Span)
 {
-    /// <summary>Administrations per listed day, for the frequencies that repeat every day (0 for <c>q&lt;N&gt;h x n</c>).</summary>
+    /// <summary><c>divided</c> was written before the frequency.</summary>
+    public bool Divided { get; init; }
+
+    /// <summary>The N of <c>every N days|weeks</c>.</summary>
+    public NumberLiteral? Interval { get; init; }
+
+    public bool IntervalInWeeks { get; init; }
+
+    /// <summary>Days between doses for <c>weekly</c> and <c>every N days|weeks</c>; 0 for the others.</summary>
+    public int IntervalDays => Kind switch
+    {
+        FrequencyKind.Weekly => 7,
+        FrequencyKind.EveryDays when Interval is { IsWholeNumber: true, Value: >= 1 and <= 100_000 } n => (int)n.Value * (IntervalInWeeks ? 7 : 1),
+        _ => 0,
+    };
+
+    /// <summary>Whether the frequency picks its own days (every N days, weekly, throughout): the days clause is then optional.</summary>
+    public bool SpansDays => Kind is FrequencyKind.Weekly or FrequencyKind.EveryDays or FrequencyKind.Throughout;
+
+    /// <summary>Administrations per listed day, for the frequencies that repeat every day (0 for counted and multi-day ones).</summary>
     public int PerDay => Kind switch
     {
         FrequencyKind.Bid => 2,
         FrequencyKind.Tid => 3,
         FrequencyKind.Qid => 4,
         FrequencyKind.EveryHours when Count is null && Hours > 0 => 24 / Hours,
-        FrequencyKind.EveryHours => 0,
+        FrequencyKind.EveryHours or FrequencyKind.Weekly or FrequencyKind.EveryDays => 0,
         _ => 1,
     };
 
     public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitFrequency(this);
 
-    public override IEnumerable<SyntaxNode> Children() => Of(Count);
+    public override IEnumerable<SyntaxNode> Children() => Of(Interval, Count);
 }
 
 /// <summary><c>day 4</c>, <c>days 1-3, 8</c>.</summary>
 public sealed record DaysSyntax(ImmutableArray<DayRange> Ranges, bool Plural, SourceSpan Span) : SyntaxNode(Span)
 {
+    /// <summary>The listed days in order, without repeats (a reversed or enormous range gives none: the checker reports it).</summary>
+    public ImmutableArray<int> Listed =>
+        [.. Ranges.SelectMany(r => r.Last >= r.First && (long)r.Last - r.First < 100_000 ? Enumerable.Range(r.First, r.Last - r.First + 1) : []).Distinct().Order()];
+
     public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitDays(this);
 
     public override IEnumerable<SyntaxNode> Children() => Ranges;
 }
 
-/// <summary>One item of a day or cycle list: a single number (<see cref="To"/> null) or a range.</summary>
+/// <summary>
+/// One item of a day or cycle list: a single number (<see cref="To"/> null) or a range, <c>1-3</c> or <c>-6 to -1</c>.
+/// Day numbers may be 0 or negative (days before day 1); <see cref="WrittenWithTo"/> says which range form was used.
+/// </summary>
 public sealed record DayRange(NumberLiteral From, NumberLiteral? To, SourceSpan Span) : SyntaxNode(Span)
 {
+    public bool WrittenWithTo { get; init; }
+
     public int First => (int)Math.Clamp(From.Value, int.MinValue, int.MaxValue);
     public int Last => (int)Math.Clamp((To ?? From).Value, int.MinValue, int.MaxValue);
 

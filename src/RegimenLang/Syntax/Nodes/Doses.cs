@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using RegimenLang.Text;
 
 namespace RegimenLang.Syntax.Nodes;
@@ -21,6 +22,22 @@ public sealed record AucDose(NumberLiteral Target, SourceSpan Span) : DoseSyntax
     public override IEnumerable<SyntaxNode> Children() => [Target];
 
     public override string ToString() => $"AUC {Target.Text}";
+}
+
+/// <summary>
+/// <c>ramp 20 mg, 50 mg, 100 mg each 7 days</c>: a dose that steps up, each step given for the same number of days,
+/// from the line's first day (its single listed day, or day 1).
+/// </summary>
+public sealed record RampDose(ImmutableArray<AmountDose> Steps, NumberLiteral Each, bool EachInWeeks, SourceSpan Span) : DoseSyntax(Span)
+{
+    /// <summary>Days of each step; 0 when the number is unusable (reported by the parser).</summary>
+    public int StepDays => Each is { IsWholeNumber: true, Value: >= 1 and <= 1000 } n ? (int)n.Value * (EachInWeeks ? 7 : 1) : 0;
+
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitRamp(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [.. Steps, Each];
+
+    public override string ToString() => $"ramp {string.Join(", ", Steps)} each {Each.Text} {(EachInWeeks ? "week" : "day")}{(Each.Value == 1 ? "" : "s")}";
 }
 
 public enum MassUnit

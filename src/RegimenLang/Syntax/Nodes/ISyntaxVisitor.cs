@@ -16,6 +16,7 @@ public interface ISyntaxVisitor<out T> : IConditionVisitor<T>, ISequenceVisitor<
     T VisitInputType(InputType node);
     T VisitBlock(BlockStatement node);
     T VisitCycle(CycleStatement node);
+    T VisitPhaseBlock(PhaseBlockStatement node);
     T VisitLimit(LimitStatement node);
     T VisitPlan(PlanStatement node);
     T VisitPhase(PhaseSyntax node);
@@ -28,6 +29,7 @@ public interface ISyntaxVisitor<out T> : IConditionVisitor<T>, ISequenceVisitor<
     T VisitErrorBodyLine(ErrorBodyLine node);
     T VisitAmount(AmountDose node);
     T VisitAuc(AucDose node);
+    T VisitRamp(RampDose node);
     T VisitUnit(DoseUnit node);
     T VisitRoute(RouteSyntax node);
     T VisitOver(OverInfusion node);
@@ -41,6 +43,10 @@ public interface ISyntaxVisitor<out T> : IConditionVisitor<T>, ISequenceVisitor<
     T VisitWhen(WhenModifier node);
     T VisitCycleSelector(CycleSelector node);
     T VisitNote(NoteModifier node);
+    T VisitAt(AtModifier node);
+    T VisitClockTime(ClockTimeSyntax node);
+    T VisitLabel(LabelModifier node);
+    T VisitTiming(TimingModifier node);
 
     // leaves
     T VisitIdentifier(Identifier node);

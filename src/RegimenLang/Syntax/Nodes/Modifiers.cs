@@ -3,7 +3,7 @@ using RegimenLang.Text;
 
 namespace RegimenLang.Syntax.Nodes;
 
-/// <summary>A clause after the days: cap, round to, when, in cycle(s), from cycle, note.</summary>
+/// <summary>A clause after the route other than the infusion, frequency and days: cap, round to, when, in cycle(s), from cycle, note, at, as, before/after.</summary>
 public abstract record ModifierSyntax(SourceSpan Span) : SyntaxNode(Span)
 {
     /// <summary>The clause's keyword, as used in "given twice" messages and by the formatter's ordering.</summary>
@@ -63,4 +63,75 @@ public sealed record NoteModifier(StringLiteral Text, SourceSpan Span) : Modifie
     public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitNote(this);
 
     public override IEnumerable<SyntaxNode> Children() => [Text];
+}
+
+/// <summary>A clock time <c>HH:MM</c>, 00:00 to 23:59.</summary>
+public sealed record ClockTimeSyntax(int Hour, int Minute, SourceSpan Span) : SyntaxNode(Span)
+{
+    /// <summary>The time as written (<c>7:00</c>), for messages about an impossible one.</summary>
+    public string Written { get; init; } = "";
+
+    public bool IsValid => Hour is >= 0 and <= 23 && Minute is >= 0 and <= 59;
+
+    public TimeOnly Time => IsValid ? new(Hour, Minute) : default;
+
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitClockTime(this);
+
+    public override IEnumerable<SyntaxNode> Children() => None;
+
+    public override string ToString() => $"{Hour:00}:{Minute:00}";
+}
+
+/// <summary><c>at 07:00</c> or <c>at 08:00, 20:00</c>: the clock times of the line's doses on each of its days.</summary>
+public sealed record AtModifier(ImmutableArray<ClockTimeSyntax> Times, SourceSpan Span) : ModifierSyntax(Span)
+{
+    public override string Keyword => "at";
+
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitAt(this);
+
+    public override IEnumerable<SyntaxNode> Children() => Times;
+}
+
+/// <summary><c>as mtx-load</c>: a name other lines use to time themselves against this one.</summary>
+public sealed record LabelModifier(Identifier Name, SourceSpan Span) : ModifierSyntax(Span)
+{
+    public override string Keyword => "as";
+
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitLabel(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [Name];
+}
+
+public enum TimingRelation
+{
+    Before,
+    After,
+}
+
+/// <summary>Which moment of the other line a timing is measured from.</summary>
+public enum AnchorEdge
+{
+    Starts,
+    Ends,
+}
+
+/// <summary>
+/// <c>[from] [30 min] before|after ANCHOR [starts|ends]</c>: the line's first dose of a day is timed from the
+/// start or end of another line's dose on that day (<see cref="Anchor"/>: a label given with <c>as</c>, or a drug).
+/// <see cref="Edge"/> is null when neither <c>starts</c> nor <c>ends</c> was written: <c>before</c> then means before
+/// the start and <c>after</c> after the end (<see cref="EffectiveEdge"/>).
+/// </summary>
+public sealed record TimingModifier(bool WrittenFrom, DurationSyntax? Offset, TimingRelation Relation, Identifier Anchor, AnchorEdge? Edge, SourceSpan Span)
+    : ModifierSyntax(Span)
+{
+    public override string Keyword => Relation == TimingRelation.Before ? "before" : "after";
+
+    public AnchorEdge EffectiveEdge => Edge ?? (Relation == TimingRelation.Before ? AnchorEdge.Starts : AnchorEdge.Ends);
+
+    /// <summary>Minutes from the anchor's edge, negative before it.</summary>
+    public decimal OffsetMinutes => (Offset?.TotalMinutes ?? 0) * (Relation == TimingRelation.Before ? -1 : 1);
+
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitTiming(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [.. Of(Offset), Anchor];
 }

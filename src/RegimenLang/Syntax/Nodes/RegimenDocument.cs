@@ -17,6 +17,7 @@ public sealed record RegimenDocument(
     public PlanStatement? Plan => Statements.OfType<PlanStatement>().FirstOrDefault();
     public IEnumerable<CycleStatement> Cycles => Statements.OfType<CycleStatement>();
     public IEnumerable<BlockStatement> Blocks => Statements.OfType<BlockStatement>();
+    public IEnumerable<PhaseBlockStatement> PhaseBlocks => Statements.OfType<PhaseBlockStatement>();
     public IEnumerable<InputStatement> Inputs => Statements.OfType<InputStatement>();
     public IEnumerable<LimitStatement> Limits => Statements.OfType<LimitStatement>();
     public IEnumerable<MetadataStatement> Metadata => Statements.OfType<MetadataStatement>();

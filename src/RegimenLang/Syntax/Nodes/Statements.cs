@@ -4,7 +4,11 @@ using RegimenLang.Text;
 namespace RegimenLang.Syntax.Nodes;
 
 /// <summary>A top-level statement.</summary>
-public abstract record Statement(SourceSpan Span) : SyntaxNode(Span);
+public abstract record Statement(SourceSpan Span) : SyntaxNode(Span)
+{
+    /// <summary>The lines between the braces of a block, cycle, phase block or plan; null for a one-line statement.</summary>
+    public virtual IEnumerable<SyntaxNode>? ContainedLines => null;
+}
 
 /// <summary><c>regimen "title"</c></summary>
 public sealed record HeaderStatement(StringLiteral Title, SourceSpan Span) : Statement(Span)
@@ -51,7 +55,23 @@ public sealed record InputType(InputKind Kind, string? Unit, SourceSpan Span) : 
 /// </summary>
 public sealed record BlockStatement(Identifier? Name, ImmutableArray<BodyLine> Body, SkippedTokens HeaderSkipped, SourceSpan Span) : Statement(Span)
 {
+    public override IEnumerable<SyntaxNode>? ContainedLines => Body;
+
     public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitBlock(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [.. Of(Name, HeaderSkipped.IsEmpty ? null : HeaderSkipped), .. Body];
+}
+
+/// <summary>
+/// <c>phase name { ... }</c>: lines that run across the cycles of a phase of the plan rather than within one cycle
+/// (a drug taken every day of induction, a dose every 14 days, a ramp-up that crosses cycles). Their day numbers
+/// count from day 1 of the phase's first cycle.
+/// </summary>
+public sealed record PhaseBlockStatement(Identifier? Name, ImmutableArray<BodyLine> Body, SkippedTokens HeaderSkipped, SourceSpan Span) : Statement(Span)
+{
+    public override IEnumerable<SyntaxNode>? ContainedLines => Body;
+
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitPhaseBlock(this);
 
     public override IEnumerable<SyntaxNode> Children() => [.. Of(Name, HeaderSkipped.IsEmpty ? null : HeaderSkipped), .. Body];
 }
@@ -81,6 +101,8 @@ public sealed record CycleStatement(
         ? (int)length.Value * (LengthUnit == LengthUnit.Weeks ? 7 : 1)
         : null;
 
+    public override IEnumerable<SyntaxNode>? ContainedLines => Body;
+
     public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitCycle(this);
 
     public override IEnumerable<SyntaxNode> Children() => [.. Of(Name, Title, Length, HeaderSkipped.IsEmpty ? null : HeaderSkipped), .. Body];
@@ -106,6 +128,8 @@ public sealed record LimitStatement(Identifier Drug, AmountDose Amount, LimitSco
 public sealed record PlanStatement(ImmutableArray<PlanLine> Lines, SkippedTokens HeaderSkipped, SourceSpan Span) : Statement(Span)
 {
     public IEnumerable<PhaseSyntax> Phases => Lines.OfType<PhaseSyntax>();
+
+    public override IEnumerable<SyntaxNode>? ContainedLines => Lines;
 
     public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitPlan(this);
 

@@ -19,6 +19,9 @@ internal static class AdministrationParser
     /// <summary>The longest q&lt;N&gt;h interval accepted with a dose count (one week).</summary>
     private const int MaxIntervalHours = 168;
 
+    /// <summary>The longest time a line may be given before or after the one it is timed from (one week).</summary>
+    private const int MaxOffsetMinutes = 7 * 24 * 60;
+
     private static readonly Parser<Token, (DoseSyntax Value, int End)> Dose = Measured(Grammar.Dose);
     private static readonly Parser<Token, (ImmutableArray<RouteSyntax> Value, int End)> Routes = Measured(Grammar.Routes);
 
@@ -53,7 +56,7 @@ internal static class AdministrationParser
         var clauses = new List<SyntaxNode>();
         int i = 1;
 
-        if (i < tokens.Length && Grammar.ClauseStartingWith(tokens[i]) is null)
+        if (i < tokens.Length && Grammar.ClauseAt(tokens, i) is null)
         {
             var result = Dose.Parse(tokens[i..]);
             if (result.Success)
@@ -63,7 +66,7 @@ internal static class AdministrationParser
             }
             else
             {
-                i = SkipTo(tokens, i, skipped, t => IsRoute(t) || Grammar.ClauseStartingWith(t) is not null);
+                i = SkipTo(tokens, i, skipped, (t, at) => IsRoute(t[at]) || Grammar.ClauseAt(t, at) is not null);
             }
         }
         if (i < tokens.Length && IsRoute(tokens[i]))
@@ -76,15 +79,15 @@ internal static class AdministrationParser
             }
             else
             {
-                i = SkipTo(tokens, i, skipped, t => Grammar.ClauseStartingWith(t) is not null);
+                i = SkipTo(tokens, i, skipped, (t, at) => Grammar.ClauseAt(t, at) is not null);
             }
         }
         while (i < tokens.Length)
         {
-            var clause = Grammar.ClauseStartingWith(tokens[i]);
+            var clause = Grammar.ClauseAt(tokens, i);
             if (clause is null)
             {
-                i = SkipTo(tokens, i, skipped, t => Grammar.ClauseStartingWith(t) is not null);
+                i = SkipTo(tokens, i, skipped, (t, at) => Grammar.ClauseAt(t, at) is not null);
                 continue;
             }
             var result = Measured(clause).Parse(tokens[i..]);
@@ -95,7 +98,7 @@ internal static class AdministrationParser
             }
             else
             {
-                i = SkipTo(tokens, i, skipped, t => Grammar.ClauseStartingWith(t) is not null);
+                i = SkipTo(tokens, i, skipped, (t, at) => Grammar.ClauseAt(t, at) is not null);
             }
         }
         var skippedTokens = skipped.Count == 0
@@ -107,14 +110,16 @@ internal static class AdministrationParser
     }
 
     /// <summary>Skips at least one token, then up to the first that <paramref name="stop"/> accepts; returns the new index.</summary>
-    private static int SkipTo(ReadOnlySpan<Token> tokens, int i, List<Token> skipped, Func<Token, bool> stop)
+    private delegate bool StopAt(ReadOnlySpan<Token> tokens, int i);
+
+    private static int SkipTo(ReadOnlySpan<Token> tokens, int i, List<Token> skipped, StopAt stop)
     {
         do
         {
             skipped.Add(tokens[i]);
             i++;
         }
-        while (i < tokens.Length && !stop(tokens[i]));
+        while (i < tokens.Length && !stop(tokens, i));
         return i;
     }
 
@@ -149,7 +154,7 @@ internal static class AdministrationParser
                 case DaysSyntax d:
                     Once(days, d, "days", diagnostics);
                     days ??= d;
-                    diagnostics.Validation(StatementValidator.Ranges(d.Ranges, NumberRole.DayNumber));
+                    diagnostics.Validation(StatementValidator.Days(d.Ranges));
                     break;
                 case ModifierSyntax m:
                     var earlier = modifiers.FirstOrDefault(x => x.Keyword == m.Keyword);
@@ -169,7 +174,16 @@ internal static class AdministrationParser
             AucDose auc => StatementValidator.Positive(auc.Target, NumberRole.AucTarget),
             _ => null,
         });
-        if (days is null && skipped.IsEmpty)
+        if (dose is RampDose ramp)
+        {
+            foreach (var step in ramp.Steps)
+            {
+                diagnostics.Validation(StatementValidator.Positive(step.Amount, NumberRole.Dose));
+            }
+            diagnostics.Validation(StatementValidator.Count(ramp.Each, NumberRole.RampStep));
+        }
+        bool daysOptional = frequency?.SpansDays == true || dose is RampDose || modifiers.Any(m => m is TimingModifier);
+        if (days is null && skipped.IsEmpty && !daysOptional)
         {
             diagnostics.Validation(Diagnose.MissingDays(drug.Span, drug.Text));
         }
@@ -198,11 +212,36 @@ internal static class AdministrationParser
             case CycleSelector cycles:
                 diagnostics.Validation(StatementValidator.Ranges(cycles.Ranges, NumberRole.CycleNumber));
                 break;
+            case AtModifier at:
+                foreach (var time in at.Times.Where(t => !t.IsValid))
+                {
+                    diagnostics.Validation(Diagnose.InvalidClockTime(time.Span, time.Written));
+                }
+                break;
+            case TimingModifier { Offset: { } offset }:
+                diagnostics.Validation(StatementValidator.Positive(offset.Amount, NumberRole.TimingOffset));
+                if (offset.TotalMinutes > MaxOffsetMinutes)
+                {
+                    diagnostics.Validation(Diagnose.OffsetTooLong(offset.Span, $"{offset.Amount.Text} {offset.UnitText}"));
+                }
+                break;
         }
     }
 
     private static void CheckFrequency(FrequencySyntax f, LineDiagnostics diagnostics)
     {
+        if (f.Interval is { } interval)
+        {
+            diagnostics.Validation(StatementValidator.Count(interval, NumberRole.DoseInterval));
+        }
+        if (f.Kind is FrequencyKind.Weekly or FrequencyKind.EveryDays)
+        {
+            if (f.Count is not null)
+            {
+                diagnostics.Validation(StatementValidator.Count(f.Count, NumberRole.DoseCount));
+            }
+            return;
+        }
         if (f.Kind != FrequencyKind.EveryHours)
         {
             if (f.Count is not null)

@@ -138,8 +138,18 @@ internal static class Grammar
     internal static readonly Parser<Token, AucDose> AucDose =
         Map((k, n) => new AucDose(n, Span(k, n)), Keyword("AUC"), Number);
 
-    internal static readonly Parser<Token, DoseSyntax> Dose =
-        AucDose.Select(d => (DoseSyntax)d).Or(AmountDose.Select(d => (DoseSyntax)d));
+    internal static readonly Parser<Token, RampDose> RampDose =
+        Map(
+            (k, steps, each, unit) => new RampDose([.. steps], each, unit.IsWord("week") || unit.IsWord("weeks"), Span(k, unit)),
+            Keyword("ramp"),
+            AmountDose.SeparatedAtLeastOnce(Comma),
+            Keyword("each").Then(NumberLabelled("a number of days or weeks")),
+            AnyOf("'days' or 'weeks'", "days", "day", "weeks", "week"));
+
+    internal static readonly Parser<Token, DoseSyntax> Dose = OneOf(
+        AucDose.Select(d => (DoseSyntax)d),
+        RampDose.Select(d => (DoseSyntax)d),
+        AmountDose.Select(d => (DoseSyntax)d));
 
     // ---- routes, infusion, frequency, days ---------------------------------------------------
 
@@ -161,11 +171,18 @@ internal static class Grammar
     internal static readonly Parser<Token, ImmutableArray<RouteSyntax>> Routes =
         Route.SeparatedAtLeastOnce(Keyword("or")).Select(r => r.ToImmutableArray());
 
+    // Declared before the parsers that read it: static fields are initialised in order.
+    private static readonly HashSet<string> DurationUnits =
+        new(["h", "hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "day", "days"], StringComparer.OrdinalIgnoreCase);
+
     internal static readonly Parser<Token, DurationSyntax> Duration =
         Map(
-            (n, u) => new DurationSyntax(n, u.Text.StartsWith("m", StringComparison.OrdinalIgnoreCase) ? TimeUnit.Minutes : TimeUnit.Hours, u.Text, Span(n, u)),
+            (n, u) => new DurationSyntax(n,
+                u.Text.StartsWith("m", StringComparison.OrdinalIgnoreCase) ? TimeUnit.Minutes
+                : u.Text.StartsWith("d", StringComparison.OrdinalIgnoreCase) ? TimeUnit.Days
+                : TimeUnit.Hours, u.Text, Span(n, u)),
             NumberLabelled("a duration such as 3 h or 30 min"),
-            AnyOf("'h' or 'min'", "h", "hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes"));
+            P.Token(t => t.Kind == TokenKind.Word && DurationUnits.Contains(t.Text)).Labelled("'h', 'min' or 'days'"));
 
     internal static readonly Parser<Token, InfusionSyntax> Infusion =
         Map((k, d) => (InfusionSyntax)new OverInfusion(d, Span(k, d)), Keyword("over"), Duration)
@@ -174,7 +191,8 @@ internal static class Grammar
     internal static bool IsFrequencyWord(Token t) =>
         t.Kind == TokenKind.Word && (FrequencyWords.Contains(t.Text) || EveryHoursText(t.Text) is not null);
 
-    private static readonly HashSet<string> FrequencyWords = new(["once", "daily", "bid", "tid", "qid", "qd", "qod"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> FrequencyWords =
+        new(["once", "daily", "bid", "tid", "qid", "qd", "qod", "weekly", "throughout", "every", "divided"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The N of "q&lt;N&gt;h", or null when the word is not of that form.</summary>
     internal static string? EveryHoursText(string word)
@@ -198,10 +216,37 @@ internal static class Grammar
     /// A frequency as written; its numbers are checked by the line's builder (an interval of at least 1 hour
     /// that divides 24 without a count, a count only after q&lt;N&gt;h), so that an odd value is reported in words.
     /// </summary>
+    private static readonly Parser<Token, Token> FrequencyWord =
+        P.Token(t => IsFrequencyWord(t) && !t.IsWord("every") && !t.IsWord("divided")).Labelled("a frequency such as daily, bid or q12h");
+
+    /// <summary><c>every N days|weeks</c>: the word, the number and whether it counts weeks.</summary>
+    private static readonly Parser<Token, (Token Word, NumberLiteral Interval, Token Unit)> EveryInterval =
+        Map((k, n, unit) => (k, n, unit), Keyword("every"), NumberLabelled("a number of days or weeks"),
+            AnyOf("'days' or 'weeks'", "days", "day", "weeks", "week"));
+
     internal static readonly Parser<Token, FrequencySyntax> Frequency =
         Map(
-            (w, count) => BuildFrequency(w, count.HasValue ? count.Value : null),
-            P.Token(IsFrequencyWord).Labelled("a frequency such as daily, bid or q12h"),
+            (divided, body, count) =>
+            {
+                var frequency = body.Every is { } every
+                    ? new FrequencySyntax(FrequencyKind.EveryDays, every.Word.Text, 0, null, Span(every.Word, every.Unit))
+                    {
+                        Interval = every.Interval,
+                        IntervalInWeeks = every.Unit.IsWord("week") || every.Unit.IsWord("weeks"),
+                    }
+                    : BuildFrequency(body.Word!.Value, null);
+                var start = divided.HasValue ? divided.Value.Span : frequency.Span;
+                var last = count.HasValue ? count.Value.Span : frequency.Span;
+                return frequency with
+                {
+                    Count = count.HasValue ? count.Value : null,
+                    Divided = divided.HasValue,
+                    Span = start.Through(last),
+                };
+            },
+            Keyword("divided").Optional(),
+            EveryInterval.Select(e => (Every: ((Token Word, NumberLiteral Interval, Token Unit)?)e, Word: (Token?)null))
+                .Or(FrequencyWord.Select(w => (Every: ((Token Word, NumberLiteral Interval, Token Unit)?)null, Word: (Token?)w))),
             Keyword("x").Then(NumberLabelled("a number of doses")).Optional());
 
     private static FrequencySyntax BuildFrequency(Token word, NumberLiteral? count)
@@ -221,19 +266,44 @@ internal static class Grammar
             "tid" => FrequencyKind.Tid,
             "qid" => FrequencyKind.Qid,
             "qd" => FrequencyKind.Qd,
+            "weekly" => FrequencyKind.Weekly,
+            "throughout" => FrequencyKind.Throughout,
             _ => FrequencyKind.Qod,
         };
         return new FrequencySyntax(kind, word.Text, 0, count, span);
     }
 
+    /// <summary>A day number, which may be 0 or negative (<c>-5</c>: five days before day 0).</summary>
+    internal static Parser<Token, NumberLiteral> DayNumberLabelled(string label) =>
+        Map(
+            (minus, n) => minus.HasValue
+                ? new NumberLiteral(-n.Value, "-" + n.Text, minus.Value.Span.Through(n.Span))
+                : n,
+            Dash.Optional(),
+            NumberLabelled(label));
+
+    internal static readonly Parser<Token, NumberLiteral> DayNumber = DayNumberLabelled("a day number");
+
+    /// <summary><c>4</c>, <c>1-3</c> or <c>-6 to -1</c>.</summary>
     internal static readonly Parser<Token, DayRange> DayRange =
         Map(
-            (from, to) => new DayRange(from, to.HasValue ? to.Value : null, to.HasValue ? Span(from, to.Value) : from.Span),
-            NumberLabelled("a day number"),
-            Dash.Then(NumberLabelled("the last day of the range")).Optional());
+            (from, to) => to.HasValue
+                ? new DayRange(from, to.Value.Last, Span(from, to.Value.Last)) { WrittenWithTo = to.Value.WithTo }
+                : new DayRange(from, null, from.Span),
+            DayNumber,
+            Dash.Select(_ => false).Or(Keyword("to").Select(_ => true))
+                .Then(DayNumberLabelled("the last day of the range"), (withTo, last) => (WithTo: withTo, Last: last))
+                .Optional());
 
     internal static readonly Parser<Token, ImmutableArray<DayRange>> DayList =
         DayRange.SeparatedAtLeastOnce(Comma).Select(r => r.ToImmutableArray());
+
+    /// <summary>A cycle number or range of cycle numbers (whole numbers from 1).</summary>
+    internal static readonly Parser<Token, DayRange> CycleRange =
+        Map(
+            (from, to) => new DayRange(from, to.HasValue ? to.Value : null, to.HasValue ? Span(from, to.Value) : from.Span),
+            NumberLabelled("a cycle number"),
+            Dash.Then(NumberLabelled("the last cycle of the range")).Optional());
 
     internal static readonly Parser<Token, DaysSyntax> Days =
         Map(
@@ -328,7 +398,43 @@ internal static class Grammar
 
     // ---- modifiers and the administration line --------------------------------------------------
 
-    internal static readonly Parser<Token, ImmutableArray<DayRange>> CycleList = DayList;
+    internal static readonly Parser<Token, ImmutableArray<DayRange>> CycleList =
+        CycleRange.SeparatedAtLeastOnce(Comma).Select(r => r.ToImmutableArray());
+
+    /// <summary><c>07:00</c>: an hour, a colon and two-digit minutes, checked by the line's builder.</summary>
+    internal static readonly Parser<Token, ClockTimeSyntax> ClockTime =
+        Map(
+            (h, _, m) => new ClockTimeSyntax(
+                h.IsWholeNumber && h.Value <= 99 ? (int)h.Value : -1,
+                m.IsWholeNumber && m.Text.Length == 2 ? (int)m.Value : -1,
+                Span(h, m)) { Written = $"{h.Text}:{m.Text}" },
+            NumberLabelled("a clock time such as 07:00"),
+            Colon,
+            NumberLabelled("the minutes, such as 00 in 07:00"));
+
+    private static readonly Parser<Token, ModifierSyntax> AtModifier =
+        Map((k, times) => (ModifierSyntax)new AtModifier([.. times], Span(k, times.Last())),
+            Keyword("at"), ClockTime.SeparatedAtLeastOnce(Comma));
+
+    private static readonly Parser<Token, ModifierSyntax> LabelModifier =
+        Map((k, name) => (ModifierSyntax)new LabelModifier(name, Span(k, name)), Keyword("as"), Name("a name for this line, such as mtx-load"));
+
+    /// <summary><c>[30 min] before|after ANCHOR [starts|ends]</c>, after an optional <c>from</c> read by the caller.</summary>
+    private static Parser<Token, TimingModifier> TimingTail(Token? from) =>
+        Map(
+            (offset, relation, anchor, edge) => new TimingModifier(
+                from is not null,
+                offset.HasValue ? offset.Value : null,
+                relation.IsWord("before") ? TimingRelation.Before : TimingRelation.After,
+                anchor,
+                edge.HasValue ? (edge.Value.Text.StartsWith("s", StringComparison.OrdinalIgnoreCase) ? AnchorEdge.Starts : AnchorEdge.Ends) : null,
+                (from?.Span ?? (offset.HasValue ? offset.Value.Span : relation.Span)).Through(edge.HasValue ? edge.Value.Span : anchor.Span)),
+            Duration.Optional(),
+            AnyOf("'before' or 'after'", "before", "after"),
+            Name("the label or drug of the line it is timed from"),
+            AnyOf("'starts' or 'ends'", "starts", "start", "ends", "end").Optional());
+
+    internal static readonly Parser<Token, ModifierSyntax> Timing = TimingTail(null).Select(t => (ModifierSyntax)t);
 
     private static readonly Parser<Token, ModifierSyntax> CapModifier =
         Map((k, q) => (ModifierSyntax)new CapModifier(q, Span(k, q)), Keyword("cap"), AmountDose);
@@ -343,19 +449,22 @@ internal static class Grammar
         Map((k, word, list) => (ModifierSyntax)new CycleSelector(list, From: false, word.IsWord("cycles"), Span(k, list[^1])),
             Keyword("in"), AnyOf("'cycle' or 'cycles'", "cycle", "cycles"), CycleList);
 
+    /// <summary><c>from cycle 5</c>, or a timing that starts with <c>from</c> (<c>from 24 h after mtx-load starts</c>).</summary>
     private static readonly Parser<Token, ModifierSyntax> FromCycle =
-        Map((k, word, n) => (ModifierSyntax)new CycleSelector([new DayRange(n, null, n.Span)], From: true, Plural: false, Span(k, n)),
-            Keyword("from"), Keyword("cycle"), NumberLabelled("a cycle number"));
+        Keyword("from").Then(from =>
+            Map((word, n) => (ModifierSyntax)new CycleSelector([new DayRange(n, null, n.Span)], From: true, Plural: false, Span(from, n)),
+                Keyword("cycle"), NumberLabelled("a cycle number"))
+            .Or(TimingTail(from).Select(t => (ModifierSyntax)t)));
 
     private static readonly Parser<Token, ModifierSyntax> NoteModifier =
         Map((k, s) => (ModifierSyntax)new NoteModifier(s, Span(k, s)), Keyword("note"), StringLiteral);
 
     internal static readonly Parser<Token, ModifierSyntax> Modifier =
-        OneOf(CapModifier, RoundModifier, WhenModifier, InCycles, FromCycle, NoteModifier);
+        OneOf(CapModifier, RoundModifier, WhenModifier, InCycles, FromCycle, NoteModifier, AtModifier, LabelModifier, Timing);
 
     /// <summary>What may follow the route of an administration line, for "expected ..." messages.</summary>
     internal const string ClauseLabel =
-        "another clause (over, continuous, a frequency such as bid or q12h, day or days, cap, round to, when, in cycle, from cycle, note)";
+        "another clause (over, continuous, a frequency such as bid or q12h, day or days, at, as, before, after, cap, round to, when, in cycle, from cycle, note)";
 
     /// <summary>Fails without consuming anything, so that the clause list ends there.</summary>
     private static readonly Parser<Token, SyntaxNode> NoClause =
@@ -378,15 +487,38 @@ internal static class Grammar
         ["in"] = InCycles.Select(static x => (SyntaxNode)x),
         ["from"] = FromCycle.Select(static x => (SyntaxNode)x),
         ["note"] = NoteModifier.Select(static x => (SyntaxNode)x),
+        ["at"] = AtModifier.Select(static x => (SyntaxNode)x),
+        ["as"] = LabelModifier.Select(static x => (SyntaxNode)x),
+        ["before"] = Timing.Select(static x => (SyntaxNode)x),
+        ["after"] = Timing.Select(static x => (SyntaxNode)x),
     };
+
+    private static readonly Parser<Token, SyntaxNode> TimingClause = Timing.Select(static x => (SyntaxNode)x);
 
     private static readonly Parser<Token, SyntaxNode> FrequencyClause = Frequency.Select(static x => (SyntaxNode)x);
 
     /// <summary>The parser of the clause that starts with <paramref name="t"/>, or null when no clause starts with it.</summary>
     internal static Parser<Token, SyntaxNode>? ClauseStartingWith(Token t) => ClauseFor(t) is var p && ReferenceEquals(p, NoClause) ? null : p;
 
+    /// <summary>
+    /// The clause that starts at <paramref name="i"/>, for reading a broken line clause by clause: a number starts one
+    /// only as the offset of a timing (<c>30 min before</c>), so that a dose or a day number is not taken for a clause.
+    /// </summary>
+    internal static Parser<Token, SyntaxNode>? ClauseAt(ReadOnlySpan<Token> tokens, int i)
+    {
+        if (tokens[i].Kind != TokenKind.Number)
+        {
+            return ClauseStartingWith(tokens[i]);
+        }
+        return i + 2 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word && DurationUnits.Contains(tokens[i + 1].Text)
+            && (tokens[i + 2].IsWord("before") || tokens[i + 2].IsWord("after"))
+            ? TimingClause
+            : null;
+    }
+
     private static Parser<Token, SyntaxNode> ClauseFor(Token t) =>
-        t.Kind != TokenKind.Word ? NoClause
+        t.Kind == TokenKind.Number ? TimingClause // "30 min before rituximab"
+        : t.Kind != TokenKind.Word ? NoClause
         : ClauseByKeyword.TryGetValue(t.Text, out var parser) ? parser
         : IsFrequencyWord(t) ? FrequencyClause
         : NoClause;
@@ -431,6 +563,9 @@ internal static class Grammar
 
     internal static readonly Parser<Token, Identifier> BlockHeader =
         Keyword("block").Then(Name("a block name")).Before(LeftBrace).Before(EndOfLine);
+
+    internal static readonly Parser<Token, Identifier> PhaseBlockHeader =
+        Keyword("phase").Then(Name("the name of a phase of the plan")).Before(LeftBrace).Before(EndOfLine);
 
     internal static readonly Parser<Token, CycleHeader> CycleHeader =
         Map(

@@ -52,12 +52,14 @@ public static class RegimenParser
         Block,
         Cycle,
         Plan,
+        Phase,
     }
 
     private static string Name(ContainerKind kind) => kind switch
     {
         ContainerKind.Block => "block",
         ContainerKind.Cycle => "cycle",
+        ContainerKind.Phase => "phase",
         _ => "plan",
     };
 
@@ -66,6 +68,7 @@ public static class RegimenParser
         "block" => ContainerKind.Block,
         "cycle" => ContainerKind.Cycle,
         "plan" => ContainerKind.Plan,
+        "phase" => ContainerKind.Phase,
         _ => null,
     };
 
@@ -176,7 +179,8 @@ public static class RegimenParser
                 return;
             }
 
-            if (_open is not null && tokens[0].Kind == TokenKind.Word && TopLevelKeywords.Contains(tokens[0].Text))
+            if (_open is not null && tokens[0].Kind == TokenKind.Word
+                && (TopLevelKeywords.Contains(tokens[0].Text) || IsPhaseBlockOpening(tokens)))
             {
                 // A top-level statement inside a block almost always means a forgotten '}'.
                 if (!_open.Implicit)
@@ -208,6 +212,10 @@ public static class RegimenParser
             }
         }
 
+        /// <summary><c>phase name {</c>: "phase" alone is not reserved (a plan may name a phase "phase"), the shape of the line is.</summary>
+        private static bool IsPhaseBlockOpening(ReadOnlySpan<Token> tokens) =>
+            tokens.Length == 3 && tokens[0].IsWord("phase") && tokens[1].Kind == TokenKind.Word && tokens[2].Kind == TokenKind.LeftBrace;
+
         private void ParseTopLevel(ReadOnlySpan<Token> tokens, SourceSpan endOfLine)
         {
             var first = tokens[0];
@@ -234,7 +242,7 @@ public static class RegimenParser
                     }
                     AddStatement(_line.HasErrors ? null : limit, tokens);
                     return;
-                case "block" or "cycle" or "plan":
+                case "block" or "cycle" or "plan" or "phase":
                     Open(KindOf(keyword)!.Value, tokens, endOfLine, guessed: false);
                     return;
                 case "include":
@@ -246,7 +254,7 @@ public static class RegimenParser
             {
                 // "cycel A length 21 days {": a container with a misspelt keyword. Keep it as the closest kind,
                 // so its body is read as a body and not as a cascade of misplaced lines.
-                _line.Parse(Diagnose.Expected(first.Span, ["a statement (regimen, input, block, cycle, limit, plan, or 'key: value' metadata)"], first.ToString()));
+                _line.Parse(Diagnose.Expected(first.Span, ["a statement (regimen, input, block, cycle, phase, limit, plan, or 'key: value' metadata)"], first.ToString()));
                 Open(GuessKind(first.Text, tokens), tokens, endOfLine, guessed: true);
                 return;
             }
@@ -256,14 +264,14 @@ public static class RegimenParser
             }
             else
             {
-                _line.Parse(Diagnose.Expected(first.Span, ["a statement (regimen, input, block, cycle, limit, plan, or 'key: value' metadata)"], first.ToString()));
+                _line.Parse(Diagnose.Expected(first.Span, ["a statement (regimen, input, block, cycle, phase, limit, plan, or 'key: value' metadata)"], first.ToString()));
             }
             AddStatement(null, tokens);
         }
 
         private static ContainerKind GuessKind(string word, ReadOnlySpan<Token> tokens)
         {
-            foreach (var kind in (ContainerKind[])[ContainerKind.Cycle, ContainerKind.Block, ContainerKind.Plan])
+            foreach (var kind in (ContainerKind[])[ContainerKind.Cycle, ContainerKind.Block, ContainerKind.Plan, ContainerKind.Phase])
             {
                 if (EditDistance.Between(word.ToLowerInvariant(), Name(kind)) <= 2)
                 {
@@ -355,6 +363,7 @@ public static class RegimenParser
             object? header = guessed ? null : kind switch
             {
                 ContainerKind.Block => Run(Grammar.BlockHeader, tokens, endOfLine),
+                ContainerKind.Phase => Run(Grammar.PhaseBlockHeader, tokens, endOfLine),
                 ContainerKind.Cycle => Run(Grammar.CycleHeader, tokens, endOfLine),
                 _ => Run(Grammar.PlanHeader, tokens, endOfLine),
             };
@@ -366,6 +375,7 @@ public static class RegimenParser
                 header = kind switch
                 {
                     ContainerKind.Block => Grammar.BlockHeader.Parse(completed) is { Success: true } b ? b.Value : null,
+                    ContainerKind.Phase => Grammar.PhaseBlockHeader.Parse(completed) is { Success: true } ph ? ph.Value : null,
                     ContainerKind.Cycle => Grammar.CycleHeader.Parse(completed) is { Success: true } c ? c.Value : null,
                     _ => Grammar.PlanHeader.Parse(completed) is { Success: true } p ? p.Value : null,
                 };
@@ -379,7 +389,7 @@ public static class RegimenParser
             var skipped = headerOk ? SkippedTokens.Empty : Skipped(tokens);
             var name = header switch
             {
-                Identifier id when kind == ContainerKind.Block => id,
+                Identifier id when kind is ContainerKind.Block or ContainerKind.Phase => id,
                 CycleHeader c => c.Name,
                 _ when kind != ContainerKind.Plan && tokens.Length > 1 && tokens[1].Kind == TokenKind.Word => new Identifier(tokens[1].Text, tokens[1].Span),
                 _ => null,
@@ -407,6 +417,7 @@ public static class RegimenParser
             Statements.Add(open.Kind switch
             {
                 ContainerKind.Block => new BlockStatement(open.Identifier, [.. open.Body], open.HeaderSkipped, span),
+                ContainerKind.Phase => new PhaseBlockStatement(open.Identifier, [.. open.Body], open.HeaderSkipped, span),
                 ContainerKind.Cycle => new CycleStatement(open.Identifier, open.Title, open.Length, open.LengthUnit, [.. open.Body], open.HeaderSkipped, span),
                 _ => new PlanStatement([.. open.Lines], open.HeaderSkipped, span),
             });

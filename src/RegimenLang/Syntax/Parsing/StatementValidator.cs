@@ -38,6 +38,25 @@ internal static class StatementValidator
         return number.Value > MaxAmount ? Diagnose.BeyondAnyRealValue(number.Span, role, number.Text, MaxAmount) : null;
     }
 
+    /// <summary>The earliest day a line may name: a year before day 1 (a prephase, a conditioning regimen, "the day before").</summary>
+    public const int MinDay = -365;
+
+    /// <summary>Day numbers: whole numbers from <see cref="MinDay"/> to <see cref="MaxCount"/>.</summary>
+    public static IEnumerable<Diagnostic> Days(IEnumerable<DayRange> ranges)
+    {
+        foreach (var number in ranges.SelectMany(r => r.To is null ? [r.From] : new[] { r.From, r.To }))
+        {
+            if (!number.IsWholeNumber)
+            {
+                yield return Diagnose.NotWholeNumber(number.Span, NumberRole.DayNumber, number.Text);
+            }
+            else if (number.Value < MinDay || number.Value > MaxCount)
+            {
+                yield return Diagnose.NumberOutOfRange(number.Span, NumberRole.DayNumber, number.Text, MinDay, MaxCount);
+            }
+        }
+    }
+
     public static IEnumerable<Diagnostic> Ranges(IEnumerable<DayRange> ranges, NumberRole role)
     {
         foreach (var range in ranges)

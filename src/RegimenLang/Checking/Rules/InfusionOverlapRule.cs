@@ -1,0 +1,68 @@
+using RegimenLang.Diagnostics;
+using RegimenLang.Evaluation;
+using RegimenLang.Syntax.Nodes;
+
+namespace RegimenLang.Checking.Rules;
+
+/// <summary>
+/// RL2012: an infusion still running when the next cycle's dose of the same drug starts, or past the start of the
+/// next cycle (day 1 at the first-dose time). The plan is laid out as the timeline lays it out, for each scenario.
+/// </summary>
+public sealed class InfusionOverlapRule : ICheckRule
+{
+    public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.InfusionOverlap];
+
+    public RuleScope Scope => RuleScope.Plan;
+
+    public void Check(RuleContext context)
+    {
+        var instances = context.Instances;
+        if (instances.IsEmpty || !context.Lines.Any(l => l.Line.Infusion is OverInfusion))
+        {
+            return;
+        }
+        var reported = new HashSet<AdministrationLine>(ReferenceEqualityComparer.Instance);
+        foreach (var scenario in context.Scenarios)
+        {
+            var patient = scenario.Patient;
+            int firstDose = patient.FirstDoseTime.Hour * 60 + patient.FirstDoseTime.Minute;
+            bool all = ScenarioBuilder.AllLinesApply(scenario);
+            var doses = DoseLayout.Lay(context.Model, instances, firstDose, a => a.When is not { } when || all || when.Holds(patient), _ => true, new DiagnosticBag("")).Doses;
+            foreach (var drug in doses.GroupBy(d => d.Administration.DrugName, StringComparer.OrdinalIgnoreCase))
+            {
+                var ordered = drug.OrderBy(d => d.StartMinutes).ToList();
+                for (int i = 0; i < ordered.Count; i++)
+                {
+                    var dose = ordered[i];
+                    if (dose.Line.Infusion is not OverInfusion over || reported.Contains(dose.Line) || dose.InstanceIndex + 1 >= instances.Length)
+                    {
+                        continue;
+                    }
+                    var next = ordered.Skip(i + 1).FirstOrDefault(d => d.InstanceIndex > dose.InstanceIndex);
+                    var nextInstance = instances[dose.InstanceIndex + 1];
+                    long nextDayOne = (long)nextInstance.StartDay * Schedule.MinutesPerDay + firstDose;
+                    string duration = $"{over.Duration.Amount.Text} {over.Duration.UnitText}";
+                    string end = $"day {DoseLayout.FloorDiv(dose.EndMinutes, Schedule.MinutesPerDay) - dose.Instance.StartDay + 1} at {Clock(dose.EndMinutes)}";
+                    if (next is not null && next.StartMinutes < dose.EndMinutes)
+                    {
+                        reported.Add(dose.Line);
+                        context.Report(Diagnose.InfusionIntoNextDose(over.Span, drug.Key, duration, dose.CycleDay, dose.Instance.CycleName, end,
+                            $"day {next.CycleDay} of cycle '{next.Instance.CycleName}' at {Clock(next.StartMinutes)}").WithRelated(context.At(next.Line, "the next dose")));
+                    }
+                    else if (!nextInstance.IsRest && dose.EndMinutes > nextDayOne)
+                    {
+                        reported.Add(dose.Line);
+                        context.Report(Diagnose.InfusionPastNextCycle(over.Span, drug.Key, duration, dose.CycleDay, dose.Instance.CycleName, end,
+                            $"cycle '{nextInstance.CycleName}' starts on day 1 at {Clock(nextDayOne)}"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static string Clock(long minutes)
+    {
+        long ofDay = minutes - DoseLayout.FloorDiv(minutes, Schedule.MinutesPerDay) * Schedule.MinutesPerDay;
+        return $"{ofDay / 60:00}:{ofDay % 60:00}";
+    }
+}
