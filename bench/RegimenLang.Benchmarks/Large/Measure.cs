@@ -8,7 +8,7 @@ namespace RegimenLang.Benchmarks.Large;
 /// <summary>One command's figures over several runs: medians of time, the largest memory seen.</summary>
 /// <param name="Milliseconds">Median wall time.</param>
 /// <param name="AllocatedBytes">GC allocated bytes of one run (in-process only; the median).</param>
-/// <param name="PeakBytes">In-process: the largest managed heap seen (sampled every millisecond); a process: its peak resident set.</param>
+/// <param name="PeakBytes">In-process: how far the managed heap rose during the run (sampled every millisecond); a process: its peak resident set.</param>
 /// <param name="OutputBytes">What the command wrote to standard output and standard error.</param>
 /// <param name="CpuMilliseconds">Median processor time (user and system, every thread): what the run costs when the machine is shared.</param>
 public sealed record Figures(int Exit, double Milliseconds, double CpuMilliseconds, long AllocatedBytes, long PeakBytes, long OutputBytes, int Runs);
@@ -183,16 +183,22 @@ public static class Measure
         public override void Write(char[] buffer, int index, int count) => Bytes += Encoding.UTF8.GetByteCount(buffer, index, count);
     }
 
-    /// <summary>The largest managed heap (<see cref="GC.GetTotalMemory"/>, live and not yet collected) seen while it runs.</summary>
+    /// <summary>
+    /// How far the managed heap (<see cref="GC.GetTotalMemory"/>, live and not yet collected) rose above where it
+    /// stood when the run began (after a full collection), at its highest: what the run itself needed, whatever
+    /// an earlier run left in a heap the collector has not given back yet.
+    /// </summary>
     private sealed class HeapSampler : IDisposable
     {
         private readonly Thread _thread;
+        private readonly long _start;
         private volatile bool _stop;
         private long _peak;
 
         public HeapSampler()
         {
-            _peak = GC.GetTotalMemory(false);
+            _start = GC.GetTotalMemory(false);
+            _peak = _start;
             _thread = new Thread(() =>
             {
                 while (!_stop)
@@ -213,7 +219,7 @@ public static class Measure
         {
             _stop = true;
             _thread.Join();
-            return Math.Max(Interlocked.Read(ref _peak), GC.GetTotalMemory(false));
+            return Math.Max(Interlocked.Read(ref _peak), GC.GetTotalMemory(false)) - _start;
         }
 
         public void Dispose()

@@ -76,7 +76,7 @@ public static class FmtCommand
         }
 
         bool writing = !check && !diff;
-        var results = FormatRun.Run(new RegimenWorkspace(fileSystem), collected.Files, writing);
+        var results = FormatRun.Run(new RegimenWorkspace(fileSystem), collected.Files, writing, diffs: diff);
         bool usage = collected.Unreadable.Count > 0, findings = false, internalError = false;
         int changed = 0, refused = 0;
         var report = new System.Text.StringBuilder();

@@ -16,6 +16,7 @@ public static class Suppressions
     {
         var silenced = new HashSet<(int Line, string Code)>();
         var added = new List<Diagnostic>();
+        var nextStatement = new NextStatementLines(source);
         foreach (var comment in document.Comments.Where(c => c.OwnLine))
         {
             if (SuppressionDirective.Read(comment.Text) is not { } directive)
@@ -23,7 +24,7 @@ public static class Suppressions
                 continue;
             }
             var codes = directive.Codes;
-            int target = NextStatementLine(source, comment.Span.Line);
+            int target = nextStatement.After(comment.Span.Line);
             foreach (var code in codes)
             {
                 silenced.Add((target, code.ToUpperInvariant()));
@@ -40,18 +41,42 @@ public static class Suppressions
         return [.. diagnostics.Where(d => Configuration.RegimenConfig.IsLocked(d.Code) || !silenced.Contains((d.Span.Line, d.Code))).Concat(added)];
     }
 
-    private static int NextStatementLine(SourceText source, int commentLine)
+    /// <summary>
+    /// The line of the next statement after a comment line. Asked in the order of the comments, it remembers its
+    /// last answer: every comment of a run of comments and blank lines has the same next statement, and
+    /// searching afresh for each one cost n² on a file of n suppressions in a row (25,000 of them: 11.6 s).
+    /// </summary>
+    private sealed class NextStatementLines(SourceText source)
     {
-        for (int line = commentLine + 1; line <= source.LineCount; line++)
+        private int _askedFor;
+        private int _answer;
+
+        public int After(int commentLine)
         {
-            int start = source.LineStart(line);
-            int end = line < source.LineCount ? source.LineStart(line + 1) : source.Text.Length;
-            string text = source.Text[start..end].Trim();
-            if (text.Length > 0 && !text.StartsWith('#'))
+            // The lines between the last comment asked about and its answer hold no statement.
+            if (commentLine > _askedFor && commentLine < _answer)
             {
-                return line;
+                _askedFor = commentLine;
+                return _answer;
             }
+            _askedFor = commentLine;
+            _answer = Search(commentLine);
+            return _answer;
         }
-        return commentLine + 1;
+
+        private int Search(int commentLine)
+        {
+            for (int line = commentLine + 1; line <= source.LineCount; line++)
+            {
+                int start = source.LineStart(line);
+                int end = line < source.LineCount ? source.LineStart(line + 1) : source.Text.Length;
+                var text = source.Text.AsSpan(start, end - start).Trim();
+                if (text.Length > 0 && text[0] != '#')
+                {
+                    return line;
+                }
+            }
+            return commentLine + 1;
+        }
     }
 }

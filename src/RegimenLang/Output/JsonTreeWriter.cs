@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -9,8 +10,11 @@ public static class JsonTreeWriter
 {
     public static string Write(TreeValue value)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
+        // The writer fills one growing buffer, which is then decoded in place. (Over a Stream, Utf8JsonWriter keeps
+        // everything in a buffer of its own until it is flushed, then copies it into the stream: the syntax tree of
+        // a large file is hundreds of megabytes of JSON, and each copy of it counted.)
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
         {
             Indented = true,
             // "\n" on every platform (strings are escaped, so no other line break can appear in the output).
@@ -21,10 +25,8 @@ public static class JsonTreeWriter
         {
             WriteValue(writer, value);
         }
-        // The closing line break goes into the buffer, which is decoded in place: the syntax tree of a large file
-        // is hundreds of megabytes of JSON, and each copy of it (array, string, replaced, concatenated) counted.
-        stream.WriteByte((byte)'\n');
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        buffer.Write("\n"u8);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void WriteValue(Utf8JsonWriter writer, TreeValue value)
