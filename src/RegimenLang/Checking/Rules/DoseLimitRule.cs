@@ -26,6 +26,9 @@ public abstract class DoseSumRule(LimitPer per) : ICheckRule
     /// <summary>Where the total stands, for the message (e.g. "on plan day 8 (day 8 of cycle 'A')").</summary>
     protected abstract string Where(DoseEvent e);
 
+    /// <summary>The doses as this rule adds them up, grouped by <see cref="GroupKey"/> in order (by default the events as they are).</summary>
+    protected virtual IEnumerable<DoseEvent> Portions(List<DoseEvent> events) => events;
+
     public void Check(RuleContext context)
     {
         var reported = new HashSet<EffectiveLimit>();
@@ -38,7 +41,7 @@ public abstract class DoseSumRule(LimitPer per) : ICheckRule
                     // Events are in time order, so the doses of one group (a day, a cycle) are consecutive.
                     var group = new List<DoseEvent>();
                     object? key = null;
-                    foreach (var e in events)
+                    foreach (var e in Portions(events))
                     {
                         if (!DoseArithmetic.Applies(limit, e))
                         {
@@ -151,10 +154,54 @@ public abstract class DoseSumRule(LimitPer per) : ICheckRule
     }
 }
 
-/// <summary>RL3003: the doses of one treatment day over the maximum per day.</summary>
+/// <summary>
+/// RL3003: the doses of one day over the maximum per day. A dose counts on the day it belongs to (a continuous
+/// infusion's daily entry on its day); an infusion over a stated time that runs past midnight is shared between the
+/// calendar days it runs on, in proportion to its hours on each (a 46 h pump from 10:00 puts 14 h of its dose on its
+/// first day, 24 h on the next and 8 h on the third).
+/// </summary>
 public sealed class PerDayLimitRule() : DoseSumRule(LimitPer.Day)
 {
     protected override object GroupKey(DoseEvent e) => e.PlanDay;
+
+    protected override IEnumerable<DoseEvent> Portions(List<DoseEvent> events)
+    {
+        if (!events.Any(e => e.Line.Infusion is OverInfusion))
+        {
+            return events;
+        }
+        var portions = new List<DoseEvent>(events.Count);
+        foreach (var e in events)
+        {
+            // A continuous infusion's entry is already the amount of its day; only an infusion over a stated time is shared.
+            if (e.Line.Infusion is not OverInfusion || e.DurationMinutes is not { } duration || duration <= 0
+                || DoseLayout.FloorDiv(e.StartMinutes, Schedule.MinutesPerDay) == DoseLayout.FloorDiv(e.EndMinutes - 1, Schedule.MinutesPerDay))
+            {
+                portions.Add(e); // within one calendar day: counted whole on its day
+                continue;
+            }
+            long start = e.StartMinutes;
+            int day = e.PlanDay;
+            while (start < e.EndMinutes)
+            {
+                long midnight = (DoseLayout.FloorDiv(start, Schedule.MinutesPerDay) + 1) * Schedule.MinutesPerDay;
+                long end = Math.Min(midnight, e.EndMinutes);
+                decimal share = (decimal)(end - start) / duration;
+                portions.Add(e with
+                {
+                    PlanDay = day,
+                    CycleDay = e.CycleDay + (day - e.PlanDay),
+                    StartMinutes = start,
+                    DurationMinutes = end - start,
+                    Prescribed = e.Prescribed * share,
+                    Absolute = e.Absolute * share,
+                });
+                start = end;
+                day++;
+            }
+        }
+        return portions.OrderBy(p => p.PlanDay).ThenBy(p => p.StartMinutes);
+    }
 
     protected override string Where(DoseEvent e) => Phrases.OnPlanDay(e.PlanDay, e.CycleDay, e.Instance.CycleName);
 }

@@ -61,6 +61,41 @@ public sealed class SameDayRule : ICheckRule
                 }
             }
         }
+        CheckLinesWithoutListedDays(context, reported);
+    }
+
+    /// <summary>
+    /// Lines whose days are not written out (a phase block's lines across cycles, <c>weekly</c>, <c>throughout</c>) are
+    /// compared on the laid-out plan: a dose on the same date as another line's dose of the same drug, route and infusion.
+    /// </summary>
+    private static void CheckLinesWithoutListedDays(RuleContext context, HashSet<AdministrationLine> reported)
+    {
+        var phaseLines = context.Model.PhaseBlocks.Values.SelectMany(p => p.Lines).Select(l => l.Line).ToHashSet(ReferenceEqualityComparer.Instance);
+        bool Spanning(BoundAdministration a) => phaseLines.Contains(a.Line) || (a.ListedDays.IsEmpty && a.Anchor is null);
+        if (context.Instances.IsEmpty || !context.Lines.Any(Spanning))
+        {
+            return;
+        }
+        var doses = DoseLayout.Lay(context.Model, context.Instances, 8 * 60, _ => true, _ => true, new DiagnosticBag("")).Doses;
+        foreach (var group in doses.GroupBy(d => (Group(d.Administration), DoseLayout.FloorDiv(d.StartMinutes, Schedule.MinutesPerDay))))
+        {
+            var lines = group.DistinctBy(d => d.Line, ReferenceEqualityComparer.Instance).ToList();
+            for (int i = 1; i < lines.Count; i++)
+            {
+                var later = lines[i];
+                if (!Spanning(later.Administration) || reported.Contains(later.Line))
+                {
+                    continue;
+                }
+                var earlier = lines.Take(i).FirstOrDefault(e => context.BothApply(e.Administration, later.Administration) is not null);
+                if (earlier is not null)
+                {
+                    reported.Add(later.Line);
+                    context.Report(Diagnose.SameDrugTwice(later.Line.Drug.Span, later.Administration.DrugName, later.Prescribed.ToString()!, later.CycleDay,
+                        later.Instance.CycleName, earlier.Line.Span.Line).WithRelated(context.At(earlier.Line, "the other line")));
+                }
+            }
+        }
     }
 
     /// <summary>Reports the pair if both apply to some patient; true when it did.</summary>
