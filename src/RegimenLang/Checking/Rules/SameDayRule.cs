@@ -87,7 +87,7 @@ public sealed class SameDayRule : ICheckRule
                 {
                     continue;
                 }
-                var earlier = lines.Take(i).FirstOrDefault(e => context.BothApply(e.Administration, later.Administration) is not null);
+                var earlier = lines.Take(i).FirstOrDefault(e => !TimedApart(e.Line, later.Line) && context.BothApply(e.Administration, later.Administration) is not null);
                 if (earlier is not null)
                 {
                     reported.Add(later.Line);
@@ -101,6 +101,10 @@ public sealed class SameDayRule : ICheckRule
     /// <summary>Reports the pair if both apply to some patient; true when it did.</summary>
     private static bool Report(RuleContext context, CycleSymbol cycle, BoundAdministration earlier, BoundAdministration later, int day)
     {
+        if (!ReferenceEquals(earlier.Line, later.Line) && TimedApart(earlier.Line, later.Line))
+        {
+            return false; // "12 h before" and "6 h before", or "at 08:00" and "at 20:00": two doses meant
+        }
         if (ReferenceEquals(earlier.Line, later.Line))
         {
             // One line reached twice: only a block included more than once does that.
@@ -121,6 +125,16 @@ public sealed class SameDayRule : ICheckRule
             return true;
         }
         return false;
+    }
+
+    /// <summary>Both lines say when their dose is given, and not the same thing: the author means two doses.</summary>
+    private static bool TimedApart(AdministrationLine a, AdministrationLine b)
+    {
+        static string? When(AdministrationLine line) =>
+            line.Timing is { } timing ? Syntax.Formatting.SyntaxPrinter.Print(timing)
+            : line.At is { } at ? Syntax.Formatting.SyntaxPrinter.Print(at)
+            : null;
+        return When(a) is { } first && When(b) is { } second && !string.Equals(first, second, StringComparison.OrdinalIgnoreCase);
     }
 
     private static string Group(BoundAdministration a) =>
