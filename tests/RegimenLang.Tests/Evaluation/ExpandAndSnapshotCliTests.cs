@@ -26,7 +26,7 @@ public sealed class ExpandAndSnapshotCliTests : IDisposable
         var (exit, output, error) = Run("snapshot", Path.Combine(RepoRoot(), "regimens"));
         Assert.True(exit == 0, output + error);
         Assert.DoesNotContain("no snapshot", output, StringComparison.Ordinal);
-        Assert.Contains("12 equal, 0 different", error, StringComparison.Ordinal);
+        Assert.Contains("16 equal, 0 different", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,8 +29,8 @@ public sealed class CorpusTests
     private static string Read(string name) => File.ReadAllText(Path.Combine(RepoPaths.Regimens, name));
 
     [Fact]
-    public void The_corpus_has_the_twelve_regimens_of_the_review() =>
-        Assert.Equal(12, RepoPaths.RegimenFiles.Count());
+    public void The_corpus_has_the_sixteen_shipped_regimens() =>
+        Assert.Equal(16, RepoPaths.RegimenFiles.Count());
 
     [Theory]
     [MemberData(nameof(Regimens))]
@@ -46,7 +46,7 @@ public sealed class CorpusTests
     {
         var document = RegimenParser.Parse(name, Read(name)).Document;
         Assert.NotNull(document.MetadataValue("source"));
-        // Files are numbered in the order of the review (01-...); the id is the name after the number.
+        // Files are numbered (01-...); the id is the name after the number.
         Assert.Equal(Path.GetFileNameWithoutExtension(name)[3..], document.MetadataValue("id"));
     }
 
