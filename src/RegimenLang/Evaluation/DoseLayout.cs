@@ -145,8 +145,10 @@ public static class DoseLayout
     public static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
 
     /// <summary>A dose of a container's line, before it is put in the plan: minutes from midnight of the container's day 1.</summary>
+    /// <param name="ListedDay">The line's listed day the dose is given for: for a dose timed from another, the anchor's day
+    /// (so a line timed from a timed line finds it, even when that dose fell on the next calendar day).</param>
     private readonly record struct ContainerDose(BoundAdministration Administration, int Day, long Minutes, int? DoseNumber, int? DoseCount,
-        int Step, bool DefaultTime, AdministrationLine? Anchor);
+        int Step, bool DefaultTime, AdministrationLine? Anchor, int ListedDay);
 
     private sealed class LayoutState(int firstDoseMinutes, Func<BoundAdministration, bool> given, Func<BoundAdministration, bool> include, IDiagnosticSink problems)
     {
@@ -196,7 +198,7 @@ public static class DoseLayout
                 var list = Placed(placed, line.Line);
                 foreach (var d in doses)
                 {
-                    list.Add(new ContainerDose(line, d.Day, d.Minutes, d.DoseNumber, d.DoseCount, d.Step, d.DefaultTime, null));
+                    list.Add(new ContainerDose(line, d.Day, d.Minutes, d.DoseNumber, d.DoseCount, d.Step, d.DefaultTime, null, d.Day));
                 }
             }
             var listed = new Dictionary<AdministrationLine, ImmutableArray<int>>(ReferenceEqualityComparer.Instance);
@@ -281,7 +283,7 @@ public static class DoseLayout
             foreach (int day in line.ListedDays)
             {
                 var onDay = anchor.Candidates
-                    .Select(c => placed.TryGetValue(c, out var doses) ? doses.Where(d => d.Day == day).ToList() : [])
+                    .Select(c => placed.TryGetValue(c, out var doses) ? doses.Where(d => d.ListedDay == day).ToList() : [])
                     .Where(d => d.Count > 0)
                     .ToList();
                 if (onDay.Count != 1)
@@ -303,7 +305,7 @@ public static class DoseLayout
                 }
                 foreach (var (minutes, number, count) in doses)
                 {
-                    list.Add(new ContainerDose(line, (int)FloorDiv(minutes, Schedule.MinutesPerDay) + 1, minutes, number, count, -1, false, first.Administration.Line));
+                    list.Add(new ContainerDose(line, (int)FloorDiv(minutes, Schedule.MinutesPerDay) + 1, minutes, number, count, -1, false, first.Administration.Line, day));
                 }
             }
         }
