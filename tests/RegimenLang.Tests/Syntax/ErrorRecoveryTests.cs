@@ -114,6 +114,15 @@ public sealed class ErrorRecoveryTests
     }
 
     [Fact]
+    public void A_line_that_breaks_before_its_dose_is_not_also_an_unknown_drug()
+    {
+        // A metadata line or junk in a cycle reads as a drug name and then fails: the syntax error is its one finding
+        // (found by the mutation property test). A typo in a line whose dose was read is still an unknown drug.
+        var diagnostics = Parsing.Check(Parsing.Regimen("vincristine 2 mg IV day 1", "id: misplaced", "aaaa", "vincristne 2 mg IV dya 1")).Diagnostics;
+        Assert.Equal(["5:5 RL0001", "6:7 RL0001", "7:3 RL1001", "7:22 RL0001"], diagnostics.Select(d => $"{d.Span.Line}:{d.Span.Column} {d.Code}"));
+    }
+
+    [Fact]
     public void A_missing_brace_is_one_finding_and_the_body_is_still_read()
     {
         var compilation = Parsing.Check(Parsing.Header + """

@@ -39,7 +39,9 @@ public static partial class Binder
         var conditions = new ConditionBinder(context);
         foreach (var line in document.DescendantsAndSelf().OfType<AdministrationLine>())
         {
-            var drug = context.ResolveDrug(line.Drug);
+            // A line that broke before its dose may be no administration at all ('id: x' in a cycle, a line of junk): its
+            // syntax error is its one finding, and its first word is not also called an unknown drug.
+            var drug = context.ResolveDrug(line.Drug, quiet: line.HasErrors && line.Dose is null);
             // The condition of a line with an error may be cut short where the error is: its names are still
             // resolved (for an editor), but what is wrong with it is not reported (the line's error says it).
             var when = line.When is { } w ? (line.HasErrors ? conditions.BindQuietly(w.Condition) : conditions.Bind(w.Condition)) : null;

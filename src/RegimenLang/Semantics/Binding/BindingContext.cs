@@ -34,13 +34,16 @@ internal sealed class BindingContext(RegimenDocument document, DrugFormulary for
 
     public bool MayBeDeclaredInput(string name) => UnreadableInput || BrokenInputNames.Contains(name);
 
-    /// <summary>The formulary entry of a drug name (recorded as a symbol), reporting an unknown one.</summary>
-    public DrugEntry? ResolveDrug(Identifier drug)
+    /// <summary>The formulary entry of a drug name (recorded as a symbol), reporting an unknown one unless <paramref name="quiet"/>.</summary>
+    public DrugEntry? ResolveDrug(Identifier drug, bool quiet = false)
     {
         var entry = Formulary.Find(drug.Text);
         if (entry is null)
         {
-            Diagnostics.Add(Diagnose.UnknownDrug(drug.Span, drug.Text, NameSuggester.Suggest(drug.Text, Formulary.AllNames)));
+            if (!quiet)
+            {
+                Diagnostics.Add(Diagnose.UnknownDrug(drug.Span, drug.Text, NameSuggester.Suggest(drug.Text, Formulary.AllNames)));
+            }
             return null;
         }
         if (!_drugs.TryGetValue(entry, out var symbol))
