@@ -123,6 +123,37 @@ public sealed class ErrorRecoveryTests
     }
 
     [Fact]
+    public void An_undefined_cycle_or_block_is_one_finding_however_often_it_is_named()
+    {
+        // 'then A' a thousand times gave a thousand findings on one line (found by the mutation property test).
+        var diagnostics = Parsing.Check(Parsing.Header + "cycle B length 21 days {\n  include nosuch\n  include nosuch\n}\n" +
+            "cycle C length 21 days {\n  include nosuch\n}\nplan {\n  main: B" + string.Concat(Enumerable.Repeat(" then A", 1000)) + "\n  more: A then C\n}\n").Diagnostics;
+        Assert.Equal(["4:11 RL1003", "11:16 RL1002"], diagnostics.Select(d => $"{d.Span.Line}:{d.Span.Column} {d.Code}"));
+    }
+
+    [Fact]
+    public void A_block_whose_opening_line_broke_is_not_reported_undefined_where_it_is_included()
+    {
+        // The block's name is on the broken line, which may define it: its includes are not unknown blocks.
+        var diagnostics = Parsing.Check(Parsing.Header + """
+            b 00001lock premed {
+              ondansetron 8 mg IV day 1
+            }
+            cycle A length 21 days {
+              include premed
+              vincristine 2 mg IV day 1
+            }
+            cycle B length 21 days {
+              include premed
+            }
+            plan {
+              main: A then B
+            }
+            """).Diagnostics;
+        Assert.Equal(["3:1 RL0001"], diagnostics.Select(d => $"{d.Span.Line}:{d.Span.Column} {d.Code}"));
+    }
+
+    [Fact]
     public void A_missing_brace_is_one_finding_and_the_body_is_still_read()
     {
         var compilation = Parsing.Check(Parsing.Header + """

@@ -204,12 +204,14 @@ public static partial class Binder
     /// Splices included blocks into the lines of a cycle (or block), reporting unknown blocks and include
     /// cycles. Each block's spliced lines are computed once and reused (so a fan of includes costs what it
     /// gives), depth first with an explicit stack (so a long chain of includes cannot exhaust the stack),
-    /// and no list grows past <see cref="MaxLinesPerCycle"/>.
+    /// and no list grows past <see cref="MaxLinesPerCycle"/>. An unknown block is reported at its first
+    /// include only, and not at all when its name is on a line that could not be read (that line may define it).
     /// </summary>
     private sealed class IncludeSplicer(BindingContext context, Dictionary<AdministrationLine, BoundAdministration?> bound, HashSet<string> usedBlocks)
     {
         private readonly Dictionary<BlockSymbol, (ImmutableArray<BoundAdministration> Lines, bool Incomplete)> _done = new(ReferenceEqualityComparer.Instance);
         private readonly HashSet<SourceSpan> _reported = [];
+        private readonly HashSet<string> _unknown = new(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The complete lines of <paramref name="body"/> with its includes spliced in, and whether any part of it is incomplete.</summary>
         public (ImmutableArray<BoundAdministration> Lines, bool Incomplete) Lines(ImmutableArray<BodyLine> body, BlockSymbol? via)
@@ -283,7 +285,7 @@ public static partial class Binder
             string name = include.Block.Text;
             if (!context.Blocks.TryGetValue(name, out var block))
             {
-                if (!context.UnreadableBlock && _reported.Add(include.Block.Span))
+                if (!context.UnreadableBlock && !context.MentionedInErrors.Contains(name) && _unknown.Add(name))
                 {
                     context.Diagnostics.Add(Diagnose.UnknownBlock(include.Block.Span, name, NameSuggester.Suggest(name, context.Blocks.Keys)));
                 }
