@@ -132,6 +132,18 @@ public sealed class ErrorRecoveryTests
     }
 
     [Fact]
+    public void An_undeclared_input_is_one_finding_however_many_conditions_name_it()
+    {
+        // A lost 'input' line left every condition naming it with a finding, and 'or ph' written 500 times gave 500
+        // on one line (found by the mutation property test). A quietly bound broken line does not take the first use.
+        var diagnostics = Parsing.Check(Parsing.Regimen(
+            "rituximab 375 mg/m2 IV day 1 when ph or cr >> 1",
+            "vincristine 2 mg IV day 1 when ph" + string.Concat(Enumerable.Repeat(" or ph", 500)),
+            "prednisone 100 mg PO day 1 when cr")).Diagnostics;
+        Assert.Equal(["4:47 RL0001", "5:34 RL1004", "6:35 RL1004"], diagnostics.Select(d => $"{d.Span.Line}:{d.Span.Column} {d.Code}"));
+    }
+
+    [Fact]
     public void A_block_whose_opening_line_broke_is_not_reported_undefined_where_it_is_included()
     {
         // The block's name is on the broken line, which may define it: its includes are not unknown blocks.
