@@ -166,6 +166,26 @@ public sealed class ErrorRecoveryTests
     }
 
     [Fact]
+    public void A_broken_opening_line_never_closed_is_one_finding()
+    {
+        // The header's own error is its finding; 'never closed' on the same line was a second one (found by the mutation
+        // property test, a broken header written a hundred times over). A sound header left open is still reported.
+        var diagnostics = Parsing.Check(Parsing.Header + """
+            cycle A 0001-01-01 length 21 days {
+              vincristine 2 mg IV day 1
+            cycle B length 21 days {
+              vincristine 2 mg IV day 8
+            cycle C length 21 days {
+              vincristine 2 mg IV day 15
+            }
+            plan {
+              main: A then B then C
+            }
+            """).Diagnostics;
+        Assert.Equal(["3:9 RL0001", "5:1 RL0009"], diagnostics.Select(d => $"{d.Span.Line}:{d.Span.Column} {d.Code}"));
+    }
+
+    [Fact]
     public void A_missing_brace_is_one_finding_and_the_body_is_still_read()
     {
         var compilation = Parsing.Check(Parsing.Header + """

@@ -81,7 +81,10 @@ public static class RegimenParser
         public LengthUnit LengthUnit { get; init; }
         public SkippedTokens HeaderSkipped { get; init; } = SkippedTokens.Empty;
 
-        /// <summary>The opening line had no '{' (already reported): no second finding when the '}' is missing too.</summary>
+        /// <summary>
+        /// The opening line already has its finding (it had no '{', or it could not be read): no second finding for that
+        /// line when the '}' is missing too.
+        /// </summary>
         public bool Implicit { get; init; }
 
         public List<BodyLine> Body { get; } = [];
@@ -394,7 +397,7 @@ public static class RegimenParser
                 Length = header is CycleHeader withLength ? withLength.Length : null,
                 LengthUnit = header is CycleHeader withUnit ? withUnit.Unit : LengthUnit.Days,
                 HeaderSkipped = skipped,
-                Implicit = !hasBrace,
+                Implicit = !hasBrace || _line.HasErrors,
             };
             _braceMayFollow = !hasBrace;
         }
