@@ -35,6 +35,8 @@ public sealed class FuzzRunner(FuzzOptions options)
     /// than its output) it counts.
     /// </summary>
     public const double TimelineMillisecondsPerEntry = 0.25;
+
+    /// <summary>How long a small input may run before the watchdog calls it a hang.</summary>
     public const int HangSeconds = 10;
 
     /// <summary>
@@ -77,15 +79,18 @@ public sealed class FuzzRunner(FuzzOptions options)
     private long _mostAllocated;
     private string _mostAllocatedInput = "";
 
-    /// <summary>What the worker is running now (for the watchdog).</summary>
     /// <summary>What the worker is running now (for the watchdog): since when, by the clock and by the process's CPU time.</summary>
     private sealed record Running(FuzzCase Case, long Iteration, long StartedAt, TimeSpan StartedCpu, int Generation)
     {
         /// <summary>
         /// Over its limit in CPU time (the worker's work is nearly all the process's: a busy machine does not make a
-        /// hang), or stalled for ten times its limit by the clock (a wait that never ends uses no CPU).
+        /// hang), or stalled for ten times its limit by the clock (a wait that never ends uses no CPU). Once a worker has
+        /// been abandoned it may still be spinning, and the process's CPU time is no longer the worker's: then the clock
+        /// alone decides, at three times the limit.
         /// </summary>
-        public bool Hung => Environment.CpuUsage.TotalTime - StartedCpu > HangLimit(Case) || Stopwatch.GetElapsedTime(StartedAt) > 10 * HangLimit(Case);
+        public bool Hung(bool abandoned) => abandoned
+            ? Stopwatch.GetElapsedTime(StartedAt) > 3 * HangLimit(Case)
+            : Environment.CpuUsage.TotalTime - StartedCpu > HangLimit(Case) || Stopwatch.GetElapsedTime(StartedAt) > 10 * HangLimit(Case);
     }
 
     public int Run()
@@ -125,12 +130,13 @@ public sealed class FuzzRunner(FuzzOptions options)
                 Console.WriteLine("the worker did not stop after the deadline; abandoning it");
                 break;
             }
-            if (_running is { Hung: true } running)
+            if (_running is { } running && running.Hung(abandoned: hangs > 0))
             {
                 hangs++;
                 lock (_gate)
                 {
-                    _generation++; // the abandoned worker may finish later: it must not count or save anything any more
+                    _generation++; // the abandoned worker may finish later: it must not count, save or report anything any more
+                    _running = null;
                 }
                 var finding = new FuzzFinding(FindingClass.Hang, "pipeline", string.Create(CultureInfo.InvariantCulture,
                     $"input {running.Iteration} ({running.Case.TotalBytes:#,0} bytes) ran longer than {HangLimit(running.Case).TotalSeconds:0} s"), "hang");
@@ -245,9 +251,9 @@ public sealed class FuzzRunner(FuzzOptions options)
     private (IReadOnlyList<FuzzFinding> Findings, double Milliseconds, long Allocated) Timed(FuzzCase input, long iteration, int generation)
     {
         long allocated = GC.GetAllocatedBytesForCurrentThread();
-        _running = new Running(input, iteration, Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime, generation);
+        SetRunning(new Running(input, iteration, Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime, generation), generation);
         var (result, milliseconds) = Measure(input);
-        _running = null;
+        SetRunning(null, generation);
         long bytes = GC.GetAllocatedBytesForCurrentThread() - allocated - Math.Min(result.TimelineAllocated, result.TimelineEntries * TimelineBytesPerEntry);
         lock (_gate)
         {
@@ -258,6 +264,18 @@ public sealed class FuzzRunner(FuzzOptions options)
             }
         }
         return (result.Findings, milliseconds, bytes);
+    }
+
+    /// <summary>Tells the watchdog what runs now; an abandoned worker no longer can.</summary>
+    private void SetRunning(Running? running, int generation)
+    {
+        lock (_gate)
+        {
+            if (generation == _generation)
+            {
+                _running = running;
+            }
+        }
     }
 
     /// <summary>One run of the pipeline and its time as the slow check counts it.</summary>
