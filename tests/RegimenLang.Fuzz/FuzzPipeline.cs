@@ -68,19 +68,21 @@ public static class FindingClass
     public const string Idempotence = "idempotence";
     public const string Reparse = "reparse";
     public const string BadPosition = "bad-position";
+    public const string Memory = "memory";
 
-    public static readonly string[] All = [Exception, Slow, Hang, FormatterRefusal, InternalsInMessage, Idempotence, Reparse, BadPosition];
+    public static readonly string[] All = [Exception, Slow, Hang, Memory, FormatterRefusal, InternalsInMessage, Idempotence, Reparse, BadPosition];
 }
 
 /// <summary>A fault the pipeline met. <see cref="Signature"/> groups findings of one cause (class, stage, exception type and place).</summary>
 public sealed record FuzzFinding(string Class, string Stage, string Message, string Signature, string? Detail = null);
 
 /// <summary>
-/// What one run found, and the time spent writing timelines with the number of their entries: that time
-/// grows with the plan (a valid 18-month plan has thousands of administrations, each written in seven
-/// formats), so the slow check gives it an allowance per entry instead of counting it against the input.
+/// What one run found, and the time spent and memory allocated writing timelines with the number of their
+/// entries: those grow with the plan (a valid 18-month plan has thousands of administrations, each written in
+/// seven formats), so the slow and memory checks give them an allowance per entry instead of counting them
+/// against the input.
 /// </summary>
-public sealed record FuzzResult(IReadOnlyList<FuzzFinding> Findings, int TimelineEntries, TimeSpan TimelineTime);
+public sealed record FuzzResult(IReadOnlyList<FuzzFinding> Findings, int TimelineEntries, TimeSpan TimelineTime, long TimelineAllocated);
 
 /// <summary>
 /// Runs one case through everything the CLI does with files, through the library's own API and an
@@ -127,6 +129,7 @@ public static partial class FuzzPipeline
         private readonly HashSet<string> _written = new(StringComparer.Ordinal);
         private int _timelineEntries;
         private TimeSpan _timelineTime;
+        private long _timelineAllocated;
 
         public FuzzResult Go()
         {
@@ -184,7 +187,7 @@ public static partial class FuzzPipeline
                 var editor = new RegimenCompilation(new SourceText(RegimenPath, input.Regimen), RegimenSetup.BuiltIn);
                 Regimen("editor", editor, null, fs);
             }
-            return new FuzzResult(_findings, _timelineEntries, _timelineTime);
+            return new FuzzResult(_findings, _timelineEntries, _timelineTime, _timelineAllocated);
         }
 
         private void Regimen(string path, RegimenCompilation compilation, RegimenWorkspace? workspace, InMemoryFileSystem fs)
@@ -306,16 +309,18 @@ public static partial class FuzzPipeline
             return 0;
         }
 
-        /// <summary>Every timeline format, as <c>expand --format</c> writes it; timed apart (see <see cref="FuzzResult"/>).</summary>
+        /// <summary>Every timeline format, as <c>expand --format</c> writes it; measured apart (see <see cref="FuzzResult"/>).</summary>
         private void Timeline(string stage, Timeline timeline)
         {
             var started = Clock();
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
             foreach (var format in OutputFormats.Timelines)
             {
                 Stage(stage + "/" + format.Name, () => format.Write(timeline));
             }
             _timelineEntries += timeline.Entries.Length;
             _timelineTime += Clock() - started;
+            _timelineAllocated += GC.GetAllocatedBytesForCurrentThread() - allocated;
         }
 
         /// <summary>Every diagnostics format, as <c>check --format</c> writes it (once per distinct list: check, check --patient and expand often agree).</summary>

@@ -9,7 +9,7 @@ namespace RegimenLang.Fuzz;
 /// <see cref="Random"/>), so any input is reproduced with <c>--seed S --iteration i</c>, and a run that
 /// must restart after a hang goes on with the same inputs. The work runs on one worker thread (with the
 /// stack size asked for); the main thread is the watchdog: an input that runs longer than
-/// <see cref="HangSeconds"/> is reported as a hang, its thread is abandoned and a new one goes on with the
+/// <see cref="HangLimit"/> is reported as a hang, its thread is abandoned and a new one goes on with the
 /// next input, so the run always ends.
 /// </summary>
 public sealed class FuzzRunner(FuzzOptions options)
@@ -35,7 +35,27 @@ public sealed class FuzzRunner(FuzzOptions options)
     /// than its output) it counts.
     /// </summary>
     public const double TimelineMillisecondsPerEntry = 0.25;
+
+    /// <summary>How long a small input may run before the watchdog calls it a hang.</summary>
     public const int HangSeconds = 10;
+
+    /// <summary>
+    /// A large input is not a small one that hangs: the pipeline reads a 3.5 MB file (500 plan lines of 1,000 cycles)
+    /// in 10 s of CPU, about 3 s per MB, so the watchdog allows this much more per MB over <see cref="HangSeconds"/>.
+    /// </summary>
+    public const int HangSecondsPerMegabyte = 6;
+
+    /// <summary>How long an input may run before it is a hang.</summary>
+    public static TimeSpan HangLimit(FuzzCase input) => TimeSpan.FromSeconds(HangSeconds + HangSecondsPerMegabyte * (input.TotalBytes / (1024.0 * 1024)));
+
+    /// <summary>An input under <see cref="SlowMaxBytes"/> that makes its thread allocate more than this is a memory finding (a blow-up, not a large output).</summary>
+    public const long MemoryLimitBytes = 1L << 30;
+
+    /// <summary>
+    /// Writing a timeline in its seven formats allocates about 30 KiB per administration (a plan of 35,000 within
+    /// the plan-size bound allocates 1 GiB for 50 MB of text): allowed up to this much per entry, like the time.
+    /// </summary>
+    public const long TimelineBytesPerEntry = 64 * 1024;
 
     /// <summary>After this many hangs the run stops (each abandoned thread may still hold a core).</summary>
     private const int MaxHangs = 3;
@@ -57,9 +77,21 @@ public sealed class FuzzRunner(FuzzOptions options)
     private double _slowest;
     private string _slowestInput = "";
     private long _mostAllocated;
+    private string _mostAllocatedInput = "";
 
-    /// <summary>What the worker is running now (for the watchdog).</summary>
-    private sealed record Running(FuzzCase Case, long Iteration, long StartedAt, int Generation);
+    /// <summary>What the worker is running now (for the watchdog): since when, by the clock and by the process's CPU time.</summary>
+    private sealed record Running(FuzzCase Case, long Iteration, long StartedAt, TimeSpan StartedCpu, int Generation)
+    {
+        /// <summary>
+        /// Over its limit in CPU time (the worker's work is nearly all the process's: a busy machine does not make a
+        /// hang), or stalled for ten times its limit by the clock (a wait that never ends uses no CPU). Once a worker has
+        /// been abandoned it may still be spinning, and the process's CPU time is no longer the worker's: then the clock
+        /// alone decides, at three times the limit.
+        /// </summary>
+        public bool Hung(bool abandoned) => abandoned
+            ? Stopwatch.GetElapsedTime(StartedAt) > 3 * HangLimit(Case)
+            : Environment.CpuUsage.TotalTime - StartedCpu > HangLimit(Case) || Stopwatch.GetElapsedTime(StartedAt) > 10 * HangLimit(Case);
+    }
 
     public int Run()
     {
@@ -84,7 +116,6 @@ public sealed class FuzzRunner(FuzzOptions options)
             Thread.Sleep(20);
         }
         int hangs = 0;
-        var grace = TimeSpan.FromSeconds(HangSeconds) + MinimizeBudget + TimeSpan.FromSeconds(10);
         while (!WorkerDone)
         {
             Thread.Sleep(50);
@@ -92,19 +123,23 @@ public sealed class FuzzRunner(FuzzOptions options)
             {
                 _stop = true;
             }
+            // After the deadline the worker ends its input (and the minimising of a finding): then it is abandoned.
+            var grace = MinimizeBudget + (_running is { } current ? HangLimit(current.Case) : TimeSpan.FromSeconds(HangSeconds)) + TimeSpan.FromSeconds(10);
             if (_stop && _clock.Elapsed.TotalSeconds >= options.Seconds + grace.TotalSeconds)
             {
                 Console.WriteLine("the worker did not stop after the deadline; abandoning it");
                 break;
             }
-            if (_running is { } running && Stopwatch.GetElapsedTime(running.StartedAt).TotalSeconds > HangSeconds)
+            if (_running is { } running && running.Hung(abandoned: hangs > 0))
             {
                 hangs++;
                 lock (_gate)
                 {
-                    _generation++; // the abandoned worker may finish later: it must not count or save anything any more
+                    _generation++; // the abandoned worker may finish later: it must not count, save or report anything any more
+                    _running = null;
                 }
-                var finding = new FuzzFinding(FindingClass.Hang, "pipeline", $"input {running.Iteration} ran longer than {HangSeconds} s", "hang");
+                var finding = new FuzzFinding(FindingClass.Hang, "pipeline", string.Create(CultureInfo.InvariantCulture,
+                    $"input {running.Iteration} ({running.Case.TotalBytes:#,0} bytes) ran longer than {HangLimit(running.Case).TotalSeconds:0} s"), "hang");
                 Record(finding, running.Case, running.Iteration, minimize: false);
                 if (hangs >= MaxHangs || _stop)
                 {
@@ -162,7 +197,7 @@ public sealed class FuzzRunner(FuzzOptions options)
             var input = MakeCase(i);
             File.WriteAllText(Path.Combine(_out, "in-progress.txt"), string.Create(CultureInfo.InvariantCulture,
                 $"seed {options.Seed} iteration {i}\nreproduce: RegimenLang.Fuzz --seed {options.Seed} --iteration {i}\n"));
-            var (findings, elapsed) = Timed(input, i, generation);
+            var (findings, elapsed, allocated) = Timed(input, i, generation);
             if (!Current(generation))
             {
                 return;
@@ -182,6 +217,11 @@ public sealed class FuzzRunner(FuzzOptions options)
                 all.Add(new FuzzFinding(FindingClass.Slow, "pipeline",
                     string.Create(CultureInfo.InvariantCulture, $"{input.TotalBytes:#,0} bytes took {elapsed:0} ms, then {again:0} ms of CPU (limit {SlowLimit(input):0} ms; timeline writing not counted up to {TimelineMillisecondsPerEntry} ms per entry)"), "slow"));
             }
+            if (allocated > MemoryLimitBytes && input.MutatedBytes < SlowMaxBytes)
+            {
+                all.Add(new FuzzFinding(FindingClass.Memory, "pipeline",
+                    string.Create(CultureInfo.InvariantCulture, $"{input.TotalBytes:#,0} bytes made the pipeline allocate {allocated / (1024.0 * 1024):#,0} MiB (limit {MemoryLimitBytes >> 20:#,0} MiB)"), "memory"));
+            }
             foreach (var finding in all)
             {
                 Record(finding, input, i, minimize: true, generation);
@@ -200,7 +240,7 @@ public sealed class FuzzRunner(FuzzOptions options)
     /// <summary>The time again (ms) when the input is slow a second time; null when the first time was noise.</summary>
     private double? IsSlow(FuzzCase input, long iteration, int generation)
     {
-        var (_, again) = Timed(input, iteration, generation);
+        var (_, again, _) = Timed(input, iteration, generation);
         return again > SlowLimit(input) ? again : null;
     }
 
@@ -208,18 +248,34 @@ public sealed class FuzzRunner(FuzzOptions options)
     /// Runs the pipeline under the watchdog. The time is the CPU time of the worker thread (<see cref="ThreadClock"/>: a
     /// busy machine does not make an input slow), less the allowance for writing timelines (<see cref="TimelineMillisecondsPerEntry"/>).
     /// </summary>
-    private (IReadOnlyList<FuzzFinding> Findings, double Milliseconds) Timed(FuzzCase input, long iteration, int generation)
+    private (IReadOnlyList<FuzzFinding> Findings, double Milliseconds, long Allocated) Timed(FuzzCase input, long iteration, int generation)
     {
         long allocated = GC.GetAllocatedBytesForCurrentThread();
-        _running = new Running(input, iteration, Stopwatch.GetTimestamp(), generation);
+        SetRunning(new Running(input, iteration, Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime, generation), generation);
         var (result, milliseconds) = Measure(input);
-        _running = null;
-        long bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        SetRunning(null, generation);
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - allocated - Math.Min(result.TimelineAllocated, result.TimelineEntries * TimelineBytesPerEntry);
         lock (_gate)
         {
-            _mostAllocated = Math.Max(_mostAllocated, bytes);
+            if (bytes > _mostAllocated)
+            {
+                _mostAllocated = bytes;
+                _mostAllocatedInput = string.Create(CultureInfo.InvariantCulture, $"iteration {iteration} ({input.Kind.ToString().ToLowerInvariant()}, {input.MutatedBytes:#,0} bytes)");
+            }
         }
-        return (result.Findings, milliseconds);
+        return (result.Findings, milliseconds, bytes);
+    }
+
+    /// <summary>Tells the watchdog what runs now; an abandoned worker no longer can.</summary>
+    private void SetRunning(Running? running, int generation)
+    {
+        lock (_gate)
+        {
+            if (generation == _generation)
+            {
+                _running = running;
+            }
+        }
     }
 
     /// <summary>One run of the pipeline and its time as the slow check counts it.</summary>
@@ -346,10 +402,14 @@ public sealed class FuzzRunner(FuzzOptions options)
             {
                 return false;
             }
-            var (_, first) = Timed(candidate, iteration, generation);
+            var (_, first, _) = Timed(candidate, iteration, generation);
             return first > SlowLimit(candidate) && IsSlow(candidate, iteration, generation) is not null;
         }
-        var (findings, _) = Timed(candidate, iteration, generation);
+        var (findings, _, allocated) = Timed(candidate, iteration, generation);
+        if (finding.Class == FindingClass.Memory)
+        {
+            return candidate.MutatedBytes < SlowMaxBytes && allocated > MemoryLimitBytes;
+        }
         return findings.Any(f => f.Signature == finding.Signature);
     }
 
@@ -366,7 +426,7 @@ public sealed class FuzzRunner(FuzzOptions options)
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"---- fuzz summary (seed {options.Seed}, stack {(options.StackKib is { } k ? $"{k} KiB" : "default")}) ----");
         text.AppendLine(CultureInfo.InvariantCulture, $"ran for {seconds:0.0} s: {total:#,0} inputs ({string.Join(", ", _inputs.Select(kv => $"{kv.Key.ToString().ToLowerInvariant()} {kv.Value:#,0}"))}), {total / seconds:#,0.0} inputs/s");
-        text.AppendLine(CultureInfo.InvariantCulture, $"slowest input: {_slowest:0.0} ms, {_slowestInput}; most allocated by one input: {_mostAllocated / (1024.0 * 1024):#,0.0} MiB");
+        text.AppendLine(CultureInfo.InvariantCulture, $"slowest input: {_slowest:0.0} ms, {_slowestInput}; most allocated by one input: {_mostAllocated / (1024.0 * 1024):#,0.0} MiB, {_mostAllocatedInput}");
         int distinct = _byClass.Values.Sum(v => v.Distinct);
         text.AppendLine(distinct == 0
             ? "findings: none"

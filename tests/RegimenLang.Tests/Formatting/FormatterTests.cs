@@ -87,6 +87,17 @@ public sealed class FormatterTests
     }
 
     [Fact]
+    public void A_trailing_comment_too_long_to_stay_beside_a_closing_brace_is_refused_as_too_long()
+    {
+        // Above '}' a comment stands at the block's indentation, where this one does not fit either. It was written at
+        // column 1, and the next fmt indented it one character past the limit (found by fuzzing).
+        string comment = "#" + new string('c', RegimenParser.MaxLineLength - 2);
+        var result = RegimenFormatter.Format("test.regimen", "regimen \"t\"\n\ncycle A length 28 days {\n  x 2 mg IV day 1\n}" + comment + "\n");
+        Assert.Equal(FormatStatus.LineTooLong, result.Status);
+        Assert.Equal("RL0006", Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Fact]
     public void A_trailing_suppression_too_long_to_stay_beside_its_statement_is_refused_not_moved()
     {
         // Above its statement the directive would start to silence it: the file is not formatted (the line would be too long).

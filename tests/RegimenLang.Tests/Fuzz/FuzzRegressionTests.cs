@@ -20,6 +20,8 @@ public sealed class FuzzRegressionTests
     /// </summary>
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(10);
 
+    private const int WindowsStackBytes = 1024 * 1024;
+
     public static TheoryData<string> Reproducers()
     {
         var data = new TheoryData<string>();
@@ -36,8 +38,13 @@ public sealed class FuzzRegressionTests
     {
         var input = FuzzFixtures.Load(Folder).Single(c => c.Name == name).Case;
         var clock = Stopwatch.StartNew();
-        var result = FuzzPipeline.Run(input);
+        // On a 1 MiB stack, the default of a Windows thread: deep input must not need more (a stack overflow ends the process).
+        FuzzResult? result = null;
+        var thread = new Thread(() => result = FuzzPipeline.Run(input), WindowsStackBytes);
+        thread.Start();
+        thread.Join();
         clock.Stop();
+        Assert.NotNull(result);
         Assert.True(result.Findings.Count == 0, string.Join("\n", result.Findings.Select(f => $"{f.Class} at {f.Stage}: {f.Message}\n{f.Detail}")));
         Assert.True(clock.Elapsed < Generous, $"{name} took {clock.Elapsed.TotalSeconds:0.0} s");
     }

@@ -1,3 +1,4 @@
+using RegimenLang.Diagnostics;
 using RegimenLang.Syntax.Nodes;
 using RegimenLang.Tests.Support;
 
@@ -111,6 +112,102 @@ public sealed class ErrorRecoveryTests
             """).Diagnostics;
         Assert.All(diagnostics, d => Assert.Equal("RL0001", d.Code));
         Assert.Equal(2, diagnostics.Count);
+    }
+
+    [Fact]
+    public void A_line_that_breaks_before_its_dose_is_not_also_an_unknown_drug()
+    {
+        // A metadata line or junk in a cycle reads as a drug name and then fails: the syntax error is its one finding
+        // (found by the mutation property test). A typo in a line whose dose was read is still an unknown drug.
+        var diagnostics = Parsing.Check(Parsing.Regimen("vincristine 2 mg IV day 1", "id: misplaced", "aaaa", "vincristne 2 mg IV dya 1")).Diagnostics;
+        Assert.Equal(["5:5 RL0001", "6:7 RL0001", "7:3 RL1001", "7:22 RL0001"], diagnostics.Select(d => $"{d.Span.Line}:{d.Span.Column} {d.Code}"));
+    }
+
+    [Fact]
+    public void Metadata_after_a_stray_opening_line_is_read_as_metadata()
+    {
+        // A 'phase x {' (or cycle) line pasted above the header's metadata swallowed each metadata line as a broken
+        // line (found by the mutation property test): the opening line is the one finding, the phase is not also unknown.
+        var diagnostics = Parsing.Check("regimen \"Test\"\nphase induction {\nsource: doi:10.2147/BTT.S202746\nstatus: draft\n" +
+            "cycle A length 28 days {\n  vincristine 2 mg IV day 1\n}\nplan {\n  main: A\n}\n").Diagnostics;
+        Assert.Equal(["2:1 RL0009"], diagnostics.Where(d => d.Severity == Severity.Error).Select(d => $"{d.Span.Line}:{d.Span.Column} {d.Code}"));
+    }
+
+    [Fact]
+    public void An_anchor_on_a_broken_line_is_not_also_unknown_and_an_unknown_one_is_reported_once()
+    {
+        // The labelled line is broken after its label was read: lines timed from it are not also errors. A name no line
+        // gives is reported at its first use in the cycle only.
+        var diagnostics = Parsing.Check(Parsing.Regimen(
+            "methotrexate 800 mg/m2 IV over 22 hfter mtx-load ends as mtx-infusion",
+            "leucovorin 50 mg IV 12 h after mtx-infusion ends",
+            "ondansetron 8 mg IV 1 h before mtx-infusion",
+            "acetaminophen 650 mg PO 30 min before rituximab day 1",
+            "diphenhydramine 50 mg PO 30 min before rituximab day 1")).Diagnostics;
+        Assert.Equal(["4:37 RL0001", "7:41 RL1021"], diagnostics.Select(d => $"{d.Span.Line}:{d.Span.Column} {d.Code}"));
+    }
+
+    [Fact]
+    public void An_undefined_cycle_or_block_is_one_finding_however_often_it_is_named()
+    {
+        // 'then A' a thousand times gave a thousand findings on one line (found by the mutation property test).
+        var diagnostics = Parsing.Check(Parsing.Header + "cycle B length 21 days {\n  include nosuch\n  include nosuch\n}\n" +
+            "cycle C length 21 days {\n  include nosuch\n}\nplan {\n  main: B" + string.Concat(Enumerable.Repeat(" then A", 1000)) + "\n  more: A then C\n}\n").Diagnostics;
+        Assert.Equal(["4:11 RL1003", "11:16 RL1002"], diagnostics.Select(d => $"{d.Span.Line}:{d.Span.Column} {d.Code}"));
+    }
+
+    [Fact]
+    public void An_undeclared_input_is_one_finding_however_many_conditions_name_it()
+    {
+        // A lost 'input' line left every condition naming it with a finding, and 'or ph' written 500 times gave 500
+        // on one line (found by the mutation property test). A quietly bound broken line does not take the first use.
+        var diagnostics = Parsing.Check(Parsing.Regimen(
+            "rituximab 375 mg/m2 IV day 1 when ph or cr >> 1",
+            "vincristine 2 mg IV day 1 when ph" + string.Concat(Enumerable.Repeat(" or ph", 500)),
+            "prednisone 100 mg PO day 1 when cr")).Diagnostics;
+        Assert.Equal(["4:47 RL0001", "5:34 RL1004", "6:35 RL1004"], diagnostics.Select(d => $"{d.Span.Line}:{d.Span.Column} {d.Code}"));
+    }
+
+    [Fact]
+    public void A_block_whose_opening_line_broke_is_not_reported_undefined_where_it_is_included()
+    {
+        // The block's name is on the broken line, which may define it: its includes are not unknown blocks.
+        var diagnostics = Parsing.Check(Parsing.Header + """
+            b 00001lock premed {
+              ondansetron 8 mg IV day 1
+            }
+            cycle A length 21 days {
+              include premed
+              vincristine 2 mg IV day 1
+            }
+            cycle B length 21 days {
+              include premed
+            }
+            plan {
+              main: A then B
+            }
+            """).Diagnostics;
+        Assert.Equal(["3:1 RL0001"], diagnostics.Select(d => $"{d.Span.Line}:{d.Span.Column} {d.Code}"));
+    }
+
+    [Fact]
+    public void A_broken_opening_line_never_closed_is_one_finding()
+    {
+        // The header's own error is its finding; 'never closed' on the same line was a second one (found by the mutation
+        // property test, a broken header written a hundred times over). A sound header left open is still reported.
+        var diagnostics = Parsing.Check(Parsing.Header + """
+            cycle A 0001-01-01 length 21 days {
+              vincristine 2 mg IV day 1
+            cycle B length 21 days {
+              vincristine 2 mg IV day 8
+            cycle C length 21 days {
+              vincristine 2 mg IV day 15
+            }
+            plan {
+              main: A then B then C
+            }
+            """).Diagnostics;
+        Assert.Equal(["3:9 RL0001", "5:1 RL0009"], diagnostics.Select(d => $"{d.Span.Line}:{d.Span.Column} {d.Code}"));
     }
 
     [Fact]

@@ -167,7 +167,9 @@ public static partial class DiagnosticCatalog
         "RL1021", "Unknown anchor", DiagnosticFamily.Names, Severity.Error,
         "'{anchor}' names no line of {kind} '{container}': no line is labelled 'as {anchor}' and none gives that drug{suggestion}",
         "A line timed from another (`30 min before rituximab`, `after mtx-load ends`) names that line by the label it was given with `as`, " +
-        "or by its drug. The line must stand in the same cycle or phase block (or a block they include).",
+        "or by its drug. The line must stand in the same cycle or phase block (or a block they include). An unknown name is reported " +
+        "once per cycle or phase block, at its first use, and not at all when a line that could not be read gives that drug or label " +
+        "(its own error says what is wrong).",
         "cycle A length 21 days {\n  acetaminophen 650 mg PO 30 min before rituximab day 1\n}",
         "cycle A length 21 days {\n  acetaminophen 650 mg PO 30 min before rituximab day 1\n  rituximab 375 mg/m2 IV day 1\n}");
 

@@ -40,7 +40,9 @@ public static partial class Binder
         var conditions = new ConditionBinder(context);
         foreach (var line in document.DescendantsAndSelf().OfType<AdministrationLine>())
         {
-            var drug = context.ResolveDrug(line.Drug);
+            // A line that broke before its dose may be no administration at all ('id: x' in a cycle, a line of junk): its
+            // syntax error is its one finding, and its first word is not also called an unknown drug.
+            var drug = context.ResolveDrug(line.Drug, quiet: line.HasErrors && line.Dose is null);
             // The condition of a line with an error may be cut short where the error is: its names are still
             // resolved (for an editor), but what is wrong with it is not reported (the line's error says it).
             var when = line.When is { } w ? (line.HasErrors ? conditions.BindQuietly(w.Condition) : conditions.Bind(w.Condition)) : null;
@@ -50,6 +52,16 @@ public static partial class Binder
             if (!complete)
             {
                 uncertain.Add(drug?.Name ?? line.Drug.Text);
+                // A line left out may be the one another line is timed from: its drug and label are not reported as unknown anchors.
+                context.NamesOnIncompleteLines.Add(line.Drug.Text);
+                if (drug is not null)
+                {
+                    context.NamesOnIncompleteLines.Add(drug.Name);
+                }
+                if (line.Label is { } label)
+                {
+                    context.NamesOnIncompleteLines.Add(label.Name.Text);
+                }
             }
         }
 
@@ -116,7 +128,7 @@ public static partial class Binder
             {
                 context.Record(phase.Declaration!, known.Symbol);
             }
-            else if (plan is not null && plan.IsComplete && !context.MentionedInErrors.Contains(phase.Name))
+            else if (plan is not null && plan.IsComplete && phase.Syntax.IsClosed && !context.MentionedInErrors.Contains(phase.Name))
             {
                 diagnostics.Add(Diagnose.UnknownPhase(phase.Declaration!.Span, phase.Name, NameSuggester.Suggest(phase.Name, plan.Phases.Select(p => p.Name))));
             }
@@ -251,12 +263,14 @@ public static partial class Binder
     /// Splices included blocks into the lines of a cycle (or block), reporting unknown blocks and include
     /// cycles. Each block's spliced lines are computed once and reused (so a fan of includes costs what it
     /// gives), depth first with an explicit stack (so a long chain of includes cannot exhaust the stack),
-    /// and no list grows past <see cref="MaxLinesPerCycle"/>.
+    /// and no list grows past <see cref="MaxLinesPerCycle"/>. An unknown block is reported at its first
+    /// include only, and not at all when its name is on a line that could not be read (that line may define it).
     /// </summary>
     private sealed class IncludeSplicer(BindingContext context, Dictionary<AdministrationLine, BoundAdministration?> bound, HashSet<string> usedBlocks)
     {
         private readonly Dictionary<BlockSymbol, (ImmutableArray<BoundAdministration> Lines, bool Incomplete)> _done = new(ReferenceEqualityComparer.Instance);
         private readonly HashSet<SourceSpan> _reported = [];
+        private readonly HashSet<string> _unknown = new(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>
         /// The complete lines of <paramref name="body"/> with its includes spliced in, and whether any part of it is
@@ -348,7 +362,7 @@ public static partial class Binder
             string name = include.Block.Text;
             if (!context.Blocks.TryGetValue(name, out var block))
             {
-                if (!context.UnreadableBlock && _reported.Add(include.Block.Span))
+                if (!context.UnreadableBlock && !context.MentionedInErrors.Contains(name) && _unknown.Add(name))
                 {
                     context.Diagnostics.Add(Diagnose.UnknownBlock(include.Block.Span, name, NameSuggester.Suggest(name, context.Blocks.Keys)));
                 }

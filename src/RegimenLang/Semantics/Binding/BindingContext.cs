@@ -29,6 +29,9 @@ internal sealed class BindingContext(RegimenDocument document, DrugFormulary for
     /// <summary>Every word written on a line that could not be read: a name there may be defined or used by that line.</summary>
     public HashSet<string> MentionedInErrors { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The drug names and labels of administration lines that are left out because they could not be read in full.</summary>
+    public HashSet<string> NamesOnIncompleteLines { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Names of inputs declared on lines that failed (the name was readable).</summary>
     public HashSet<string> BrokenInputNames { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -52,19 +55,22 @@ internal sealed class BindingContext(RegimenDocument document, DrugFormulary for
         return symbol;
     }
 
-    /// <summary>The formulary entry of a drug name (recorded as a symbol), reporting an unknown one.</summary>
-    public DrugEntry? ResolveDrug(Identifier drug)
+    /// <summary>The formulary entry of a drug name (recorded as a symbol), reporting an unknown one unless <paramref name="quiet"/>.</summary>
+    public DrugEntry? ResolveDrug(Identifier drug, bool quiet = false)
     {
         var entry = Formulary.Find(drug.Text);
         if (entry is null)
         {
-            string lower = drug.Text.ToLowerInvariant();
-            if (!_drugSuggestions.TryGetValue(lower, out var suggestions))
+            if (!quiet)
             {
-                suggestions = NameSuggester.Suggest(drug.Text, Formulary.AllNames);
-                _drugSuggestions[lower] = suggestions;
+                string lower = drug.Text.ToLowerInvariant();
+                if (!_drugSuggestions.TryGetValue(lower, out var suggestions))
+                {
+                    suggestions = NameSuggester.Suggest(drug.Text, Formulary.AllNames);
+                    _drugSuggestions[lower] = suggestions;
+                }
+                Diagnostics.Add(Diagnose.UnknownDrug(drug.Span, drug.Text, suggestions));
             }
-            Diagnostics.Add(Diagnose.UnknownDrug(drug.Span, drug.Text, suggestions));
             return null;
         }
         Record(drug, ResolveDrugQuietly(entry));

@@ -8,10 +8,12 @@ namespace RegimenLang.Semantics.Binding;
 /// <summary>
 /// Binds a <c>when</c> condition: every fact it names must exist and be compared with a value of its
 /// kind. Returns null (after reporting) when the condition cannot be evaluated. A value (the right side of a
-/// comparison) is bound with its comparison, so visiting one alone gives nothing.
+/// comparison) is bound with its comparison, so visiting one alone gives nothing. An unknown fact is reported
+/// at its first use only: one missing input is one finding, however many conditions name it.
 /// </summary>
 internal sealed class ConditionBinder(BindingContext context) : IConditionVisitor<BoundCondition?>
 {
+    private readonly HashSet<string> _unknown = new(StringComparer.OrdinalIgnoreCase);
     private DiagnosticBag _diagnostics = context.Diagnostics;
 
     public BoundCondition? Bind(ConditionSyntax condition) => condition.Accept(this);
@@ -38,7 +40,9 @@ internal sealed class ConditionBinder(BindingContext context) : IConditionVisito
             context.UsedFacts.Add(fact.Name);
             return fact;
         }
-        if (!context.MayBeDeclaredInput(name.Text))
+        // Quietly bound lines (see BindQuietly) report nothing, so they do not take the first use.
+        bool quiet = !ReferenceEquals(_diagnostics, context.Diagnostics);
+        if (!context.MayBeDeclaredInput(name.Text) && (quiet || _unknown.Add(name.Text)))
         {
             _diagnostics.Add(Diagnose.UnknownFact(name.Span, name.Text, BuiltInFacts.Names,
                 NameSuggester.Suggest(name.Text, context.Facts.Keys)));

@@ -7,10 +7,13 @@ namespace RegimenLang.Semantics.Binding;
 /// <summary>
 /// Binds the plan: present once, phases unique, every cycle it names known. A sequence that names an
 /// unknown cycle does not bind (the plan is then incomplete and is not laid out, so nothing is counted
-/// over a plan that does not exist).
+/// over a plan that does not exist). An unknown cycle is reported at its first use only: one missing
+/// cycle is one finding, however often the plan names it.
 /// </summary>
 internal sealed class PlanBinder(BindingContext context) : ISequenceVisitor<BoundSequence?>
 {
+    private readonly HashSet<string> _unknown = new(StringComparer.OrdinalIgnoreCase);
+
     public HashSet<string> UsedCycles { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public BoundPlan? Bind(RegimenDocument document, bool reportMissing)
@@ -75,7 +78,7 @@ internal sealed class PlanBinder(BindingContext context) : ISequenceVisitor<Boun
             UsedCycles.Add(cycle.Name);
             return cycle.LengthDays is null ? null : new BoundCycleStep(node, cycle);
         }
-        if (!context.UnreadableCycle && !context.MentionedInErrors.Contains(node.Name.Text))
+        if (!context.UnreadableCycle && !context.MentionedInErrors.Contains(node.Name.Text) && _unknown.Add(node.Name.Text))
         {
             context.Diagnostics.Add(Diagnose.UnknownCycle(node.Span, node.Name.Text, NameSuggester.Suggest(node.Name.Text, context.Cycles.Keys)));
         }

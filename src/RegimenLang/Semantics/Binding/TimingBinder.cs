@@ -47,6 +47,7 @@ internal sealed class TimingBinder(BindingContext context)
         // Each timed line's candidates, by the syntax line (a block's line is one line in every cycle that includes it).
         var candidates = new Dictionary<AdministrationLine, (BoundAnchor Anchor, List<BoundAdministration> Lines)>(ReferenceEqualityComparer.Instance);
         var dropped = new HashSet<AdministrationLine>(ReferenceEqualityComparer.Instance);
+        var unknown = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in lines)
         {
             if (line.Line.Timing is not { } timing || candidates.ContainsKey(line.Line))
@@ -71,7 +72,9 @@ internal sealed class TimingBinder(BindingContext context)
             }
             if (found.Count == 0)
             {
-                if (_reported.Add(timing.Anchor.Span) && !context.MentionedInErrors.Contains(anchor))
+                // One finding per name and container, at its first use; none when the name is on a line that could not be read.
+                if (_reported.Add(timing.Anchor.Span) && unknown.Add(anchor)
+                    && !context.MentionedInErrors.Contains(anchor) && !context.NamesOnIncompleteLines.Contains(anchor))
                 {
                     var names = byLabel.Keys.Concat(lines.Select(l => l.DrugName)).Distinct(StringComparer.OrdinalIgnoreCase);
                     context.Diagnostics.Add(Diagnose.UnknownAnchor(timing.Anchor.Span, anchor, kind, name, NameSuggester.Suggest(anchor, names)));

@@ -91,7 +91,7 @@ internal sealed class DocumentLayout
         int closeLine = _source.Position(Math.Max(containerSpan.Start, containerSpan.End - 1)).Line;
         LeadingComments(closeLine, 1, separate: false);
         _atStart = true; // no blank line before '}'
-        Emit(0, "}", closeLine, separate: false);
+        Emit(0, "}", closeLine, separate: false, aboveDepth: 1);
         _atStart = false;
     }
 
@@ -110,7 +110,8 @@ internal sealed class DocumentLayout
         return separate;
     }
 
-    private void Emit(int depth, string text, int sourceLine, bool separate, bool withTrailing = true)
+    /// <param name="aboveDepth">The indentation of a trailing comment moved above the line: a comment before '}' stands at the block's.</param>
+    private void Emit(int depth, string text, int sourceLine, bool separate, bool withTrailing = true, int? aboveDepth = null)
     {
         bool blank = !_atStart && (separate || sourceLine - _previousLine > 1);
         if (blank)
@@ -124,7 +125,7 @@ internal sealed class DocumentLayout
             {
                 // Beside the statement the comment would make the line too long to read back: it goes above it. Not a
                 // suppression directive, which would start to act there: that line is refused as too long instead.
-                AppendLine(depth, comment.Text);
+                AppendLine(aboveDepth ?? depth, comment.Text);
             }
             else
             {

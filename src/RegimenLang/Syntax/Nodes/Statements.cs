@@ -69,6 +69,9 @@ public sealed record BlockStatement(Identifier? Name, ImmutableArray<BodyLine> B
 /// </summary>
 public sealed record PhaseBlockStatement(Identifier? Name, ImmutableArray<BodyLine> Body, SkippedTokens HeaderSkipped, SourceSpan Span) : Statement(Span)
 {
+    /// <summary>False when the block's '}' is missing (reported there): its name may then be a stray line's, and is not reported as unknown.</summary>
+    public bool IsClosed { get; init; } = true;
+
     public override IEnumerable<SyntaxNode>? ContainedLines => Body;
 
     public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitPhaseBlock(this);

@@ -11,31 +11,41 @@ namespace RegimenLang.Syntax.Parsing;
 /// </summary>
 internal static class MetadataLine
 {
-    public static bool TryParse(string text, int start, int end, int line, IDiagnosticSink diagnostics,
-        out MetadataStatement? statement, out Comment? comment)
+    /// <summary>Whether the line has the shape <c>word: ...</c>, which no line of a cycle, block or phase block has.</summary>
+    public static bool HasKey(string text, int start, int end) => ScanKey(text, start, end, out _, out _, out _);
+
+    /// <summary>Finds the key and the ':' after it (<paramref name="colon"/>), skipping blanks.</summary>
+    private static bool ScanKey(string text, int start, int end, out int keyStart, out int keyEnd, out int colon)
     {
-        statement = null;
-        comment = null;
         int i = start;
         while (i < end && text[i] is ' ' or '\t')
         {
             i++;
         }
+        keyStart = keyEnd = colon = i;
         if (i >= end || !Lexer.IsWordStart(text[i]))
         {
             return false;
         }
-        int keyStart = i;
         while (i < end && Lexer.IsWordPart(text[i]))
         {
             i++;
         }
-        int keyEnd = i;
+        keyEnd = i;
         while (i < end && text[i] is ' ' or '\t')
         {
             i++;
         }
-        if (i >= end || text[i] != ':')
+        colon = i;
+        return i < end && text[i] == ':';
+    }
+
+    public static bool TryParse(string text, int start, int end, int line, IDiagnosticSink diagnostics,
+        out MetadataStatement? statement, out Comment? comment)
+    {
+        statement = null;
+        comment = null;
+        if (!ScanKey(text, start, end, out int keyStart, out int keyEnd, out int i))
         {
             return false;
         }

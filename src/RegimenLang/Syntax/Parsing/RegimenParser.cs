@@ -84,7 +84,10 @@ public static class RegimenParser
         public LengthUnit LengthUnit { get; init; }
         public SkippedTokens HeaderSkipped { get; init; } = SkippedTokens.Empty;
 
-        /// <summary>The opening line had no '{' (already reported): no second finding when the '}' is missing too.</summary>
+        /// <summary>
+        /// The opening line already has its finding (it had no '{', or it could not be read): no second finding for that
+        /// line when the '}' is missing too.
+        /// </summary>
         public bool Implicit { get; init; }
 
         public List<BodyLine> Body { get; } = [];
@@ -134,6 +137,18 @@ public static class RegimenParser
                 AddErrorLine(new SkippedTokens([], lineSpan with { Length = end - start }));
                 _braceMayFollow = false;
                 return;
+            }
+
+            if (_open is { Kind: not ContainerKind.Plan, Body.Count: 0 } && MetadataLine.HasKey(text, start, end))
+            {
+                // 'key: value' as the first line of a cycle, block or phase block: the opening line is the stray one (pasted
+                // or left in the header); the metadata lines after it are read as metadata, not each as a broken line.
+                if (!_open.Implicit)
+                {
+                    Diagnostics.Add(Diagnose.UnclosedBlock(_open.OpenSpan, Name(_open.Kind), _open.Name));
+                }
+                Close(null);
+                _braceMayFollow = false;
             }
 
             if (_open is null && MetadataLine.TryParse(text, start, end, line, _line, out var metadata, out var metadataComment))
@@ -404,7 +419,7 @@ public static class RegimenParser
                 Length = header is CycleHeader withLength ? withLength.Length : null,
                 LengthUnit = header is CycleHeader withUnit ? withUnit.Unit : LengthUnit.Days,
                 HeaderSkipped = skipped,
-                Implicit = !hasBrace,
+                Implicit = !hasBrace || _line.HasErrors,
             };
             _braceMayFollow = !hasBrace;
         }
@@ -417,7 +432,7 @@ public static class RegimenParser
             Statements.Add(open.Kind switch
             {
                 ContainerKind.Block => new BlockStatement(open.Identifier, [.. open.Body], open.HeaderSkipped, span),
-                ContainerKind.Phase => new PhaseBlockStatement(open.Identifier, [.. open.Body], open.HeaderSkipped, span),
+                ContainerKind.Phase => new PhaseBlockStatement(open.Identifier, [.. open.Body], open.HeaderSkipped, span) { IsClosed = closeBrace is not null },
                 ContainerKind.Cycle => new CycleStatement(open.Identifier, open.Title, open.Length, open.LengthUnit, [.. open.Body], open.HeaderSkipped, span),
                 _ => new PlanStatement([.. open.Lines], open.HeaderSkipped, span),
             });
