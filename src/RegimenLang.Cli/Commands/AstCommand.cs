@@ -48,9 +48,10 @@ public static class AstCommand
             return ExitCodes.Findings;
         }
         var syntax = compilation.Syntax;
-        context.Error.Write(DiagnosticWriters.Text(syntax.Diagnostics, color));
+        var findings = compilation.SyntaxDiagnostics;
+        context.Error.Write(DiagnosticWriters.Text(findings, color));
         var tree = AstTreeBuilder.Build(syntax.Document);
         int emitted = context.Emit(OutputFormats.Find(OutputFormats.Trees, format).Write(tree), outputFile);
-        return emitted != ExitCodes.Ok ? emitted : syntax.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+        return emitted != ExitCodes.Ok ? emitted : findings.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

@@ -102,7 +102,8 @@ public static class CheckCommand
         }
 
         var diagnostics = report.AllDiagnostics.ToList();
-        var document = new DiagnosticsDocument(report.Files, diagnostics, Directory.GetCurrentDirectory(), arguments.Color && arguments.OutputFile is null);
+        var counts = report.Counts;
+        var document = new DiagnosticsDocument(report.Files, diagnostics, Directory.GetCurrentDirectory(), arguments.Color && arguments.OutputFile is null, counts);
         int emitted = context.Emit(OutputFormats.Find(OutputFormats.Diagnostics, arguments.Format).Write(document), arguments.OutputFile);
         if (emitted != ExitCodes.Ok)
         {
@@ -110,12 +111,12 @@ public static class CheckCommand
         }
         if (arguments.Format == "text" || arguments.OutputFile is not null)
         {
-            context.Error.WriteLine($"checked {Words.Count(report.Files.Count, "file")}: {Words.Count(report.Errors, "error")}, {Words.Count(report.Warnings, "warning")}");
+            context.Error.WriteLine($"checked {Words.Count(report.Files.Count, "file")}: {Words.Count(counts.Errors, "error")}, {Words.Count(counts.Warnings, "warning")}");
         }
         if (report.Unreadable.Count > 0)
         {
             return ExitCodes.Usage;
         }
-        return report.Errors > 0 || (arguments.WarningsAsErrors && report.Warnings > 0) ? ExitCodes.Findings : ExitCodes.Ok;
+        return counts.Errors > 0 || (arguments.WarningsAsErrors && counts.Warnings > 0) ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

@@ -20,11 +20,12 @@ public static class DiagnosticWriters
         return $"\u001b[1m{d.File}:{d.Span.Line}:{d.Span.Column}:\u001b[0m {code}{d.Severity.ToName()} {d.Code}\u001b[0m: {d.Message}";
     }
 
-    public static TreeValue Tree(IReadOnlyList<string> files, IReadOnlyList<Diagnostic> diagnostics) =>
+    /// <param name="counts">Every finding by severity, shown or not; by default, those of <paramref name="diagnostics"/>.</param>
+    public static TreeValue Tree(IReadOnlyList<string> files, IReadOnlyList<Diagnostic> diagnostics, FindingCounts? counts = null) =>
         new TreeObjectBuilder()
             .Add("files", files.Count)
-            .Add("errors", diagnostics.Count(d => d.Severity == Severity.Error))
-            .Add("warnings", diagnostics.Count(d => d.Severity == Severity.Warning))
+            .Add("errors", (counts ?? FindingCounts.Of(diagnostics)).Errors)
+            .Add("warnings", (counts ?? FindingCounts.Of(diagnostics)).Warnings)
             .Add("diagnostics", new TreeArray([.. diagnostics.Select(d => (TreeValue)new TreeObjectBuilder()
                 .Add("file", d.File)
                 .Add("line", d.Span.Line)

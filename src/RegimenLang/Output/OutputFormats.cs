@@ -9,7 +9,9 @@ public sealed record OutputFormat<T>(string Name, string Description, Func<T, st
 /// <summary>What a diagnostics writer prints: the files checked and their findings, in order.</summary>
 /// <param name="WorkingDirectory">The folder relative paths are relative to (SARIF's SRCROOT).</param>
 /// <param name="Color">Colour the text format (a terminal asked for it).</param>
-public sealed record DiagnosticsDocument(IReadOnlyList<string> Files, IReadOnlyList<Diagnostic> Diagnostics, string? WorkingDirectory, bool Color = false);
+/// <param name="Counts">Every finding by severity, shown or not (the findings past the cap of a file are counted here); by default, those of <paramref name="Diagnostics"/>.</param>
+public sealed record DiagnosticsDocument(IReadOnlyList<string> Files, IReadOnlyList<Diagnostic> Diagnostics, string? WorkingDirectory, bool Color = false,
+    FindingCounts? Counts = null);
 
 /// <summary>The registry of output formats, by kind of result. The first of each list is the default.</summary>
 public static class OutputFormats
@@ -17,7 +19,7 @@ public static class OutputFormats
     public static readonly IReadOnlyList<OutputFormat<DiagnosticsDocument>> Diagnostics =
     [
         new("text", "path:line:col: severity CODE: message, one per line", d => DiagnosticWriters.Text(d.Diagnostics, d.Color)),
-        new("json", "one object: counts and every finding with its fixes", d => JsonTreeWriter.Write(DiagnosticWriters.Tree(d.Files, d.Diagnostics))),
+        new("json", "one object: counts and every finding with its fixes", d => JsonTreeWriter.Write(DiagnosticWriters.Tree(d.Files, d.Diagnostics, d.Counts))),
         new("sarif", "SARIF 2.1.0 for code-scanning dashboards", d => JsonTreeWriter.Write(SarifWriter.Build(d.Diagnostics, d.WorkingDirectory))),
     ];
 

@@ -6,18 +6,25 @@ namespace RegimenLang.Workspace;
 /// <summary>One file's outcome: its findings (none when it could not be read: see <see cref="CheckReport.Unreadable"/>).</summary>
 public sealed record CheckedFile(string Path, RegimenCompilation? Compilation, IReadOnlyList<Diagnostic> Diagnostics, string? Unreadable = null)
 {
-    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+    /// <summary>Every finding of the file by severity, the ones the cap does not show included.</summary>
+    public FindingCounts Counts => FindingCounts.Of(Diagnostics);
+
+    public bool HasErrors => Counts.Errors > 0;
 }
 
 /// <summary>What checking a set of files found: per-file findings in path order, problems of the setup and the patient, and what could not be read.</summary>
 /// <param name="Unreadable">Paths that could not be read at all, with the reason: a usage error (exit 2), not a finding.</param>
 public sealed record CheckReport(IReadOnlyList<string> Files, IReadOnlyList<CheckedFile> Results, IReadOnlyList<Diagnostic> Setup, IReadOnlyList<(string Path, string Reason)> Unreadable)
 {
+    /// <summary>The findings shown: at most <see cref="FindingList.MaxPerFile"/> of each file, then a count of the rest.</summary>
     public IEnumerable<Diagnostic> AllDiagnostics => Setup.Concat(Results.SelectMany(f => f.Diagnostics));
 
-    public int Errors => AllDiagnostics.Count(d => d.Severity == Severity.Error);
+    /// <summary>Every finding by severity, shown or not: what the summary and the exit status are taken from.</summary>
+    public FindingCounts Counts => Results.Aggregate(FindingCounts.Of(Setup), (sum, f) => sum + f.Counts);
 
-    public int Warnings => AllDiagnostics.Count(d => d.Severity == Severity.Warning);
+    public int Errors => Counts.Errors;
+
+    public int Warnings => Counts.Warnings;
 }
 
 /// <summary>
@@ -43,7 +50,7 @@ public static class CheckRun
             }
             if (patient.HasErrors)
             {
-                return new CheckReport(collected.Files, [], patient.Problems, unreadable);
+                return new CheckReport(collected.Files, [], FindingList.Cap(patient.Problems), unreadable);
             }
         }
 
@@ -53,7 +60,7 @@ public static class CheckRun
             .Select(file => CheckOne(workspace, file, patient, patientSource?.Options, setup))
             .ToList();
         unreadable.AddRange(results.Where(r => r.Unreadable is not null).Select(r => (r.Path, r.Unreadable!)));
-        var setupProblems = setup.OrderBy(kv => kv.Key, StringComparer.Ordinal).SelectMany(kv => kv.Value).DistinctBy(d => d.ToString()).ToList();
+        var setupProblems = FindingList.Cap([.. setup.OrderBy(kv => kv.Key, StringComparer.Ordinal).SelectMany(kv => kv.Value).DistinctBy(d => d.ToString())]);
         return new CheckReport(collected.Files, [.. results.Where(r => r.Unreadable is null)], setupProblems, unreadable);
     }
 

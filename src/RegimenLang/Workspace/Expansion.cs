@@ -3,7 +3,7 @@ using RegimenLang.Evaluation;
 
 namespace RegimenLang.Workspace;
 
-/// <summary>The outcome of expanding one regimen file: a timeline, or the diagnostics that prevented it.</summary>
+/// <summary>The outcome of expanding one regimen file: a timeline, or the diagnostics that prevented it (at most <see cref="FindingList.MaxPerFile"/> of each file).</summary>
 /// <param name="Unreadable">A file named could not be read at all (a usage error, not a finding), with the reason.</param>
 public sealed record ExpansionResult(Timeline? Timeline, IReadOnlyList<Diagnostic> Diagnostics, (string Path, string Reason)? Unreadable);
 
@@ -15,6 +15,12 @@ public sealed record ExpansionResult(Timeline? Timeline, IReadOnlyList<Diagnosti
 public static class Expansion
 {
     public static ExpansionResult Run(RegimenWorkspace workspace, string regimenPath, PatientSource patientSource)
+    {
+        var result = Expand(workspace, regimenPath, patientSource);
+        return result with { Diagnostics = FindingList.Cap(result.Diagnostics) };
+    }
+
+    private static ExpansionResult Expand(RegimenWorkspace workspace, string regimenPath, PatientSource patientSource)
     {
         var load = workspace.Load(regimenPath);
         if (load.Unreadable is { } unreadable)

@@ -79,7 +79,7 @@ public static class FormatRun
         var format = RegimenFormatter.Format(source);
         return format.Status switch
         {
-            FormatStatus.SyntaxErrors or FormatStatus.LineTooLong => (new FormatFileResult(file, FormatOutcome.Refused, null, format.Diagnostics, null, null), null, null),
+            FormatStatus.SyntaxErrors or FormatStatus.LineTooLong => (new FormatFileResult(file, FormatOutcome.Refused, null, FindingList.Cap(format.Diagnostics), null, null), null, null),
             FormatStatus.InternalError => (new FormatFileResult(file, FormatOutcome.InternalError, null, [], null, $"{file}: {format.InternalError}"), null, null),
             _ when string.Equals(source.Text, format.Text, StringComparison.Ordinal) => (new FormatFileResult(file, FormatOutcome.Unchanged, null, [], null, null), null, null),
             _ => (null, source.Text, format.Text),

@@ -18,11 +18,11 @@ namespace RegimenLang.Workspace;
 public sealed class RegimenCompilation
 {
     /// <summary>The most findings reported for one file; the rest are counted in one last finding.</summary>
-    public const int MaxFindings = 500;
+    public const int MaxFindings = FindingList.MaxPerFile;
 
     private readonly Lazy<ParseResult> _syntax;
     private readonly Lazy<(SemanticModel Model, IReadOnlyList<Diagnostic> Diagnostics)> _binding;
-    private readonly Lazy<IReadOnlyList<Diagnostic>> _diagnostics;
+    private readonly Lazy<FindingList> _diagnostics;
 
     public RegimenCompilation(SourceText source, RegimenSetup setup, int version = 0)
     {
@@ -48,13 +48,20 @@ public sealed class RegimenCompilation
 
     public SemanticModel Model => _binding.Value.Model;
 
-    /// <summary>Every finding without a patient: syntax, names, the checker's rules; configured and suppressed.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics.Value;
+    /// <summary>
+    /// Every finding without a patient: syntax, names, the checker's rules; configured, suppressed and capped
+    /// (<see cref="FindingList.Counts"/> counts the findings not shown too).
+    /// </summary>
+    public FindingList Diagnostics => _diagnostics.Value;
 
-    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+    /// <summary>Whether any finding is an error, shown or not.</summary>
+    public bool HasErrors => Diagnostics.HasErrors;
+
+    /// <summary>The syntax findings alone, capped as every list of findings is (what <c>ast</c> prints).</summary>
+    public FindingList SyntaxDiagnostics => FindingList.Cap(Syntax.Diagnostics);
 
     /// <summary>Every finding, with absolute doses checked for <paramref name="patient"/> when one is given.</summary>
-    public IReadOnlyList<Diagnostic> Check(Patient? patient)
+    public FindingList Check(Patient? patient)
     {
         var bag = new DiagnosticBag(Source.Path);
         bag.AddRange(Syntax.Diagnostics);
@@ -63,17 +70,14 @@ public sealed class RegimenCompilation
         return Finish(bag.Items);
     }
 
-    /// <summary>The configuration's severities, the file's suppressions, the order of findings, and the cap on their number.</summary>
-    internal IReadOnlyList<Diagnostic> Finish(IEnumerable<Diagnostic> diagnostics)
+    /// <summary>
+    /// The configuration's severities, the file's suppressions, the order of findings, and the cap on their number
+    /// (errors first when a file has more: see <see cref="FindingList"/>).
+    /// </summary>
+    internal FindingList Finish(IEnumerable<Diagnostic> diagnostics)
     {
         var configured = diagnostics.Select(Setup.Config.Apply).OfType<Diagnostic>().ToList();
         var sorted = DiagnosticOrder.Sort(Suppressions.Apply(Source, Syntax.Document, configured));
-        if (sorted.Count <= MaxFindings)
-        {
-            return sorted;
-        }
-        var shown = sorted.Take(MaxFindings).ToList();
-        shown.Add(Diagnose.MoreFindings(shown[^1].Span with { Length = 0 }, sorted.Count - MaxFindings, MaxFindings) with { File = Source.Path });
-        return shown;
+        return FindingList.Cap(sorted);
     }
 }

@@ -172,9 +172,14 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor MoreFindings = new(
         "RL0016", "More findings not shown", DiagnosticFamily.Syntax, Severity.Info,
-        "{count} more findings are not shown: only the first {limit} of a file are reported",
-        "A damaged or generated file can hold thousands of mistakes; as compilers do, the tool reports the first 500 of a file and counts the rest, " +
-        "so that output and memory stay small. Fix the first findings and check again.",
+        [
+            "{count} more findings are not shown ({errors}, {warnings}): only {limit} findings of a file are reported, errors first",
+            "{count} more findings are not shown ({errors}, {warnings}, {infos}): only {limit} findings of a file are reported, errors first",
+        ],
+        "A damaged or generated file can hold thousands of mistakes; as compilers do, the tool reports at most 500 findings of a file " +
+        "and counts the rest, so that output and memory stay small. When there are more, errors are shown before warnings (each in file " +
+        "order), so a warning never hides an error; this finding says how many of each kind are not shown. The summary line and the exit " +
+        "status count every finding, shown or not. Fix the first findings and check again.",
         "(a file of 10,000 broken lines)",
         "(fix the first findings, then check again)");
 
@@ -230,8 +235,14 @@ public static partial class Diagnose
             : DiagnosticCatalog.UnexpectedToken.Create(at, 0, ("expected", Words.JoinOr(expected)), ("found", found), ("hint", hint));
     }
 
-    public static Diagnostic MoreFindings(SourceSpan at, int count, int limit) =>
-        DiagnosticCatalog.MoreFindings.Create(at, ("count", count.ToString("#,0", CultureInfo.InvariantCulture)), ("limit", limit));
+    /// <summary>The count of the findings of a file that are not shown, by severity.</summary>
+    public static Diagnostic MoreFindings(SourceSpan at, FindingCounts hidden, int limit) =>
+        DiagnosticCatalog.MoreFindings.Create(at, hidden.Infos == 0 ? 0 : 1,
+            ("count", hidden.Total.ToString("#,0", CultureInfo.InvariantCulture)),
+            ("errors", Words.Count(hidden.Errors, "error")),
+            ("warnings", Words.Count(hidden.Warnings, "warning")),
+            ("infos", Words.Count(hidden.Infos, "info finding")),
+            ("limit", limit.ToString("#,0", CultureInfo.InvariantCulture)));
 
     public static Diagnostic UnitOutOfOrder(SourceSpan at) => DiagnosticCatalog.UnexpectedToken.Create(at, 2);
 
