@@ -150,6 +150,18 @@ public static class DoseLayout
     private readonly record struct ContainerDose(BoundAdministration Administration, int Day, long Minutes, int? DoseNumber, int? DoseCount,
         int Step, bool DefaultTime, AdministrationLine? Anchor, int ListedDay);
 
+    /// <summary>Passes findings on and remembers whether there were any.</summary>
+    private sealed class ReportedSink(IDiagnosticSink inner) : IDiagnosticSink
+    {
+        public bool Reported { get; private set; }
+
+        public void Report(Diagnostic diagnostic)
+        {
+            Reported = true;
+            inner.Report(diagnostic);
+        }
+    }
+
     private sealed class LayoutState(int firstDoseMinutes, Func<BoundAdministration, bool> given, Func<BoundAdministration, bool> include, IDiagnosticSink problems)
     {
         // A line's doses within its container depend only on the line and the container: laid out once.
@@ -187,8 +199,14 @@ public static class DoseLayout
                 var key = (line.Line, container);
                 if (!_schedules.TryGetValue(key, out var schedule))
                 {
-                    schedule = Schedule.Doses(line, length, firstDoseMinutes, problems);
+                    var said = new ReportedSink(problems);
+                    schedule = Schedule.Doses(line, length, firstDoseMinutes, said);
                     _schedules[key] = schedule;
+                    if (schedule is null && !said.Reported)
+                    {
+                        // The schedule leaves to the checker what it reports; a line it did not is still never dropped in silence.
+                        problems.Report(Diagnose.LineNotLaidOut(line.Line.Span, line.DrugName));
+                    }
                 }
                 if (schedule is not { } doses)
                 {
@@ -263,7 +281,9 @@ public static class DoseLayout
                 var ready = remaining.Where(t => t.Anchor!.Candidates.All(c => !givenLines.Contains(c) || placed.ContainsKey(c) || !timed.Any(x => ReferenceEquals(x.Line, c)))).ToList();
                 if (ready.Count == 0)
                 {
-                    Refused = true; // a circle the binder did not see cannot happen; refuse rather than loop
+                    // A circle the binder did not see cannot happen; refuse (and say so) rather than loop.
+                    Refused = true;
+                    problems.Report(Diagnose.TimingDeadlock(remaining[0].Line.Timing!.Span));
                     return;
                 }
                 foreach (var line in ready)
@@ -292,15 +312,21 @@ public static class DoseLayout
                     if (onDay.Count > 1 || !anchor.Candidates.Any(c => listed.TryGetValue(c, out var days) && (days.IsEmpty || days.BinarySearch(day) >= 0)))
                     {
                         Refused = true;
+                        problems.Report(Diagnose.UntimableLine(timing.Anchor.Span, timing.Anchor.Text, day, onDay.Sum(d => d.Count)));
                     }
                     continue;
                 }
                 var first = onDay[0].MinBy(d => d.Minutes);
                 long edge = timing.EffectiveEdge == AnchorEdge.Ends ? first.Minutes + (PlacedDose.Duration(first.Administration.Line) ?? 0) : first.Minutes;
                 long start = edge + (long)Math.Round(timing.OffsetMinutes, MidpointRounding.AwayFromZero);
-                if (Schedule.TimedDoses(line.Line, start, problems) is not { } doses)
+                var said = new ReportedSink(problems);
+                if (Schedule.TimedDoses(line.Line, start, said) is not { } doses)
                 {
                     Refused = true;
+                    if (!said.Reported)
+                    {
+                        problems.Report(Diagnose.LineNotLaidOut(line.Line.Span, line.DrugName));
+                    }
                     continue;
                 }
                 foreach (var (minutes, number, count) in doses)

@@ -1,3 +1,4 @@
+using RegimenLang.Diagnostics;
 using RegimenLang.Output;
 using static RegimenLang.Tests.Evaluation.EvaluationTestSupport;
 
@@ -98,8 +99,39 @@ public class ScheduleTests
         var result = RegimenLang.Evaluation.Evaluator.Evaluate(Bind(source), Patient());
         Assert.Null(result.Timeline);
         Assert.True(result.ScheduleRefused);
-        Assert.Empty(result.Diagnostics); // the evaluator reports only its own codes
+        // Expansion runs after the check, so this is never printed; the evaluator still never refuses a line in silence.
+        Assert.Equal("5:3 RL6010", Assert.Single(result.Diagnostics, d => d.Code == "RL6010") is var d ? $"{d.Span.Line}:{d.Span.Column} {d.Code}" : "");
         Assert.Contains(CheckErrors(source), d => d.Code == "RL2001");
+    }
+
+    [Fact]
+    public void A_line_timed_from_a_drug_given_twice_that_day_is_refused_with_RL6010_not_left_out()
+    {
+        string source = Regimen("""
+              ondansetron 8 mg IV 30 min before cisplatin day 1
+              cisplatin 50 mg/m2 IV day 1
+              cisplatin 25 mg/m2 IV day 1 at 14:00
+            """);
+        var result = RegimenLang.Evaluation.Evaluator.Evaluate(Bind(source), Patient());
+        Assert.Null(result.Timeline);
+        var finding = Assert.Single(result.Diagnostics);
+        Assert.Equal("RL6010", finding.Code);
+        Assert.Contains("on day 1 the lines it names give 2 doses", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(CheckErrors(source), d => d.Code == "RL2011"); // what the author sees first
+    }
+
+    [Fact]
+    public void An_oral_dose_pushed_into_the_night_by_a_late_first_dose_time_is_a_warning_and_the_timeline_is_still_made()
+    {
+        var (timeline, diagnostics) = Expand(Regimen("  mercaptopurine 50 mg PO tid days 1-2"), Patient(time: new TimeOnly(20, 0)));
+        Assert.NotNull(timeline);
+        Assert.Equal(6, timeline!.Entries.Length);
+        var night = Assert.Single(diagnostics.Select(d => (d.Code, d.Severity)).Distinct());
+        Assert.Equal(("RL6009", Severity.Warning), night);
+        // tid from 20:00 gives 20:00, 02:00 and 08:00: one warning for the line, at its first night dose.
+        Assert.Contains("falls at 02:00 on day 1", Assert.Single(diagnostics).Message, StringComparison.Ordinal);
+        // With clock times the protocol means, no warning.
+        Assert.Empty(Expand(Regimen("  mercaptopurine 50 mg PO tid days 1-2 at 08:00, 14:00, 20:00"), Patient(time: new TimeOnly(20, 0))).Diagnostics);
     }
 
     [Fact]

@@ -87,9 +87,25 @@ public static partial class DiagnosticCatalog
         "mercaptopurine 50 mg PO tid days 1-28   (expanded with --time 20:00)",
         "mercaptopurine 50 mg PO tid days 1-28 at 08:00, 14:00, 20:00");
 
+    public static readonly DiagnosticDescriptor UntimableLine = new(
+        "RL6010", "Line cannot be laid out for this patient", DiagnosticFamily.Evaluation, Severity.Error,
+        [
+            "this line is timed from '{anchor}', but on day {day} the lines it names give {count} doses for this patient: the timeline cannot say which one it follows",
+            "this line is timed from '{anchor}', but no line it names is given on day {day} for this patient although it lists that day",
+            "this line and the lines it is timed from wait on each other: the timeline cannot place them",
+            "this {drug} line cannot be laid out for this patient (its days, times and frequency do not fit together); the checker did not say why: please report it",
+        ],
+        "A line is laid out from its days, clock times and frequency; a line timed from another (`30 min before rituximab`) from that line's " +
+        "dose on the same listed day. The checker reports days outside the cycle, times that do not fit the frequency (RL2001-RL2003) and " +
+        "an anchor that names no dose or two doses on a day (RL2010, RL2011) for every patient the regimen allows; this finding is the " +
+        "expansion's own guard for a case those rules did not foresee, so that no timeline is printed with a line silently left out. " +
+        "Label the dose to time from (`as NAME`, then `before NAME`) or give the line its own days and times.",
+        "cycle A length 21 days {\n  ondansetron 8 mg IV 30 min before cisplatin day 1\n  cisplatin 50 mg/m2 IV day 1\n  cisplatin 25 mg/m2 IV day 1 at 14:00\n}",
+        "cycle A length 21 days {\n  ondansetron 8 mg IV 30 min before cis-first day 1\n  cisplatin 50 mg/m2 IV day 1 as cis-first\n  cisplatin 25 mg/m2 IV day 1 at 14:00\n}");
+
     private static IEnumerable<DiagnosticDescriptor> EvaluationFamily() =>
     [
-        MissingPatientFact, InvalidPatientValue, UnsupportedFrequency, IncompatibleDoseUnits, UnusableScheduleNumber, NightDose,
+        MissingPatientFact, InvalidPatientValue, UnsupportedFrequency, IncompatibleDoseUnits, UnusableScheduleNumber, NightDose, UntimableLine,
     ];
 }
 
@@ -127,6 +143,14 @@ public static partial class Diagnose
 
     public static Diagnostic NightDose(SourceSpan at, string drug, string time, int day, string cycle) =>
         DiagnosticCatalog.NightDose.Create(at, ("drug", drug), ("time", time), ("day", day), ("cycle", cycle));
+
+    /// <summary>A timed line the dose layout could not place on <paramref name="day"/>: <paramref name="doses"/> anchor doses that day (0 or more than 1).</summary>
+    public static Diagnostic UntimableLine(SourceSpan at, string anchor, int day, int doses) =>
+        DiagnosticCatalog.UntimableLine.Create(at, doses == 0 ? 1 : 0, ("anchor", anchor), ("day", day), ("count", doses));
+
+    public static Diagnostic TimingDeadlock(SourceSpan at) => DiagnosticCatalog.UntimableLine.Create(at, 2);
+
+    public static Diagnostic LineNotLaidOut(SourceSpan at, string drug) => DiagnosticCatalog.UntimableLine.Create(at, 3, ("drug", drug));
 
     public static Diagnostic DoseCountTooLarge(SourceSpan at, string text, int max) =>
         DiagnosticCatalog.UnusableScheduleNumber.Create(at, ("text", text), ("max", max.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)));

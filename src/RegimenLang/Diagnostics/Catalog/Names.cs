@@ -150,7 +150,9 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor EmptyPlan = new(
         "RL1018", "Empty cycle, block or plan", DiagnosticFamily.Names, Severity.Warning,
         "the {kind} '{name}' is empty",
-        "A cycle with no administration lines gives nothing (use `rest` in the plan for a treatment-free gap); an empty plan gives no cycle at all.",
+        "A cycle with no administration lines gives nothing (use `rest` in the plan for a treatment-free gap); an empty plan gives no cycle at all. " +
+        "A cycle whose lines all come from a phase block (`phase maintenance { imatinib 600 mg PO throughout }`) is not empty: it sets the " +
+        "length of the cycles the phase block's lines run across.",
         "cycle gap length 14 days {\n}",
         "plan {\n  main: A then rest 14 days then B\n}");
 

@@ -77,10 +77,6 @@ public static partial class Binder
             {
                 diagnostics.Add(Diagnose.TooManyLines(cycle.Declaration!.Span, "cycle", cycle.Name, MaxLinesPerCycle));
             }
-            if (cycle.Syntax.Body.Length == 0 && cycle.Syntax.HeaderSkipped.IsEmpty)
-            {
-                diagnostics.Add(Diagnose.Empty(cycle.Declaration!.Span, "cycle", cycle.Name));
-            }
         }
         foreach (var block in context.Blocks.Values)
         {
@@ -120,6 +116,23 @@ public static partial class Binder
         var plans = new PlanBinder(context);
         bool headerSeen = document.Header is not null || context.MentionedInErrors.Contains("regimen");
         var plan = plans.Bind(document, reportMissing: headerSeen || document.Statements.Length > 0);
+
+        // A cycle with no lines of its own is empty unless a phase block gives lines across it (a TKI every day of induction).
+        var coveredByPhaseBlocks = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var phase in plan?.Phases ?? [])
+        {
+            if (context.PhaseBlocks.TryGetValue(phase.Name, out var block) && block.Syntax.Body.Length > 0)
+            {
+                coveredByPhaseBlocks.UnionWith(phase.Symbol.Syntax.Sequence.DescendantsAndSelf().OfType<CycleReference>().Select(c => c.Name.Text));
+            }
+        }
+        foreach (var cycle in context.Cycles.Values)
+        {
+            if (cycle.Syntax.Body.Length == 0 && cycle.Syntax.HeaderSkipped.IsEmpty && !coveredByPhaseBlocks.Contains(cycle.Name))
+            {
+                diagnostics.Add(Diagnose.Empty(cycle.Declaration!.Span, "cycle", cycle.Name));
+            }
+        }
 
         foreach (var phase in context.PhaseBlocks.Values)
         {
