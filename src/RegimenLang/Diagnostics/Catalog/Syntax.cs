@@ -162,6 +162,7 @@ public static partial class DiagnosticCatalog
             "{word}: the interval may be at most {max} hours",
             "a clock time is from 00:00 to 23:59 with two-digit minutes, not {text}",
             "a timing offset may be at most 7 days, not {text}",
+            "a timing offset must be greater than zero, not {text}: to start with the other line, write 'after {anchor} starts'",
         ],
         "Cycle numbers, counts and lengths are whole numbers from 1 up (at most 100,000); day numbers are whole numbers from -365 to 100,000 " +
         "(0 and negative days come before day 1); doses, caps, rounding steps, limits and durations are positive decimals of at most " +
@@ -335,6 +336,9 @@ public static partial class Diagnose
     public static Diagnostic InvalidClockTime(SourceSpan at, string text) => DiagnosticCatalog.InvalidNumber.Create(at, 9, ("text", text));
 
     public static Diagnostic OffsetTooLong(SourceSpan at, string text) => DiagnosticCatalog.InvalidNumber.Create(at, 10, ("text", text));
+
+    public static Diagnostic ZeroOffset(SourceSpan at, string text, string anchor) =>
+        DiagnosticCatalog.InvalidNumber.Create(at, 11, ("text", text), ("anchor", anchor));
 
     private static string DescribeCharacter(int codePoint) => codePoint switch
     {

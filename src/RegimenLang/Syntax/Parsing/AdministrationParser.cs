@@ -218,8 +218,10 @@ internal static class AdministrationParser
                     diagnostics.Validation(Diagnose.InvalidClockTime(time.Span, time.Written));
                 }
                 break;
-            case TimingModifier { Offset: { } offset }:
-                diagnostics.Validation(StatementValidator.Positive(offset.Amount, NumberRole.TimingOffset));
+            case TimingModifier { Offset: { } offset } timing:
+                diagnostics.Validation(offset.Amount.Value == 0
+                    ? Diagnose.ZeroOffset(offset.Amount.Span, offset.Amount.Text, timing.Anchor.Text)
+                    : StatementValidator.Positive(offset.Amount, NumberRole.TimingOffset));
                 if (offset.TotalMinutes > MaxOffsetMinutes)
                 {
                     diagnostics.Validation(Diagnose.OffsetTooLong(offset.Span, $"{offset.Amount.Text} {offset.UnitText}"));
