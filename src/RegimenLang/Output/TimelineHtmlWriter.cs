@@ -28,10 +28,10 @@ public static class TimelineHtmlWriter
             var cycle = timeline.Cycles[c];
             if (cycle.IsRest)
             {
-                html.Append("<h2>").Append(E(TimelineText.CycleHeading(cycle, p.Start))).Append("</h2>\n");
+                html.Append("<h2>").Append(E(TimelineText.CycleHeading(cycle, p.Start, byCycle[c]))).Append("</h2>\n");
                 continue;
             }
-            html.Append("<table>\n<caption>").Append(E(TimelineText.CycleHeading(cycle, p.Start))).Append("</caption>\n<tr>");
+            html.Append("<table>\n<caption>").Append(E(TimelineText.CycleHeading(cycle, p.Start, byCycle[c]))).Append("</caption>\n<tr>");
             foreach (var column in Columns)
             {
                 html.Append("<th>").Append(column).Append("</th>");

@@ -19,7 +19,7 @@ public static class TimelineMarkdownWriter
         for (int c = 0; c < timeline.Cycles.Length; c++)
         {
             var cycle = timeline.Cycles[c];
-            output.Append("\n## ").Append(Escape(TimelineText.CycleHeading(cycle, p.Start))).Append("\n\n");
+            output.Append("\n## ").Append(Escape(TimelineText.CycleHeading(cycle, p.Start, byCycle[c]))).Append("\n\n");
             if (cycle.IsRest)
             {
                 continue;

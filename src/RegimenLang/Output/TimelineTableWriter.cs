@@ -31,7 +31,7 @@ public static class TimelineTableWriter
         for (int c = 0; c < timeline.Cycles.Length; c++)
         {
             var cycle = timeline.Cycles[c];
-            output.Append('\n').Append("== ").Append(TimelineText.CycleHeading(cycle, p.Start)).Append('\n');
+            output.Append('\n').Append("== ").Append(TimelineText.CycleHeading(cycle, p.Start, byCycle[c].Select(x => x.e))).Append('\n');
             if (cycle.IsRest)
             {
                 continue;

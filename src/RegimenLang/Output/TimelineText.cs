@@ -31,12 +31,30 @@ internal static class TimelineText
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd ddd", CultureInfo.InvariantCulture);
 
-    public static string CycleHeading(CycleInstance c, DateOnly start)
+    /// <summary>
+    /// The heading of a cycle: its phase, name, length and dates, and the dates of its doses (<paramref name="entries"/>) that fall
+    /// outside them (days before day 1, an infusion that runs past the last day), so that no heading hides where its doses are.
+    /// </summary>
+    public static string CycleHeading(CycleInstance c, DateOnly start, IEnumerable<TimelineEntry> entries)
     {
-        string span = $"{TimelineTreeBuilder.Date(start.AddDays(c.StartDay))} to {TimelineTreeBuilder.Date(start.AddDays(c.StartDay + c.LengthDays - 1))}";
-        return c.IsRest
-            ? $"{c.Phase}: rest, {c.LengthDays} days ({span})"
-            : $"{c.Phase} {c.PhaseCycle} (plan cycle {c.Cycle}): {c.CycleName}{(c.CycleTitle is null ? "" : $" \"{c.CycleTitle}\"")}, {c.LengthDays} days ({span})";
+        var first = start.AddDays(c.StartDay);
+        var last = start.AddDays(c.StartDay + c.LengthDays - 1);
+        string span = $"{TimelineTreeBuilder.Date(first)} to {TimelineTreeBuilder.Date(last)}";
+        if (c.IsRest)
+        {
+            return $"{c.Phase}: rest, {c.LengthDays} days ({span})";
+        }
+        var outside = new List<string>();
+        if (entries.MinBy(e => e.When) is { } earliest && earliest.Date < first)
+        {
+            outside.Add($"doses from {TimelineTreeBuilder.Date(earliest.Date)}, day {earliest.CycleDay}");
+        }
+        if (entries.MaxBy(e => e.End) is { } latest && latest.End > last.AddDays(1).ToDateTime(TimeOnly.MinValue))
+        {
+            outside.Add($"runs until {TimelineTreeBuilder.Date(DateOnly.FromDateTime(latest.End))} {TimelineTreeBuilder.Time(TimeOnly.FromDateTime(latest.End))}");
+        }
+        string extra = outside.Count == 0 ? "" : "; " + string.Join("; ", outside);
+        return $"{c.Phase} {c.PhaseCycle} (plan cycle {c.Cycle}): {c.CycleName}{(c.CycleTitle is null ? "" : $" \"{c.CycleTitle}\"")}, {c.LengthDays} days ({span}{extra})";
     }
 
     public static string CycleLabel(CycleInstance c) => $"{c.Phase} {c.PhaseCycle} (plan cycle {c.Cycle}, {c.CycleName})";

@@ -37,6 +37,17 @@ public class TimelineWriterTests
     }
 
     [Fact]
+    public void A_cycle_heading_says_when_its_doses_fall_outside_its_days()
+    {
+        // Doses on day -1 and a 46 h pump from day 21 fall before and after the cycle's own dates: the heading says so.
+        var t = ExpandOk(Regimen("  dexamethasone 8 mg PO day -1\n  fluorouracil 2400 mg/m2 CIV over 46 h day 21"), Patient(bsa: 2.0m));
+        string table = TimelineTableWriter.Write(t);
+        Assert.Contains("== main 1 (plan cycle 1): A \"Cycle A\", 21 days (2026-01-05 to 2026-01-25; doses from 2026-01-03, day -1; runs until 2026-01-27 06:00)",
+            table, StringComparison.Ordinal);
+        Assert.Contains("(2026-01-05 to 2026-01-25; doses from", TimelineMarkdownWriter.Write(t), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Markdown_has_a_table_per_cycle()
     {
         string md = TimelineMarkdownWriter.Write(ExpandOk(Regimen("  vincristine 2 mg IV days 1, 8")));
