@@ -34,6 +34,13 @@ public sealed class Mutator(IReadOnlyList<string> spliceLines)
         "length 0 days", "length 100001 days", "note \"\"", "when age >= 18 and not ph", "cap 2 mg", "round to 5 mg",
         "# regimen-disable-next-line RL3007", "# regimen-disable-next-line RL3007 -- reason", "source: NCT00000000",
         "id: x", "status: draft", "input x: flag", "limit vincristine 2 mg per dose", "include intrathecal",
+        // Timing within a day, relative timing, days before day 1, schedules across cycles.
+        "at", "at 08:00", "at 24:00", "at 7:5", "at 08:00, 20:00", "as", "as mtx-load", "as rituximab", "before", "after", "starts",
+        "ends", "30 min before rituximab", "1 h after mtx-load ends", "8 days before", "0 min after", "from 24 h after mtx-load starts",
+        "after nosuch", "before itself", "day -1", "days -6 to -1", "days -400 to 1", "to", "-", "divided", "divided bid", "divided qod",
+        "weekly", "weekly x 4", "every", "every 14 days", "every 0 days", "every 9 weeks x 3", "throughout", "ramp",
+        "ramp 20 mg, 50 mg each 7 days", "ramp each 0 days", "each", "over 46 h", "over 2 days", "over 0 h", "mg/m2/day",
+        "phase", "phase induction {", "phase nosuch {",
     ];
 
     /// <summary>Numbers as people and tools get them wrong: huge, negative, decimal, without a leading digit, with a trailing zero.</summary>

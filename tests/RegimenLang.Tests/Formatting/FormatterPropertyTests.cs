@@ -99,6 +99,12 @@ public sealed class FormatterPropertyTests
         Assert.Contains('\t', all);
         Assert.Contains("#", all, StringComparison.Ordinal);
         Assert.Contains("\n\n", all, StringComparison.Ordinal);
+        // The timing constructs are generated too, so the properties cover them.
+        string lower = all.ToLowerInvariant();
+        foreach (var construct in new[] { " before ", " after ", " at ", " as ", "ramp ", "phase induction", "divided ", "every ", "weekly", "throughout", " to -", "day 0", " days" })
+        {
+            Assert.Contains(construct, lower, StringComparison.Ordinal);
+        }
     }
 
     private static string AssertProperties(string name, string text)

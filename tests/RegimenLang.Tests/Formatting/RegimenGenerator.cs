@@ -89,6 +89,17 @@ public sealed class RegimenGenerator(int seed)
             lines.Add($"{K("limit")}{S()}{Pick(Drugs)}{S()}{Amount()}{S()}{Pick(K("per") + S() + K(Pick("dose", "day", "cycle", "administration")), K("lifetime"))}{Trailing()}");
         }
 
+        if (Chance(0.3))
+        {
+            // Lines across the cycles of a phase (the plan's first phase is always there).
+            lines.Add($"{K("phase")}{S()}induction{O()}{{{Trailing()}");
+            for (int i = _random.Next(1, 3); i > 0; i--)
+            {
+                lines.Add(Indent() + Administration());
+            }
+            lines.Add(Indent() + "}" + Trailing());
+        }
+
         lines.Add($"{K("plan")}{O()}{{{Trailing()}");
         foreach (var phase in new[] { "induction", "consolidation", "maintenance" }.Take(_random.Next(1, 4)))
         {
@@ -123,9 +134,17 @@ public sealed class RegimenGenerator(int seed)
         var head = new StringBuilder();
         bool rate = false;
         head.Append(Pick(Drugs)).Append(S());
+        bool ramp = false;
         if (Chance(0.1))
         {
             head.Append(K("AUC")).Append(S()).Append(Pick("5", "6", "1.5"));
+        }
+        else if (Chance(0.05))
+        {
+            ramp = true;
+            var steps = Enumerable.Range(0, _random.Next(1, 5)).Select(_ => $"{Pick(Numbers)}{S()}{K(Pick("mg", "mcg"))}");
+            head.Append(K("ramp")).Append(S()).Append(string.Join(O() + "," + O(), steps))
+                .Append(S()).Append(K("each")).Append(S()).Append(_random.Next(1, 15)).Append(S()).Append(K(Pick("days", "day", "weeks", "week")));
         }
         else
         {
@@ -141,13 +160,43 @@ public sealed class RegimenGenerator(int seed)
         var clauses = new List<string>();
         if (rate || Chance(0.3))
         {
-            clauses.Add(rate || Chance(0.3) ? K("continuous") : $"{K("over")}{S()}{Pick(Numbers)}{S()}{K(Pick("h", "hr", "hours", "min", "minutes"))}");
+            clauses.Add(rate || Chance(0.3) ? K("continuous") : $"{K("over")}{S()}{Pick("0.5", "1", "2", "1.25", "22", "46", "90")}{S()}{K(Pick("h", "hr", "hours", "min", "minutes", "days", "day"))}");
         }
         if (Chance(0.5))
         {
-            clauses.Add(Chance(0.3) ? $"{K("q12h")}{S()}{K("x")}{S()}{_random.Next(1, 9)}" : K(Pick(Frequencies)));
+            clauses.Add(_random.Next(6) switch
+            {
+                0 => $"{K("q12h")}{S()}{K("x")}{S()}{_random.Next(1, 9)}",
+                1 => $"{K("divided")}{S()}{K(Pick("bid", "tid", "qid", "q8h"))}",
+                2 => $"{K("every")}{S()}{_random.Next(1, 30)}{S()}{K(Pick("days", "weeks"))}{(Chance(0.5) ? $"{S()}{K("x")}{S()}{_random.Next(1, 12)}" : "")}",
+                3 => Chance(0.5) ? K("weekly") : $"{K("weekly")}{S()}{K("x")}{S()}{_random.Next(1, 9)}",
+                4 => K("throughout"),
+                _ => K(Pick(Frequencies)),
+            });
         }
-        clauses.Add($"{K(Chance(0.5) ? "day" : "days")}{S()}{List()}");
+        bool timed = !ramp && Chance(0.2);
+        if (timed)
+        {
+            // Timed from another line (by a drug or a label), with or without an offset and an edge.
+            string offset = !Chance(0.7) ? "" : Chance(0.2) ? $"{Pick("1", "2", "7")}{S()}{K(Pick("days", "day"))}{S()}"
+                : $"{Pick("30", "1", "12", "6", "2")}{S()}{K(Pick("min", "h", "hours"))}{S()}";
+            string edge = Chance(0.5) ? S() + K(Pick("starts", "ends", "start", "end")) : "";
+            string timing = $"{offset}{K(Pick("before", "after"))}{S()}{Pick([.. Drugs.Take(4), "mtx-load", "lbl1"])}{edge}";
+            clauses.Add(Chance(0.2) ? $"{K("from")}{S()}{timing}" : timing);
+        }
+        if (!timed || Chance(0.5))
+        {
+            clauses.Add($"{K(Chance(0.5) ? "day" : "days")}{S()}{List(days: true)}");
+        }
+        if (Chance(0.15))
+        {
+            var times = Enumerable.Range(0, _random.Next(1, 4)).Select(_ => $"{_random.Next(0, 24):00}:{Pick("00", "30", "15")}");
+            clauses.Add($"{K("at")}{S()}{string.Join(O() + "," + O(), times)}");
+        }
+        if (Chance(0.15))
+        {
+            clauses.Add($"{K("as")}{S()}{Pick("mtx-load", "lbl1", "lbl2")}");
+        }
         if (Chance(0.2))
         {
             clauses.Add($"{K("cap")}{S()}{Amount()}");
@@ -180,13 +229,18 @@ public sealed class RegimenGenerator(int seed)
 
     private string Amount() => $"{Pick(Numbers)}{S()}{K(Pick("mg", "g", "mcg", "units"))}{K(Pick(Bases))}";
 
-    private string List()
+    private string List(bool days = false)
     {
         var items = new List<string>();
         for (int i = _random.Next(1, 4); i > 0; i--)
         {
-            int from = _random.Next(1, 20);
-            items.Add(Chance(0.4) ? $"{from}{O()}-{O()}{from + _random.Next(0, 5)}" : from.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            // Day 0 and days before day 1 too; a range that starts below zero is written with 'to' ('-6 to -1').
+            int from = days && Chance(0.15) ? _random.Next(-7, 1) : _random.Next(1, 20);
+            string first = from.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            int to = from + _random.Next(0, 5);
+            items.Add(!Chance(0.4) ? first
+                : days && (from < 0 || Chance(0.2)) ? $"{first}{S()}{K("to")}{S()}{to.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+                : $"{first}{O()}-{O()}{to}");
         }
         return string.Join(O() + "," + O(), items);
     }

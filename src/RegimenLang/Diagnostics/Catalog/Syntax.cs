@@ -163,11 +163,12 @@ public static partial class DiagnosticCatalog
             "a clock time is from 00:00 to 23:59 with two-digit minutes, not {text}",
             "a timing offset may be at most 7 days, not {text}",
             "a timing offset must be greater than zero, not {text}: to start with the other line, write 'after {anchor} starts'",
+            "an infusion may run at most 100 days, not {text}",
         ],
         "Cycle numbers, counts and lengths are whole numbers from 1 up (at most 100,000); day numbers are whole numbers from -365 to 100,000 " +
         "(0 and negative days come before day 1); doses, caps, rounding steps, limits and durations are positive decimals of at most " +
-        "1,000,000,000 (far beyond any real value, so that every computation stays exact); clock times run from 00:00 to 23:59; a line is " +
-        "timed at most 7 days before or after another.",
+        "1,000,000,000 (far beyond any real value, so that every computation stays exact); an infusion runs at most 100 days; clock times " +
+        "run from 00:00 to 23:59; a line is timed at most 7 days before or after another.",
         "vincristine 2 mg IV day 1.5",
         "vincristine 2 mg IV day 1");
 
@@ -336,6 +337,8 @@ public static partial class Diagnose
     public static Diagnostic InvalidClockTime(SourceSpan at, string text) => DiagnosticCatalog.InvalidNumber.Create(at, 9, ("text", text));
 
     public static Diagnostic OffsetTooLong(SourceSpan at, string text) => DiagnosticCatalog.InvalidNumber.Create(at, 10, ("text", text));
+
+    public static Diagnostic InfusionTooLong(SourceSpan at, string text) => DiagnosticCatalog.InvalidNumber.Create(at, 12, ("text", text));
 
     public static Diagnostic ZeroOffset(SourceSpan at, string text, string anchor) =>
         DiagnosticCatalog.InvalidNumber.Create(at, 11, ("text", text), ("anchor", anchor));

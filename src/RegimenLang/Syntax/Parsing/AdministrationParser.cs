@@ -22,6 +22,9 @@ internal static class AdministrationParser
     /// <summary>The longest time a line may be given before or after the one it is timed from (one week).</summary>
     private const int MaxOffsetMinutes = 7 * 24 * 60;
 
+    /// <summary>The longest infusion: 100 days, beyond any real one (a 28-day bag is the longest in use), so every date stays exact.</summary>
+    private const int MaxInfusionMinutes = 100 * 24 * 60;
+
     private static readonly Parser<Token, (DoseSyntax Value, int End)> Dose = Measured(Grammar.Dose);
     private static readonly Parser<Token, (ImmutableArray<RouteSyntax> Value, int End)> Routes = Measured(Grammar.Routes);
 
@@ -144,6 +147,10 @@ internal static class AdministrationParser
                     if (i is OverInfusion over)
                     {
                         diagnostics.Validation(StatementValidator.Positive(over.Duration.Amount, NumberRole.InfusionDuration));
+                        if (over.Duration.Amount.Value > 0 && over.Duration.TotalMinutes > MaxInfusionMinutes)
+                        {
+                            diagnostics.Validation(Diagnose.InfusionTooLong(over.Duration.Span, $"{over.Duration.Amount.Text} {over.Duration.UnitText}"));
+                        }
                     }
                     break;
                 case FrequencySyntax f:
