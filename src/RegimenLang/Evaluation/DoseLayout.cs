@@ -121,6 +121,12 @@ public static class DoseLayout
             int planDay = (int)FloorDiv(at, Schedule.MinutesPerDay);
             int index = ContainingInstance(instances, planDay);
             var instance = instances[index];
+            if (instance.IsRest)
+            {
+                // A rest is treatment-free: 'throughout' covers the phase's cycles only, and the checker reports any other
+                // phase-block dose that would fall in a rest (RL2001).
+                continue;
+            }
             if (dose.Administration.Line.Cycles is { } selector
                 && !(string.Equals(instance.Phase, phase.Name, StringComparison.OrdinalIgnoreCase) && selector.Includes(instance.PhaseCycle)))
             {

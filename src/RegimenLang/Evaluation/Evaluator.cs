@@ -88,7 +88,9 @@ public static class Evaluator
         foreach (var dose in doses)
         {
             var line = dose.Line;
-            if (!dose.DefaultTime || line.IsContinuous || line.Routes[0].Route != Route.PO || reported.Contains(line))
+            // q<N>h is round the clock on purpose: its night doses are what the protocol asks for, not the first-dose time's doing.
+            if (!dose.DefaultTime || line.IsContinuous || line.Routes[0].Route != Route.PO || line.Frequency?.Kind == FrequencyKind.EveryHours
+                || reported.Contains(line))
             {
                 continue;
             }

@@ -106,7 +106,7 @@ public static class TimelineTreeBuilder
                 .Add("line", a.Line)
                 .Add("relation", a.Relation == TimingRelation.Before ? "before" : "after")
                 .Add("edge", a.Edge == AnchorEdge.Starts ? "starts" : "ends")
-                .Add("offsetMinutes", a.Offset?.TotalMinutes ?? 0m)
+                .Add("offsetMinutes", Units.Display(a.Offset?.TotalMinutes ?? 0m))
                 .Build()
             : new TreeScalar(null))
         .Add("dividedInto", e.DividedInto)

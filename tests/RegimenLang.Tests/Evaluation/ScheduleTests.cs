@@ -130,8 +130,23 @@ public class ScheduleTests
         Assert.Equal(("RL6009", Severity.Warning), night);
         // tid from 20:00 gives 20:00, 02:00 and 08:00: one warning for the line, at its first night dose.
         Assert.Contains("falls at 02:00 on day 1", Assert.Single(diagnostics).Message, StringComparison.Ordinal);
+        // Round the clock on purpose: no warning for the 00:00 dose of q8h.
+        Assert.Empty(Expand(Regimen("  hydroxyurea 30 mg/kg/day PO divided q8h days 1-2")).Diagnostics);
         // With clock times the protocol means, no warning.
         Assert.Empty(Expand(Regimen("  mercaptopurine 50 mg PO tid days 1-2 at 08:00, 14:00, 20:00"), Patient(time: new TimeOnly(20, 0))).Diagnostics);
+    }
+
+    [Fact]
+    public void A_phase_block_given_throughout_skips_the_rests_of_its_phase()
+    {
+        // A rest is treatment-free: no dose, no cycle 0 and no "rest" cycle in the entries or the totals.
+        var t = ExpandOk(Regimen("  obinutuzumab 1000 mg IV day 1", length: 7, plan: "induction: A then rest 3 days then A",
+            extra: "phase induction {\n  dasatinib 140 mg PO throughout\n}"));
+        var dasatinib = t.Entries.Where(e => e.Drug == "dasatinib").ToList();
+        Assert.Equal(14, dasatinib.Count);
+        Assert.All(dasatinib, e => Assert.True(e.Cycle >= 1 && e.CycleName == "A", $"{e.Date} {e.CycleName}"));
+        Assert.DoesNotContain(dasatinib, e => e.PlanDay is >= 8 and <= 10);
+        Assert.Equal(1960m, t.PlanTotals.Single(p => p.Drug == "dasatinib").Absolute.Amount);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using RegimenLang.Syntax.Formatting;
 using RegimenLang.Diagnostics;
 
 namespace RegimenLang.Checking.Rules;
@@ -18,14 +19,16 @@ public sealed class DayListRule : ICheckRule
             {
                 if (range.Last < range.First)
                 {
-                    context.Report(Diagnose.ReversedRange(range.Span, range.First, range.Last)
-                        .WithFix(CodeFix.Replace($"write {range.Last}-{range.First}", range.Span, $"{range.To!.Text}-{range.From.Text}")));
+                    // Written as the formatter writes it: a range with a day below 1 reads '-5 to -2', not '-5--2'.
+                    string swapped = SyntaxPrinter.Print(range with { From = range.To!, To = range.From });
+                    context.Report(Diagnose.ReversedRange(range.Span, SyntaxPrinter.Print(range), swapped)
+                        .WithFix(CodeFix.Replace($"write {swapped}", range.Span, swapped)));
                     continue;
                 }
-                int repeated = Enumerable.Range(range.First, Math.Min(range.Last - range.First + 1, 1000)).FirstOrDefault(d => !seen.Add(d));
-                if (repeated > 0)
+                var repeated = Enumerable.Range(range.First, Math.Min(range.Last - range.First + 1, 1000)).Cast<int?>().FirstOrDefault(d => !seen.Add(d!.Value));
+                if (repeated is { } day)
                 {
-                    context.Report(Diagnose.DayListedTwice(range.Span, repeated));
+                    context.Report(Diagnose.DayListedTwice(range.Span, day));
                 }
             }
         }

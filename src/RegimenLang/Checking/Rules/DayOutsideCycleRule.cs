@@ -1,3 +1,4 @@
+using RegimenLang.Evaluation;
 using RegimenLang.Diagnostics;
 using RegimenLang.Semantics.Binding;
 using RegimenLang.Syntax.Nodes;
@@ -56,8 +57,33 @@ public sealed class DayOutsideCycleRule : ICheckRule
                 {
                     context.Report(Diagnose.RunsPastPlan(administration.DaysSpan, last, phase.Name));
                 }
+                else if (InRest(administration, instances, start, length) is { } rest)
+                {
+                    context.Report(Diagnose.DoseInRest(administration.DaysSpan, rest.Day, phase.Name, rest.From, rest.To));
+                }
             }
         }
+    }
+
+    /// <summary>The first day (from the phase's day 1) a phase-block line gives a dose in one of the phase's rests; 'throughout' skips them.</summary>
+    private static (int Day, int From, int To)? InRest(BoundAdministration administration, List<CycleInstance> instances, int start, int length)
+    {
+        var rests = instances.Where(i => i.IsRest).Select(i => (From: i.StartDay - start + 1, To: i.StartDay - start + i.LengthDays)).ToList();
+        if (rests.Count == 0 || administration.Anchor is not null || administration.Line.Frequency?.Kind == FrequencyKind.Throughout)
+        {
+            return null;
+        }
+        foreach (var dose in Schedule.Doses(administration, length, 8 * 60, new DiagnosticBag("")) ?? [])
+        {
+            foreach (var (from, to) in rests)
+            {
+                if (dose.Day >= from && dose.Day <= to)
+                {
+                    return (dose.Day, from, to);
+                }
+            }
+        }
+        return null;
     }
 
     private static DayRange? Outside(BoundAdministration administration, int length) =>

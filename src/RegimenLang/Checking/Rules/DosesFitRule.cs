@@ -44,6 +44,15 @@ public sealed class DosesFitRule : ICheckRule
             {
                 context.Report(Diagnose.RampOnSeveralDays(rampDays.Span, administration.ListedDays[0]));
             }
+            // A range is the window the interval runs in ('weekly days 8-28'); a day written on its own, or a range's first day,
+            // is meant to be a dose day: one between two doses would be left out.
+            if (frequency is { SpansDays: true, IntervalDays: > 0 } spanning && line.Days is { Ranges.Length: > 1 } written
+                && administration.ListedDays is { Length: > 0 } onDays
+                && written.Ranges.Select(r => r.First).FirstOrDefault(d => (d - onDays[0]) % spanning.IntervalDays != 0, onDays[0]) is var off
+                && off != onDays[0])
+            {
+                context.Report(Diagnose.DayOffInterval(administration.DaysSpan, SyntaxPrinter.Print(spanning), onDays[0], spanning.IntervalDays, off, onDays[^1]));
+            }
             if (frequency is not { Kind: FrequencyKind.EveryHours, Count: { } count } || line.IsContinuous)
             {
                 continue;

@@ -83,7 +83,7 @@ public static partial class DiagnosticCatalog
         "Without `at`, the doses of a day are placed from the patient's first-dose time (`--time`, or `time:` in the patient file; 08:00 by default) " +
         "with the waking-day offsets: bid 12 h apart, tid 6 h, qid 4 h. A late first-dose time moves every dose with it, so `tid` from 20:00 gives a " +
         "dose at 02:00. The timeline is still produced; give the clock times the protocol means with `at` (`tid at 08:00, 14:00, 20:00`), or an " +
-        "earlier first-dose time.",
+        "earlier first-dose time. Round-the-clock dosing (`q8h`, `divided q8h`) has night doses on purpose and is not reported.",
         "mercaptopurine 50 mg PO tid days 1-28   (expanded with --time 20:00)",
         "mercaptopurine 50 mg PO tid days 1-28 at 08:00, 14:00, 20:00");
 

@@ -13,18 +13,20 @@ public static partial class DiagnosticCatalog
             "the last dose of this line falls on day {day}, after the end of cycle '{cycle}' ({length} days): shorten it, or put it in a 'phase' block to run across cycles",
             "day {day} is after the end of phase '{phase}', which is {length} days long",
             "the last dose of this line falls on day {day} of phase '{phase}', after the end of the plan",
+            "a dose of this line falls on day {day} of phase '{phase}', in its rest (days {from}-{to}): a rest is treatment-free; give the line on the days of the phase's cycles",
         ],
         "Every listed day must lie at most at the end of the cycle the line ends up in (for a block, every cycle that includes it); days 0 and below " +
         "come before day 1 and are allowed. A day past the end would fall into the next cycle's days, so a line that runs longer than its cycle " +
         "(a ramp, `every 14 days x 9`) belongs in a `phase` block, whose lines run across the phase's cycles and may run on into later phases, " +
-        "but not past the end of the plan.",
+        "but not past the end of the plan. A `rest` in a phase is treatment-free: a phase-block line given `throughout` skips it, and any other " +
+        "dose of a phase block that falls in it is an error.",
         "cycle A length 21 days {\n  vincristine 2 mg IV days 1, 22\n}",
         "cycle A length 21 days {\n  vincristine 2 mg IV days 1, 15\n}");
 
     public static readonly DiagnosticDescriptor BadDayList = new(
         "RL2002", "Reversed range or repeated day", DiagnosticFamily.Schedule, Severity.Error,
         [
-            "the range {from}-{to} is reversed and gives no day: write {to}-{from}",
+            "the range {written} is reversed and gives no day: write {swapped}",
             "day {day} is listed twice, so it would be given twice",
         ],
         "A range is written first day to last day (`days 11-14`); a reversed range (`days 14-11`) is empty, which is almost always a typo. " +
@@ -40,11 +42,14 @@ public static partial class DiagnosticCatalog
             "a line timed from another takes its time from it: '{clause}' cannot be used with '{timing}'",
             "'throughout' gives a dose on every day of the {container}: remove the days",
             "a ramp starts on one day and runs its steps from there: write one day, such as 'day {day}'",
+            "'{frequency}' from day {first} gives a dose every {interval} days: day {day} is listed but falls between them; list the first day and the last (days {first}-{last}), or only days on the interval",
         ],
         "`q<N>h x <count>` gives exactly count doses, N hours apart, from the first-dose time of the first listed day; every dose must fall on " +
         "a listed treatment day (a treatment day runs from the first-dose time to the same time the next day). `at` gives one clock time (the " +
         "first dose of the day; the frequency places the others) or one per dose of the day. A line timed from another (`30 min before rituximab`) " +
-        "is placed by it, so it takes no `at`, no ramp and no frequency that picks its own days. `throughout` takes no days, and a ramp starts on one day.",
+        "is placed by it, so it takes no `at`, no ramp and no frequency that picks its own days. `throughout` takes no days, and a ramp starts on one day. " +
+        "`weekly` and `every N days` start on the first listed day and give a dose every N days up to the last: a listed day between two doses would be " +
+        "left out, so it is an error.",
         "cyclophosphamide 300 mg/m2 IV over 3 h q12h x 6 days 1-2",
         "cyclophosphamide 300 mg/m2 IV over 3 h q12h x 6 days 1-3");
 
@@ -167,8 +172,8 @@ public static partial class Diagnose
     public static Diagnostic RunsPastPlan(SourceSpan at, int day, string phase) =>
         DiagnosticCatalog.DayOutsideCycle.Create(at, 3, ("day", day), ("phase", phase));
 
-    public static Diagnostic ReversedRange(SourceSpan at, int from, int to) =>
-        DiagnosticCatalog.BadDayList.Create(at, 0, ("from", from), ("to", to));
+    public static Diagnostic ReversedRange(SourceSpan at, string written, string swapped) =>
+        DiagnosticCatalog.BadDayList.Create(at, 0, ("written", written), ("swapped", swapped));
 
     public static Diagnostic DayListedTwice(SourceSpan at, int day) => DiagnosticCatalog.BadDayList.Create(at, 1, ("day", day));
 
@@ -180,7 +185,13 @@ public static partial class Diagnose
 
     public static Diagnostic ThroughoutWithDays(SourceSpan at, string container) => DiagnosticCatalog.DosesDoNotFit.Create(at, 3, ("container", container));
 
+    public static Diagnostic DoseInRest(SourceSpan at, int day, string phase, int from, int to) =>
+        DiagnosticCatalog.DayOutsideCycle.Create(at, 4, ("day", day), ("phase", phase), ("from", from), ("to", to));
+
     public static Diagnostic RampOnSeveralDays(SourceSpan at, int day) => DiagnosticCatalog.DosesDoNotFit.Create(at, 4, ("day", day));
+
+    public static Diagnostic DayOffInterval(SourceSpan at, string frequency, int first, int interval, int day, int last) =>
+        DiagnosticCatalog.DosesDoNotFit.Create(at, 5, ("frequency", frequency), ("first", first), ("interval", interval), ("day", day), ("last", last));
 
     public static Diagnostic AnchorNotGiven(SourceSpan at, string anchor, int day, string container) =>
         DiagnosticCatalog.AnchorNotGiven.Create(at, ("anchor", anchor), ("day", day), ("container", container));

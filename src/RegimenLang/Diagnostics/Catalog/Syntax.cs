@@ -117,7 +117,8 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DuplicateClause = new(
         "RL0011", "Clause given twice", DiagnosticFamily.Syntax, Severity.Error,
         "the '{clause}' clause is given twice on this line",
-        "Each clause of an administration line (infusion, frequency, days, cap, round to, when, in cycle(s)/from cycle, note) may appear at most once. " +
+        "Each clause of an administration line (infusion, frequency, days, at, as, before/after, cap, round to, when, in cycle(s)/from cycle, note) " +
+        "may appear at most once: a line is timed from one other line (`1 h before irinotecan` or `2 h after leucovorin`, not both). " +
         "Combine conditions with `and`/`or` instead of writing two `when` clauses.",
         "rituximab 375 mg/m2 IV days 1, 11 when cd20 >= 20% when age < 60",
         "rituximab 375 mg/m2 IV days 1, 11 when cd20 >= 20% and age < 60");

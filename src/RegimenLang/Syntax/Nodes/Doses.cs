@@ -30,8 +30,11 @@ public sealed record AucDose(NumberLiteral Target, SourceSpan Span) : DoseSyntax
 /// </summary>
 public sealed record RampDose(ImmutableArray<AmountDose> Steps, NumberLiteral Each, bool EachInWeeks, SourceSpan Span) : DoseSyntax(Span)
 {
+    /// <summary>The longest step, in days or weeks as written: far beyond any real ramp (a week or a month per step).</summary>
+    public const int MaxStepLength = 1000;
+
     /// <summary>Days of each step; 0 when the number is unusable (reported by the parser).</summary>
-    public int StepDays => Each is { IsWholeNumber: true, Value: >= 1 and <= 1000 } n ? (int)n.Value * (EachInWeeks ? 7 : 1) : 0;
+    public int StepDays => Each is { IsWholeNumber: true, Value: >= 1 and <= MaxStepLength } n ? (int)n.Value * (EachInWeeks ? 7 : 1) : 0;
 
     public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitRamp(this);
 

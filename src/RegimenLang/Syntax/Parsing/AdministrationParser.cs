@@ -164,8 +164,9 @@ internal static class AdministrationParser
                     diagnostics.Validation(StatementValidator.Days(d.Ranges));
                     break;
                 case ModifierSyntax m:
-                    var earlier = modifiers.FirstOrDefault(x => x.Keyword == m.Keyword);
-                    Once(earlier, m, m.Keyword, diagnostics);
+                    // A line is timed from one other line: 'before' and 'after' are one clause.
+                    var earlier = modifiers.FirstOrDefault(x => x.Keyword == m.Keyword || (x is TimingModifier && m is TimingModifier));
+                    Once(earlier, m, m is TimingModifier ? "before/after" : m.Keyword, diagnostics);
                     if (earlier is null)
                     {
                         modifiers.Add(m);
@@ -187,7 +188,9 @@ internal static class AdministrationParser
             {
                 diagnostics.Validation(StatementValidator.Positive(step.Amount, NumberRole.Dose));
             }
-            diagnostics.Validation(StatementValidator.Count(ramp.Each, NumberRole.RampStep));
+            diagnostics.Validation(StatementValidator.Count(ramp.Each, NumberRole.RampStep) ?? (ramp.Each.Value > RampDose.MaxStepLength
+                ? Diagnose.NumberOutOfRange(ramp.Each.Span, NumberRole.RampStep, ramp.Each.Text, 1, RampDose.MaxStepLength)
+                : null));
         }
         bool daysOptional = frequency?.SpansDays == true || dose is RampDose || modifiers.Any(m => m is TimingModifier);
         if (days is null && skipped.IsEmpty && !daysOptional)
