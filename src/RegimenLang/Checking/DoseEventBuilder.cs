@@ -23,7 +23,7 @@ public static class DoseEventBuilder
         int firstDose = patient.FirstDoseTime.Hour * 60 + patient.FirstDoseTime.Minute;
         var placed = DoseLayout.Lay(model, instances, firstDose, a => a.When is not { } when || allApply || when.Holds(patient), include, quiet);
 
-        var absolute = new Dictionary<(AdministrationLine, int), DoseResult?>();
+        var absolute = new Dictionary<(AdministrationLine, int), DoseResult?>(LineKeyComparer<int>.Instance);
         var events = ImmutableArray.CreateBuilder<DoseEvent>(placed.Doses.Length);
         foreach (var dose in placed.Doses)
         {

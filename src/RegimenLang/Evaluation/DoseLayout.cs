@@ -171,7 +171,7 @@ public static class DoseLayout
     private sealed class LayoutState(int firstDoseMinutes, Func<BoundAdministration, bool> given, Func<BoundAdministration, bool> include, IDiagnosticSink problems)
     {
         // A line's doses within its container depend only on the line and the container: laid out once.
-        private readonly Dictionary<(AdministrationLine, object), ImmutableArray<ScheduledDose>?> _schedules = [];
+        private readonly Dictionary<(AdministrationLine, object), ImmutableArray<ScheduledDose>?> _schedules = new(LineKeyComparer<object>.Instance);
 
         public List<PlacedDose> Doses { get; } = [];
 
@@ -191,7 +191,31 @@ public static class DoseLayout
         public IEnumerable<(ContainerDose Dose, long Minutes)> Place(object container, IEnumerable<BoundAdministration> candidates, int length)
         {
             var all = candidates.ToList();
-            var lines = all.Where(given).ToList();
+            var lines = new List<BoundAdministration>(all.Count);
+            // Every instance of a cycle whose qualifiers and conditions let the same lines through has the same doses: laid out once.
+            var signature = new System.Text.StringBuilder();
+            foreach (var line in all)
+            {
+                bool isGiven = given(line);
+                if (isGiven)
+                {
+                    lines.Add(line);
+                }
+                signature.Append(isGiven ? line.Line.Span.Start : ~line.Line.Span.Start).Append(',');
+            }
+            var key = (container, signature.ToString());
+            if (!_placements.TryGetValue(key, out var done))
+            {
+                done = [.. PlaceLines(container, all, lines, length)];
+                _placements[key] = done;
+            }
+            return done;
+        }
+
+        private readonly Dictionary<(object Container, string Lines), List<(ContainerDose Dose, long Minutes)>> _placements = [];
+
+        private IEnumerable<(ContainerDose Dose, long Minutes)> PlaceLines(object container, List<BoundAdministration> all, List<BoundAdministration> lines, int length)
+        {
             var wanted = Wanted(lines);
             var placed = new Dictionary<AdministrationLine, List<ContainerDose>>(ReferenceEqualityComparer.Instance);
             var timed = new List<BoundAdministration>();

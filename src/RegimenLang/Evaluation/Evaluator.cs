@@ -48,8 +48,9 @@ public static class Evaluator
 
         int firstDose = patient.FirstDoseTime.Hour * 60 + patient.FirstDoseTime.Minute;
         var placed = DoseLayout.Lay(regimen, layout.Instances, firstDose, Given, _ => true, problems);
-        var doses = new Dictionary<(AdministrationLine, int), DoseResult?>();
+        var doses = new Dictionary<(AdministrationLine, int), DoseResult?>(LineKeyComparer<int>.Instance);
         var entries = new List<TimelineEntry>(placed.Doses.Length);
+        var parts = new Dictionary<AdministrationLine, LineParts>(ReferenceEqualityComparer.Instance);
         DateTime origin = patient.Start.ToDateTime(TimeOnly.MinValue);
         foreach (var dose in placed.Doses)
         {
@@ -61,7 +62,12 @@ public static class Evaluator
             }
             if (computed is not null)
             {
-                entries.Add(Entry(dose, computed, origin));
+                if (!parts.TryGetValue(dose.Line, out var lineParts))
+                {
+                    lineParts = LineParts.Of(dose.Line);
+                    parts[dose.Line] = lineParts;
+                }
+                entries.Add(Entry(dose, computed, origin, lineParts));
             }
         }
 
@@ -115,13 +121,22 @@ public static class Evaluator
         return missing.Count > 0 ? null : when.Holds(patient);
     }
 
-    private static TimelineEntry Entry(PlacedDose dose, DoseResult computed, DateTime origin)
+    /// <summary>What every entry of a line shares, made once per line.</summary>
+    private sealed record LineParts(ImmutableArray<Route> Routes, ImmutableArray<string> Notes, EntryInfusion Infusion)
+    {
+        public static LineParts Of(AdministrationLine line) => new(
+            [.. line.Routes.Select(r => r.Route)],
+            [.. line.Notes.Select(n => n.Text.Value)],
+            line.Infusion is OverInfusion over ? new EntryInfusion(InfusionKind.Over, over.Duration)
+            : line.IsContinuous ? new EntryInfusion(InfusionKind.Continuous, null)
+            : EntryInfusion.None);
+    }
+
+    private static TimelineEntry Entry(PlacedDose dose, DoseResult computed, DateTime origin, LineParts parts)
     {
         var line = dose.Line;
         var instance = dose.Instance;
-        var infusion = line.Infusion is OverInfusion over ? new EntryInfusion(InfusionKind.Over, over.Duration)
-            : line.IsContinuous ? new EntryInfusion(InfusionKind.Continuous, null)
-            : EntryInfusion.None;
+        var infusion = parts.Infusion;
         decimal share = dose.Share;
         return new TimelineEntry(
             origin.AddMinutes(dose.StartMinutes),
@@ -133,7 +148,7 @@ public static class Evaluator
             instance.CycleName,
             dose.CycleDay,
             dose.Administration.DrugName,
-            [.. line.Routes.Select(r => r.Route)],
+            parts.Routes,
             dose.Prescribed,
             computed.Amount * share,
             computed.Unit,
@@ -143,7 +158,7 @@ public static class Evaluator
             dose.DoseNumber,
             dose.DoseCount,
             computed.Adjustments,
-            [.. line.Notes.Select(n => n.Text.Value)],
+            parts.Notes,
             line.Span.Line)
         {
             DurationMinutes = dose.DurationMinutes,

@@ -16,57 +16,84 @@ public static class Totals
     {
         // One absolute unit per drug for the whole plan, so cycle and plan totals read alike.
         var unitOf = new Dictionary<string, MassUnit>(StringComparer.Ordinal);
+        var drugOrder = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in entries)
         {
             unitOf[e.Drug] = unitOf.TryGetValue(e.Drug, out var u) && Units.Compatible(u, e.Unit) ? Units.Smaller(u, e.Unit) : e.Unit;
+            drugOrder.TryAdd(e.Drug, drugOrder.Count);
         }
 
-        var drugOrder = entries.Select(e => e.Drug).Distinct().ToList();
-        var perCycle = ImmutableArray.CreateBuilder<DrugTotal>();
-        foreach (var group in entries.GroupBy(e => e.CycleIndex).OrderBy(g => g.Key))
+        // One pass: a sum per cycle and drug, and one per drug for the plan (an expansion is thousands of entries).
+        var perCycleSums = new Dictionary<(int Cycle, string Drug), Sum>();
+        var planSums = new Dictionary<string, Sum>(StringComparer.Ordinal);
+        foreach (var e in entries)
         {
-            foreach (var drug in group.GroupBy(e => e.Drug).OrderBy(g => drugOrder.IndexOf(g.Key)))
+            var unit = unitOf[e.Drug];
+            if (!perCycleSums.TryGetValue((e.CycleIndex, e.Drug), out var cycleSum))
             {
-                perCycle.Add(Sum(group.Key, drug.Key, [.. drug], unitOf[drug.Key], null, null));
+                cycleSum = new Sum(unit);
+                perCycleSums[(e.CycleIndex, e.Drug)] = cycleSum;
             }
+            if (!planSums.TryGetValue(e.Drug, out var planSum))
+            {
+                planSum = new Sum(unit);
+                planSums[e.Drug] = planSum;
+            }
+            cycleSum.Add(e);
+            planSum.Add(e);
+        }
+
+        var perCycle = ImmutableArray.CreateBuilder<DrugTotal>(perCycleSums.Count);
+        foreach (var ((cycle, drug), sum) in perCycleSums.OrderBy(kv => kv.Key.Cycle).ThenBy(kv => drugOrder[kv.Key.Drug]))
+        {
+            perCycle.Add(Total(cycle, drug, sum, null, null));
         }
 
         var plan = ImmutableArray.CreateBuilder<DrugTotal>();
         var priorByDrug = patient.Prior.GroupBy(p => p.Drug, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-        foreach (var drug in entries.GroupBy(e => e.Drug).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var (drug, sum) in planSums.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            priorByDrug.Remove(drug.Key, out var prior);
-            plan.Add(Sum(null, drug.Key, [.. drug], unitOf[drug.Key], prior, patient));
+            priorByDrug.Remove(drug, out var prior);
+            plan.Add(Total(null, drug, sum, prior, patient));
         }
         // Prior exposure to a drug this plan does not give still belongs in the cumulative view.
         foreach (var prior in priorByDrug.Values.OrderBy(p => p.Drug, StringComparer.Ordinal))
         {
-            plan.Add(Sum(null, prior.Drug, [], prior.Dose.Unit.Mass, prior, patient));
+            plan.Add(Total(null, prior.Drug, new Sum(prior.Dose.Unit.Mass), prior, patient));
         }
         return (perCycle.ToImmutable(), plan.ToImmutable());
     }
 
-    private static DrugTotal Sum(int? cycleIndex, string drug, List<TimelineEntry> entries, MassUnit unit, PriorExposure? prior, Patient? patient)
+    /// <summary>A running total of one drug: exact, in the drug's unit, and per prescribed unit in the order first met.</summary>
+    private sealed class Sum(MassUnit unit)
     {
-        decimal absolute = 0;
-        var prescribed = new List<(string Unit, decimal Amount)>();
-        foreach (var e in entries)
+        public MassUnit Unit { get; } = unit;
+        public decimal Absolute { get; private set; }
+        public List<(string Unit, decimal Amount)> Prescribed { get; } = [];
+        public int Count { get; private set; }
+
+        public void Add(TimelineEntry e)
         {
-            absolute += Units.Convert(e.Amount, e.Unit, unit);
+            Count++;
+            Absolute += Units.Convert(e.Amount, e.Unit, Unit);
             if (e.PrescribedAmount is { } p && e.PrescribedUnit is { } pu)
             {
-                int at = prescribed.FindIndex(x => x.Unit == pu);
+                int at = Prescribed.FindIndex(x => x.Unit == pu);
                 if (at < 0)
                 {
-                    prescribed.Add((pu, p));
+                    Prescribed.Add((pu, p));
                 }
                 else
                 {
-                    prescribed[at] = (pu, prescribed[at].Amount + p);
+                    Prescribed[at] = (pu, Prescribed[at].Amount + p);
                 }
             }
         }
+    }
 
+    private static DrugTotal Total(int? cycleIndex, string drug, Sum sum, PriorExposure? prior, Patient? patient)
+    {
+        var unit = sum.Unit;
         Quantity? priorQuantity = null, priorAbsolute = null;
         if (prior is not null && patient is not null)
         {
@@ -85,7 +112,7 @@ public static class Totals
                 priorAbsolute = new Quantity(Units.Convert(prior.Dose.Amount.Value * f, doseUnit.Mass, unit), DoseUnit.CanonicalMass(unit));
             }
         }
-        return new DrugTotal(cycleIndex, drug, new Quantity(absolute, DoseUnit.CanonicalMass(unit)),
-            [.. prescribed.Select(p => new Quantity(p.Amount, p.Unit))], priorQuantity, priorAbsolute, entries.Count);
+        return new DrugTotal(cycleIndex, drug, new Quantity(sum.Absolute, DoseUnit.CanonicalMass(unit)),
+            [.. sum.Prescribed.Select(p => new Quantity(p.Amount, p.Unit))], priorQuantity, priorAbsolute, sum.Count);
     }
 }
