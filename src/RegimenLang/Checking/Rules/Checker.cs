@@ -21,6 +21,7 @@ public static class Checker
         new InfusionOverlapRule(),
         new RateInfusionRule(),
         new ForbiddenRouteRule(),
+        new RouteNotListedRule(),
         new PerAdministrationLimitRule(),
         new PerDayLimitRule(),
         new PerCycleLimitRule(),

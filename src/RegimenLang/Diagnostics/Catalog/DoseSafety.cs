@@ -82,10 +82,23 @@ public static partial class DiagnosticCatalog
         "methotrexate 1000 mg/m2 IV over 24 h day 1",
         "methotrexate 1000 mg/m2 IV over 24 h day 1 note \"leucovorin rescue from hour 36 per protocol\"");
 
+    public static readonly DiagnosticDescriptor RouteNotListed = new(
+        "RL3009", "Route the drug's label does not list", DiagnosticFamily.DoseSafety, Severity.Error,
+        [
+            "{drug} is not given {route}: the formulary lists {routes} ({source})",
+            "{drug} is given only as a continuous infusion (CIV): give it 'CIV' or 'IV' with 'over' or 'continuous', not at once ({source})",
+        ],
+        "Each formulary entry lists the routes its label gives the drug by. A route outside the list is an error: an anthracycline or a " +
+        "taxane intrathecally, a vinca alkaloid IM or SC, leucovorin intrathecally, a continuous-infusion-only drug as a bolus. `CIV` " +
+        "counts as IV (a continuous infusion is an intravenous one). A route that is fatal (vincristine IT) is RL3001 instead. When a " +
+        "hospital gives a drug by another route on purpose, add the route to its entry in a local formulary (README: the formulary file).",
+        "doxorubicin 10 mg IT day 1",
+        "doxorubicin 60 mg/m2 IV day 1");
+
     private static IEnumerable<DiagnosticDescriptor> DoseSafetyFamily() =>
     [
         ForbiddenRoute, OverMaxPerAdministration, OverMaxPerDay, OverMaxPerCycle, OverLifetimeMax, UnitSlip, CappedDrugWithoutCap,
-        HighDoseMethotrexateWithoutRescue,
+        HighDoseMethotrexateWithoutRescue, RouteNotListed,
     ];
 
     internal static DiagnosticDescriptor Over(MaximumScope scope) => scope switch
@@ -99,6 +112,12 @@ public static partial class DiagnosticCatalog
 
 public static partial class Diagnose
 {
+    public static Diagnostic RouteNotListed(SourceSpan at, string drug, string route, string routes, string source) =>
+        DiagnosticCatalog.RouteNotListed.Create(at, 0, ("drug", drug), ("route", route), ("routes", routes), ("source", source));
+
+    public static Diagnostic ContinuousOnly(SourceSpan at, string drug, string source) =>
+        DiagnosticCatalog.RouteNotListed.Create(at, 1, ("drug", drug), ("source", source));
+
     public static Diagnostic ForbiddenRoute(SourceSpan at, string drug, string route, string reason) =>
         DiagnosticCatalog.ForbiddenRoute.Create(at, ("drug", drug), ("route", route), ("reason", reason));
 
