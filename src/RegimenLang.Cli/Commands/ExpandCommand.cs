@@ -22,6 +22,9 @@ public static class ExpandCommand
         round to comes before cap. Totals are per drug, per cycle and for the plan, in the smallest unit the drug uses and
         in the prescribed unit; prior exposure per m2 or per kg is made absolute with today's BSA or weight (an estimate).
         Without --start or a start in the patient file, the plan starts today.
+        The checks of 'check --patient' run for the patient: with an error (a dose over a maximum for this patient, a
+        lifetime limit reached with prior exposure) no timeline is printed and the exit code is 1. --allow-errors prints
+        it anyway, with the findings first in every format (and exit code 1).
 
         Examples:
           regimen expand regimens/08-hcvad-blina-frontline.regimen --patient regimens/08-hcvad-blina-frontline.patient.yaml
@@ -38,9 +41,13 @@ public static class ExpandCommand
         var formulary = CommonOptions.Formulary();
         var output = CommonOptions.OutputFile();
         var noColor = CommonOptions.NoColor();
+        var allowErrors = new Option<bool>("--allow-errors")
+        {
+            Description = "Print the timeline even when the checks find errors for this patient, with the findings first (exit code 1).",
+        };
         var command = new Command("expand", Summary)
         {
-            file, format, formulary, output, noColor,
+            file, format, formulary, output, noColor, allowErrors,
         };
         foreach (var option in patient.All)
         {
@@ -55,16 +62,16 @@ public static class ExpandCommand
                 return ExitCodes.Usage;
             }
             return Run(context, parse.GetValue(file)!, source!, parse.GetValue(format) ?? "table", parse.GetValue(formulary) ?? [],
-                parse.GetValue(output), context.Color(parse.GetValue(noColor)));
+                parse.GetValue(output), context.Color(parse.GetValue(noColor)), parse.GetValue(allowErrors));
         });
         return command;
     }
 
     public static int Run(CommandContext context, string path, PatientSource patient, string format, IReadOnlyList<string> formularies,
-        string? outputFile, bool color = false)
+        string? outputFile, bool color = false, bool allowErrors = false)
     {
         var workspace = new RegimenWorkspace(context.FileSystem, formularies);
-        var result = Expansion.Run(workspace, path, patient);
+        var result = Expansion.Run(workspace, path, patient, allowErrors);
         if (result.Unreadable is { } unreadable)
         {
             context.UsageError($"cannot read {unreadable.Path}: {unreadable.Reason}");
@@ -75,6 +82,8 @@ public static class ExpandCommand
         {
             return ExitCodes.Findings;
         }
-        return context.Emit(OutputFormats.Find(OutputFormats.Timelines, format).Write(timeline), outputFile);
+        int emitted = context.Emit(OutputFormats.Find(OutputFormats.Timelines, format).Write(timeline), outputFile);
+        // A timeline printed in spite of errors still fails the run, so a script cannot take it for a clean one.
+        return emitted == ExitCodes.Ok && timeline.Findings.Any(f => f.Severity == RegimenLang.Diagnostics.Severity.Error) ? ExitCodes.Findings : emitted;
     }
 }

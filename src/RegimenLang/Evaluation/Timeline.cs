@@ -153,4 +153,11 @@ public sealed record Timeline(
     ImmutableArray<CycleInstance> Cycles,
     ImmutableArray<TimelineEntry> Entries,
     ImmutableArray<DrugTotal> CycleTotals,
-    ImmutableArray<DrugTotal> PlanTotals);
+    ImmutableArray<DrugTotal> PlanTotals)
+{
+    /// <summary>
+    /// The checker's errors and warnings for this patient when the timeline was printed in spite of errors
+    /// (<c>expand --allow-errors</c>); every format shows them first. Empty otherwise.
+    /// </summary>
+    public ImmutableArray<RegimenLang.Diagnostics.Diagnostic> Findings { get; init; } = [];
+}

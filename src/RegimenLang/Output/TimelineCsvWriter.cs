@@ -17,6 +17,11 @@ public static class TimelineCsvWriter
     public static string Write(Timeline timeline)
     {
         var output = new StringBuilder();
+        // With --allow-errors only: the findings first, as '#' lines a reader must skip (a CSV has no other place for them).
+        foreach (var finding in timeline.Findings)
+        {
+            output.Append("# ").Append(finding.ToString().Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)).Append("\r\n");
+        }
         AppendRow(output, Header);
         foreach (var e in timeline.Entries)
         {

@@ -21,6 +21,15 @@ public static class TimelineHtmlWriter
         html.Append("<p class=\"warning\">Generated from a regimen file. Regimen files need local clinical validation before use with patients.</p>\n");
         html.Append("<ul>\n<li>id: ").Append(E(timeline.Id)).Append("</li>\n<li>patient: ").Append(E(TimelineText.Patient(p))).Append("</li>\n");
         html.Append("<li>start: ").Append(E(TimelineText.Date(p.Start))).Append(", first dose ").Append(TimelineTreeBuilder.Time(p.FirstDoseTime)).Append("</li>\n</ul>\n");
+        if (!timeline.Findings.IsEmpty)
+        {
+            html.Append("<section class=\"warning\" role=\"alert\"><h2>Findings</h2>\n<p><strong>Printed with --allow-errors: this timeline has errors and must not be used as it is.</strong></p>\n<ul>\n");
+            foreach (var finding in timeline.Findings)
+            {
+                html.Append("<li>").Append(E(finding.ToString())).Append("</li>\n");
+            }
+            html.Append("</ul></section>\n");
+        }
 
         var byCycle = timeline.Entries.ToLookup(e => e.CycleIndex);
         for (int c = 0; c < timeline.Cycles.Length; c++)

@@ -23,6 +23,11 @@ public static class TimelineIcsWriter
         Line("PRODID:-//RegimenLang//regimen expand//EN");
         Line("CALSCALE:GREGORIAN");
         Line("X-WR-CALNAME:" + Escape(timeline.Title));
+        if (!timeline.Findings.IsEmpty)
+        {
+            // Calendar clients show the description with the calendar: the findings go there, first.
+            Line("X-WR-CALDESC:" + Escape("FINDINGS (printed with --allow-errors; this timeline has errors): " + string.Join("; ", timeline.Findings)));
+        }
         for (int i = 0; i < timeline.Entries.Length; i++)
         {
             var e = timeline.Entries[i];

@@ -14,6 +14,14 @@ public static class TimelineMarkdownWriter
         output.Append("- id: `").Append(timeline.Id).Append("`\n");
         output.Append("- patient: ").Append(Escape(TimelineText.Patient(p))).Append('\n');
         output.Append("- start: ").Append(TimelineText.Date(p.Start)).Append(", first dose ").Append(TimelineTreeBuilder.Time(p.FirstDoseTime)).Append('\n');
+        if (!timeline.Findings.IsEmpty)
+        {
+            output.Append("\n## Findings\n\n**Printed with --allow-errors: this timeline has errors and must not be used as it is.**\n\n");
+            foreach (var finding in timeline.Findings)
+            {
+                output.Append("- ").Append(Escape(finding.ToString())).Append('\n');
+            }
+        }
 
         var byCycle = timeline.Entries.ToLookup(e => e.CycleIndex);
         for (int c = 0; c < timeline.Cycles.Length; c++)

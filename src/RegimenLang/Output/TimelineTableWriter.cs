@@ -21,6 +21,14 @@ public static class TimelineTableWriter
         output.Append("patient: ").Append(TimelineText.Patient(p)).Append('\n');
         output.Append("start: ").Append(TimelineText.Date(p.Start)).Append(", first dose ").Append(TimelineTreeBuilder.Time(p.FirstDoseTime)).Append('\n');
         output.Append("amounts: computed doses, rounded to 3 decimals for display; totals are exact sums\n");
+        if (!timeline.Findings.IsEmpty)
+        {
+            output.Append("\nFINDINGS (printed with --allow-errors: this timeline has errors and must not be used as it is)\n");
+            foreach (var finding in timeline.Findings)
+            {
+                output.Append("  ").Append(finding).Append('\n');
+            }
+        }
 
         var rows = timeline.Entries.Select(TimelineText.Row).ToList();
         int columns = rows.Count == 0 ? 0 : rows[0].Length;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RegimenLang.Diagnostics;
 using RegimenLang.Evaluation;
 using RegimenLang.Semantics.Patients;
 using RegimenLang.Syntax.Nodes;
@@ -42,6 +43,7 @@ public static class TimelineTreeBuilder
 
         return new TreeObjectBuilder()
             .Add("regimen", new TreeObjectBuilder().Add("title", timeline.Title).Add("id", timeline.Id).Add("file", timeline.File).Build())
+            .AddIfNotNull("findings", timeline.Findings.IsEmpty ? null : new TreeArray([.. timeline.Findings.Select(Finding)]))
             .Add("patient", patient.Build())
             .Add("start", Date(p.Start))
             .Add("firstDoseTime", Time(p.FirstDoseTime))
@@ -139,4 +141,9 @@ public static class TimelineTreeBuilder
         new TreeObjectBuilder().Add("amount", Units.Display(q.Amount)).Add("unit", q.Unit).Build();
 
     private static decimal? Display(decimal? value) => value is { } v ? Units.Display(v) : null;
+
+    /// <summary>A finding printed with the timeline (<c>--allow-errors</c>): where, how bad, its code and its message.</summary>
+    private static TreeValue Finding(RegimenLang.Diagnostics.Diagnostic d) => new TreeObjectBuilder()
+        .Add("file", d.File).Add("line", d.Span.Line).Add("column", d.Span.Column)
+        .Add("severity", d.Severity.ToName()).Add("code", d.Code).Add("message", d.Message).Build();
 }

@@ -14,13 +14,15 @@ public sealed record ExpansionResult(Timeline? Timeline, IReadOnlyList<Diagnosti
 /// </summary>
 public static class Expansion
 {
-    public static ExpansionResult Run(RegimenWorkspace workspace, string regimenPath, PatientSource patientSource)
+    /// <param name="allowErrors">Print the timeline even when the checker finds errors for this patient (they are put in the
+    /// timeline's findings); a file that cannot be read, bound or laid out, or a patient with errors, still gives none.</param>
+    public static ExpansionResult Run(RegimenWorkspace workspace, string regimenPath, PatientSource patientSource, bool allowErrors = false)
     {
-        var result = Expand(workspace, regimenPath, patientSource);
+        var result = Expand(workspace, regimenPath, patientSource, allowErrors);
         return result with { Diagnostics = FindingList.Cap(result.Diagnostics) };
     }
 
-    private static ExpansionResult Expand(RegimenWorkspace workspace, string regimenPath, PatientSource patientSource)
+    private static ExpansionResult Expand(RegimenWorkspace workspace, string regimenPath, PatientSource patientSource, bool allowErrors)
     {
         var load = workspace.Load(regimenPath);
         if (load.Unreadable is { } unreadable)
@@ -36,9 +38,10 @@ public static class Expansion
         {
             return new ExpansionResult(null, diagnostics, null);
         }
-        diagnostics.AddRange(compilation.Diagnostics);
-        if (compilation.HasErrors)
+        // Errors of the text itself (syntax, names) leave nothing to expand; the checker's errors do only unless allowed.
+        if (compilation.Diagnostics.Any(d => d.Severity == Severity.Error && (!allowErrors || d.Descriptor.Family is DiagnosticFamily.Syntax or DiagnosticFamily.Names)))
         {
+            diagnostics.AddRange(compilation.Diagnostics);
             return new ExpansionResult(null, diagnostics, null);
         }
 
@@ -50,16 +53,30 @@ public static class Expansion
         diagnostics.AddRange(patient.Problems);
         if (patient.Draft is null)
         {
+            diagnostics.AddRange(compilation.Diagnostics);
             return new ExpansionResult(null, diagnostics, null);
         }
         // Built even after a patient-file error, so input problems are reported in the same run.
         var built = patient.For(compilation.Model, patientSource.Options, diagnostics);
         if (built is null || diagnostics.Any(d => d.Severity == Severity.Error))
         {
+            diagnostics.AddRange(compilation.Diagnostics);
+            return new ExpansionResult(null, diagnostics, null);
+        }
+        // The checks 'check --patient' runs, for this patient: a dose over a maximum for a large patient, a lifetime limit
+        // reached with prior exposure. A timeline with errors is printed only when asked for, with its findings first.
+        var findings = compilation.Check(built);
+        diagnostics.AddRange(findings);
+        bool hasErrors = findings.HasErrors;
+        if (hasErrors && !allowErrors)
+        {
             return new ExpansionResult(null, diagnostics, null);
         }
         var evaluation = Evaluator.Evaluate(compilation.Model, built);
         diagnostics.AddRange(evaluation.Diagnostics);
-        return new ExpansionResult(evaluation.Timeline, diagnostics, null);
+        var timeline = evaluation.Timeline is { } made && allowErrors && hasErrors
+            ? made with { Findings = [.. diagnostics.Where(d => d.Severity is Severity.Error or Severity.Warning && !ReferenceEquals(d.Descriptor, DiagnosticCatalog.MoreFindings))] }
+            : evaluation.Timeline;
+        return new ExpansionResult(timeline, diagnostics, null);
     }
 }

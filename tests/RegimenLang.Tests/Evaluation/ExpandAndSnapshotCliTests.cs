@@ -20,6 +20,46 @@ public sealed class ExpandAndSnapshotCliTests : IDisposable
 
     private static string Shipped(string name) => Path.Combine(RepoRoot(), "regimens", name);
 
+    [Theory]
+    [InlineData("table")]
+    [InlineData("json")]
+    [InlineData("yaml")]
+    [InlineData("csv")]
+    [InlineData("md")]
+    [InlineData("html")]
+    [InlineData("ics")]
+    public void Expand_runs_the_patient_checks_and_prints_a_timeline_with_errors_only_when_asked(string format)
+    {
+        // Six cycles of doxorubicin 75 mg/m2 are 450 mg/m2: under the lifetime maximum, so 'check' without a patient is clean;
+        // with 300 mg/m2 of prior exposure this patient reaches 750 mg/m2.
+        string regimen = Path.Combine(_folder, "dox.regimen");
+        File.WriteAllText(regimen, "regimen \"T\"\nsource: NCT00000001\ncycle A length 21 days {\n  doxorubicin 75 mg/m2 IV day 1\n}\nplan {\n  main: A x 6\n}\n");
+        string patient = Path.Combine(_folder, "p.yaml");
+        File.WriteAllText(patient, "height: 170 cm\nweight: 70 kg\nstart: 2026-01-05\nprior:\n  doxorubicin: 300 mg/m2\n");
+        Assert.Equal(0, Run("check", regimen).Exit);
+
+        var refused = Run("expand", regimen, "--patient", patient, "--format", format);
+        Assert.Equal(1, refused.Exit);
+        Assert.Equal("", refused.Out);
+        Assert.Contains("RL3005", refused.Error, StringComparison.Ordinal);
+
+        var allowed = Run("expand", regimen, "--patient", patient, "--format", format, "--allow-errors");
+        Assert.Equal(1, allowed.Exit);
+        Assert.Contains("doxorubicin", allowed.Out, StringComparison.Ordinal);
+        int finding = allowed.Out.IndexOf("RL3005", StringComparison.Ordinal);
+        int firstDose = allowed.Out.IndexOf("2026", finding < 0 ? 0 : finding, StringComparison.Ordinal);
+        Assert.True(finding >= 0, allowed.Out);
+        // The finding comes before the administrations.
+        Assert.True(finding < allowed.Out.LastIndexOf("doxorubicin", StringComparison.Ordinal), allowed.Out);
+        Assert.True(firstDose > finding);
+
+        // Without prior exposure the same expansion is clean, with no findings section.
+        File.WriteAllText(patient, "height: 170 cm\nweight: 70 kg\nstart: 2026-01-05\n");
+        var clean = Run("expand", regimen, "--patient", patient, "--format", format, "--allow-errors");
+        Assert.Equal(0, clean.Exit);
+        Assert.DoesNotContain("RL3005", clean.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Shipped_regimens_match_their_golden_timelines()
     {
