@@ -1,3 +1,4 @@
+using RegimenLang.Semantics.Formulary;
 using RegimenLang.Evaluation;
 using RegimenLang.Semantics.Facts;
 using RegimenLang.Semantics.Patients;
@@ -31,9 +32,15 @@ public static class DoseArithmetic
         _ => null,
     };
 
-    /// <summary>Whether the limit applies to a line's route (a limit without a route applies to every route).</summary>
+    /// <summary>
+    /// Whether the limit applies to a line's route. A limit with a route applies to that route (IV to CIV too). One without
+    /// applies to every route per administration, but a sum (per day, cycle, lifetime) counts systemic exposure only: an
+    /// intrathecal dose is local, so 12 mg of methotrexate IT is not added to the high-dose IV total (IT has its own limits).
+    /// </summary>
     public static bool Applies(EffectiveLimit limit, AdministrationLine line) =>
-        limit.Route is not { } route || line.Routes.Any(r => r.Route == route || (route == Route.IV && r.Route == Route.CIV));
+        limit.Route is { } route
+            ? line.Routes.Any(r => r.Route == route || (route == Route.IV && r.Route == Route.CIV))
+            : limit.Per == LimitPer.Administration || !line.Routes.All(r => r.Route == Route.IT);
 
     public static bool Applies(EffectiveLimit limit, DoseEvent e) => Applies(limit, e.Line);
 

@@ -129,6 +129,12 @@ public sealed record DrugTotal(
     Quantity? PriorAbsolute,
     int Administrations)
 {
+    /// <summary>Intrathecal doses, totalled apart: local exposure, never added to the systemic total of the same drug.</summary>
+    public bool Intrathecal { get; init; }
+
+    /// <summary>The drug as totals show it: "methotrexate IT" for the intrathecal total.</summary>
+    public string Label => Intrathecal ? Drug + " IT" : Drug;
+
     /// <summary>The plan's absolute total plus the prior exposure, when the prior could be made absolute.</summary>
     public Quantity? CumulativeAbsolute => PriorAbsolute is { } prior ? new Quantity(Absolute.Amount + prior.Amount, Absolute.Unit) : null;
 

@@ -24,37 +24,44 @@ public static class Totals
         }
 
         // One pass: a sum per cycle and drug, and one per drug for the plan (an expansion is thousands of entries).
-        var perCycleSums = new Dictionary<(int Cycle, string Drug), Sum>();
-        var planSums = new Dictionary<string, Sum>(StringComparer.Ordinal);
+        // Intrathecal doses are summed apart from the systemic ones (local exposure: 12 mg IT is not part of a high-dose IV total).
+        var perCycleSums = new Dictionary<(int Cycle, string Drug, bool Intrathecal), Sum>();
+        var planSums = new Dictionary<(string Drug, bool Intrathecal), Sum>();
         foreach (var e in entries)
         {
             var unit = unitOf[e.Drug];
-            if (!perCycleSums.TryGetValue((e.CycleIndex, e.Drug), out var cycleSum))
+            bool intrathecal = e.Routes.All(r => r == Route.IT);
+            if (!perCycleSums.TryGetValue((e.CycleIndex, e.Drug, intrathecal), out var cycleSum))
             {
                 cycleSum = new Sum(unit);
-                perCycleSums[(e.CycleIndex, e.Drug)] = cycleSum;
+                perCycleSums[(e.CycleIndex, e.Drug, intrathecal)] = cycleSum;
             }
-            if (!planSums.TryGetValue(e.Drug, out var planSum))
+            if (!planSums.TryGetValue((e.Drug, intrathecal), out var planSum))
             {
                 planSum = new Sum(unit);
-                planSums[e.Drug] = planSum;
+                planSums[(e.Drug, intrathecal)] = planSum;
             }
             cycleSum.Add(e);
             planSum.Add(e);
         }
 
         var perCycle = ImmutableArray.CreateBuilder<DrugTotal>(perCycleSums.Count);
-        foreach (var ((cycle, drug), sum) in perCycleSums.OrderBy(kv => kv.Key.Cycle).ThenBy(kv => drugOrder[kv.Key.Drug]))
+        foreach (var ((cycle, drug, intrathecal), sum) in perCycleSums.OrderBy(kv => kv.Key.Cycle).ThenBy(kv => drugOrder[kv.Key.Drug]).ThenBy(kv => kv.Key.Intrathecal))
         {
-            perCycle.Add(Total(cycle, drug, sum, null, null));
+            perCycle.Add(Total(cycle, drug, sum, null, null) with { Intrathecal = intrathecal });
         }
 
         var plan = ImmutableArray.CreateBuilder<DrugTotal>();
         var priorByDrug = patient.Prior.GroupBy(p => p.Drug, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-        foreach (var (drug, sum) in planSums.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var ((drug, intrathecal), sum) in planSums.OrderBy(kv => kv.Key.Drug, StringComparer.Ordinal).ThenBy(kv => kv.Key.Intrathecal))
         {
-            priorByDrug.Remove(drug, out var prior);
-            plan.Add(Total(null, drug, sum, prior, patient));
+            // Prior exposure joins the systemic total.
+            PriorExposure? prior = null;
+            if (!intrathecal)
+            {
+                priorByDrug.Remove(drug, out prior);
+            }
+            plan.Add(Total(null, drug, sum, prior, patient) with { Intrathecal = intrathecal });
         }
         // Prior exposure to a drug this plan does not give still belongs in the cumulative view.
         foreach (var prior in priorByDrug.Values.OrderBy(p => p.Drug, StringComparer.Ordinal))

@@ -63,12 +63,12 @@ public static class TimelineHtmlWriter
         foreach (var t in timeline.CycleTotals)
         {
             html.Append("<tr><td>").Append(E(TimelineText.CycleLabel(timeline.Cycles[t.CycleIndex!.Value]))).Append("</td><td>")
-                .Append(E(t.Drug)).Append("</td><td>").Append(E(TimelineText.Total(t))).Append("</td></tr>\n");
+                .Append(E(t.Label)).Append("</td><td>").Append(E(TimelineText.Total(t))).Append("</td></tr>\n");
         }
         html.Append("</table>\n<h2>Cumulative, whole plan</h2>\n<table>\n<tr><th>drug</th><th>total</th></tr>\n");
         foreach (var t in timeline.PlanTotals)
         {
-            html.Append("<tr><td>").Append(E(t.Drug)).Append("</td><td>").Append(E(TimelineText.Total(t))).Append("</td></tr>\n");
+            html.Append("<tr><td>").Append(E(t.Label)).Append("</td><td>").Append(E(TimelineText.Total(t))).Append("</td></tr>\n");
         }
         html.Append("</table>\n</body>\n</html>\n");
         return html.ToString();

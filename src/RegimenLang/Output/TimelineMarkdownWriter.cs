@@ -46,12 +46,12 @@ public static class TimelineMarkdownWriter
         foreach (var t in timeline.CycleTotals)
         {
             output.Append("| ").Append(Escape(TimelineText.CycleLabel(timeline.Cycles[t.CycleIndex!.Value]))).Append(" | ")
-                .Append(t.Drug).Append(" | ").Append(Escape(TimelineText.Total(t))).Append(" |\n");
+                .Append(t.Label).Append(" | ").Append(Escape(TimelineText.Total(t))).Append(" |\n");
         }
         output.Append("\n## Cumulative, whole plan\n\n| drug | total |\n|---|---|\n");
         foreach (var t in timeline.PlanTotals)
         {
-            output.Append("| ").Append(t.Drug).Append(" | ").Append(Escape(TimelineText.Total(t))).Append(" |\n");
+            output.Append("| ").Append(t.Label).Append(" | ").Append(Escape(TimelineText.Total(t))).Append(" |\n");
         }
         return output.ToString();
     }

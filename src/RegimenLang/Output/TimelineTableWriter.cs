@@ -68,7 +68,7 @@ public static class TimelineTableWriter
             }
         }
 
-        int drugWidth = timeline.PlanTotals.Select(t => t.Drug.Length).DefaultIfEmpty(0).Max();
+        int drugWidth = timeline.PlanTotals.Select(t => t.Label.Length).DefaultIfEmpty(0).Max();
         output.Append("\nTotals per cycle\n");
         foreach (var group in timeline.CycleTotals.GroupBy(t => t.CycleIndex!.Value))
         {
@@ -84,7 +84,7 @@ public static class TimelineTableWriter
     {
         foreach (var total in totals)
         {
-            output.Append("    ").Append(total.Drug.PadRight(width)).Append("  ").Append(TimelineText.Total(total)).Append('\n');
+            output.Append("    ").Append(total.Label.PadRight(width)).Append("  ").Append(TimelineText.Total(total)).Append('\n');
         }
     }
 }

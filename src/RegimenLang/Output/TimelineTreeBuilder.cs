@@ -123,6 +123,7 @@ public static class TimelineTreeBuilder
             b.Add("cycle", cycle.Cycle).Add("phase", cycle.Phase).Add("phaseCycle", cycle.PhaseCycle).Add("cycleName", cycle.CycleName);
         }
         b.Add("drug", t.Drug)
+            .Add("exposure", t.Intrathecal ? "intrathecal" : "systemic")
             .Add("amount", Units.Display(t.Absolute.Amount))
             .Add("unit", t.Absolute.Unit)
             .Add("administrations", t.Administrations)
