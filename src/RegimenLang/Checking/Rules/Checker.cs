@@ -22,6 +22,7 @@ public static class Checker
         new RateInfusionRule(),
         new ForbiddenRouteRule(),
         new RouteNotListedRule(),
+        new DoseBasisRule(),
         new PerAdministrationLimitRule(),
         new PerDayLimitRule(),
         new PerCycleLimitRule(),

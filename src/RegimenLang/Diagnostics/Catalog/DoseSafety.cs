@@ -95,10 +95,20 @@ public static partial class DiagnosticCatalog
         "doxorubicin 10 mg IT day 1",
         "doxorubicin 60 mg/m2 IV day 1");
 
+    public static readonly DiagnosticDescriptor UnusualDoseBasis = new(
+        "RL3010", "Dose basis unlike the drug's usual basis", DiagnosticFamily.DoseSafety, Severity.Warning,
+        "{drug} {dose} is {basis}, but its usual dose{route} is {usual} ({source}): was '{expected}' meant?",
+        "The formulary gives each drug's usual dose with its basis: flat (a fixed amount), per m2 of body surface, per kg of weight, or " +
+        "an AUC. A dose written on another basis is a frequent slip (a flat-dosed antibody written per m2, a per-m2 cytotoxic written " +
+        "flat, a per-kg antibody written per m2) and changes the amount for every patient. Drugs whose label gives several bases for the " +
+        "route (epoetin per kg or flat) accept any of them; a drug without a usual dose is not checked.",
+        "rituximab 375 mg IV day 1",
+        "rituximab 375 mg/m2 IV day 1");
+
     private static IEnumerable<DiagnosticDescriptor> DoseSafetyFamily() =>
     [
         ForbiddenRoute, OverMaxPerAdministration, OverMaxPerDay, OverMaxPerCycle, OverLifetimeMax, UnitSlip, CappedDrugWithoutCap,
-        HighDoseMethotrexateWithoutRescue, RouteNotListed,
+        HighDoseMethotrexateWithoutRescue, RouteNotListed, UnusualDoseBasis,
     ];
 
     internal static DiagnosticDescriptor Over(MaximumScope scope) => scope switch
@@ -114,6 +124,10 @@ public static partial class Diagnose
 {
     public static Diagnostic RouteNotListed(SourceSpan at, string drug, string route, string routes, string source) =>
         DiagnosticCatalog.RouteNotListed.Create(at, 0, ("drug", drug), ("route", route), ("routes", routes), ("source", source));
+
+    public static Diagnostic UnusualDoseBasis(SourceSpan at, string drug, string dose, string basis, string route, string usual, string source, string expected) =>
+        DiagnosticCatalog.UnusualDoseBasis.Create(at, ("drug", drug), ("dose", dose), ("basis", basis), ("route", route), ("usual", usual),
+            ("source", source), ("expected", expected));
 
     public static Diagnostic ContinuousOnly(SourceSpan at, string drug, string source) =>
         DiagnosticCatalog.RouteNotListed.Create(at, 1, ("drug", drug), ("source", source));
