@@ -39,8 +39,12 @@ public static class DoseArithmetic
     /// </summary>
     public static bool Applies(EffectiveLimit limit, AdministrationLine line) =>
         limit.Route is { } route
-            ? line.Routes.Any(r => r.Route == route || (route == Route.IV && r.Route == Route.CIV))
+            ? OnRoute(route, line)
             : limit.Per == LimitPer.Administration || !line.Routes.All(r => r.Route == Route.IT);
+
+    /// <summary>Whether a formulary value for <paramref name="route"/> (none: every route) concerns the line; an IV value covers CIV.</summary>
+    public static bool OnRoute(Route? route, AdministrationLine line) =>
+        route is not { } r || line.Routes.Any(x => x.Route == r || (r == Route.IV && x.Route == Route.CIV));
 
     public static bool Applies(EffectiveLimit limit, DoseEvent e) => Applies(limit, e.Line);
 

@@ -26,7 +26,7 @@ public sealed class DoseBasisRule : ICheckRule
             {
                 continue;
             }
-            var usual = drug.Usual.Where(u => u.Route is not { } r || line.Routes.Any(x => x.Route == r || (r == Route.IV && x.Route == Route.CIV))).ToList();
+            var usual = drug.Usual.Where(u => DoseArithmetic.OnRoute(u.Route, line)).ToList();
             if (usual.Count == 0 || usual.Any(u => u.Dose.Unit.Basis == written.Unit.Basis) || AtFlatMaximum(drug, written, line))
             {
                 continue;
@@ -46,7 +46,7 @@ public sealed class DoseBasisRule : ICheckRule
     private static bool AtFlatMaximum(DrugEntry drug, AmountDose written, AdministrationLine line) =>
         written.Unit is { Basis: DoseBasis.Flat, Rate: DoseRate.None }
         && drug.Limits.Any(l => l.Per == LimitPer.Administration && l.Max.Unit.Basis == DoseBasis.Flat
-            && (l.Route is not { } r || line.Routes.Any(x => x.Route == r))
+            && DoseArithmetic.OnRoute(l.Route, line)
             && Units.Compatible(l.Max.Unit.Mass, written.Unit.Mass));
 
     private static string Basis(DoseBasis basis) => basis switch

@@ -61,8 +61,7 @@ public sealed class UnitSlipRule : ICheckRule
 
     private static bool Alike(DoseUnit a, DoseUnit b) => a.Basis == b.Basis && Units.Compatible(a.Mass, b.Mass);
 
-    private static bool RouteMatches(Route? route, AdministrationLine line) =>
-        route is not { } r || line.Routes.Any(x => x.Route == r || (r == Route.IV && x.Route == Route.CIV));
+    private static bool RouteMatches(Route? route, AdministrationLine line) => DoseArithmetic.OnRoute(route, line);
 
     private static string Ratio(decimal amount, decimal reference) =>
         amount >= reference ? Phrases.TimesOf(Units.Format(amount / reference)) : Phrases.FractionOf(Units.Format(reference / amount));
