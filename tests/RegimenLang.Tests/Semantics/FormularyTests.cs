@@ -311,6 +311,23 @@ public sealed class FormularySchemaTests
     }
 
     [Fact]
+    public void The_example_of_the_readme_loads_and_keeps_every_field()
+    {
+        string readme = File.ReadAllText(RegimenLang.Tests.Support.RepoPaths.Combine("README.md"));
+        int section = readme.IndexOf("### The formulary", StringComparison.Ordinal);
+        int start = readme.IndexOf("```yaml\n", section, StringComparison.Ordinal) + "```yaml\n".Length;
+        string yaml = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        var bag = new DiagnosticBag("x");
+        var formulary = FormularyLoader.LoadWithOverrides([("readme.yaml", yaml)], bag);
+        Assert.Empty(bag.Items);
+        var drug = formulary.Find("Cerubidine")!;
+        Assert.Equal("FDA prescribing information", drug.Source);
+        Assert.True(drug.AllLimits.Single().Unconfirmed);
+        Assert.Single(drug.Companions);
+        Assert.Equal(4, drug.MaxCycles);
+    }
+
+    [Fact]
     public void A_local_file_may_refer_to_drugs_and_classes_of_the_built_in_formulary()
     {
         var bag = new DiagnosticBag("x");
