@@ -30,6 +30,7 @@ public static class RegimenApp
         Add(SnapshotCommand.Create(context), SnapshotCommand.Details);
         Add(AstCommand.Create(context), AstCommand.Details);
         Add(ExplainCommand.Create(context), ExplainCommand.Details);
+        Add(FormularyCommand.Create(context), FormularyCommand.Details);
 
         // The list of commands shows each one's summary; a command's own --help adds its conventions and examples.
         foreach (var option in root.Options.OfType<HelpOption>())

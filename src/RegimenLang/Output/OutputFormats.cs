@@ -1,5 +1,6 @@
 using RegimenLang.Diagnostics;
 using RegimenLang.Evaluation;
+using RegimenLang.Semantics.Formulary;
 
 namespace RegimenLang.Output;
 
@@ -13,6 +14,9 @@ public sealed record OutputFormat<T>(string Name, string Description, Func<T, st
 public sealed record DiagnosticsDocument(IReadOnlyList<string> Files, IReadOnlyList<Diagnostic> Diagnostics, string? WorkingDirectory, bool Color = false,
     FindingCounts? Counts = null);
 
+/// <summary>What <c>regimen formulary</c> prints: the whole formulary, or one drug of it.</summary>
+public sealed record FormularyDocument(DrugFormulary Formulary, DrugEntry? Drug);
+
 /// <summary>The registry of output formats, by kind of result. The first of each list is the default.</summary>
 public static class OutputFormats
 {
@@ -21,6 +25,12 @@ public static class OutputFormats
         new("text", "path:line:col: severity CODE: message, one per line", d => DiagnosticWriters.Text(d.Diagnostics, d.Color)),
         new("json", "one object: counts and every finding with its fixes", d => JsonTreeWriter.Write(DiagnosticWriters.Tree(d.Files, d.Diagnostics, d.Counts))),
         new("sarif", "SARIF 2.1.0 for code-scanning dashboards", d => JsonTreeWriter.Write(SarifWriter.Build(d.Diagnostics, d.WorkingDirectory))),
+    ];
+
+    public static readonly IReadOnlyList<OutputFormat<FormularyDocument>> Formulary =
+    [
+        new("text", "the list of drugs, or one drug with every value and its source", d => d.Drug is { } drug ? FormularyWriters.DrugText(drug) : FormularyWriters.ListText(d.Formulary)),
+        new("json", "the same as one JSON object", d => JsonTreeWriter.Write(d.Drug is { } drug ? FormularyWriters.DrugTree(drug) : FormularyWriters.ListTree(d.Formulary))),
     ];
 
     public static readonly IReadOnlyList<OutputFormat<Timeline>> Timelines =

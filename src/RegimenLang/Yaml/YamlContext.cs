@@ -14,6 +14,11 @@ namespace RegimenLang.Yaml;
 [YamlSerializable(typeof(ForbiddenRouteDto))]
 [YamlSerializable(typeof(LimitDto))]
 [YamlSerializable(typeof(UsualDoseDto))]
+[YamlSerializable(typeof(DrugClassDto))]
+[YamlSerializable(typeof(IntervalDto))]
+[YamlSerializable(typeof(CompanionDto))]
+[YamlSerializable(typeof(ClassEquivalentDto))]
+[YamlSerializable(typeof(InteractionDto))]
 [YamlSerializable(typeof(PatientFileDto))]
 [YamlSerializable(typeof(RegimenConfigDto))]
 public partial class YamlContext : StaticContext

@@ -43,7 +43,7 @@ public sealed class CheckerCliTests() : TempFolder("checker-")
         string file = Write("blina.regimen", Parsing.Header + "cycle blin length 42 days {\n  blinatumomab 28 mg/day CIV days 1-28\n}\nplan {\n  main: blin\n}\n");
         var (exit, output, _) = Run("check", file);
         Assert.Equal(1, exit);
-        Assert.Contains("error RL3006: blinatumomab 28 mg/day is 1000 times the maximum of 28 mcg per day", output, StringComparison.Ordinal);
+        Assert.Contains("error RL3006: blinatumomab 28 mg/day is 1000 times the usual dose of 28 mcg/day", output, StringComparison.Ordinal);
         Assert.Contains("mg written for mcg?", output, StringComparison.Ordinal);
         Assert.Contains("error RL3003", output, StringComparison.Ordinal);
     }

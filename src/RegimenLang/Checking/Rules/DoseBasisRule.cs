@@ -22,22 +22,32 @@ public sealed class DoseBasisRule : ICheckRule
         foreach (var administration in context.Lines)
         {
             var line = administration.Line;
-            if (administration.Drug is not { } drug || line.Dose is not AmountDose written)
+            if (administration.Drug is not { } drug || line.Dose is not { } dose || dose is RampDose || FlexibleBasis(drug))
             {
                 continue;
             }
-            var usual = drug.Usual.Where(u => DoseArithmetic.OnRoute(u.Route, line)).ToList();
-            if (usual.Count == 0 || usual.Any(u => u.Dose.Unit.Basis == written.Unit.Basis) || AtFlatMaximum(drug, written, line))
+            // Every usual dose the formulary gives for the route, confirmed or not: a basis any of them has is a usual basis.
+            var usual = drug.UsualDoses.Where(u => DoseArithmetic.OnRoute(u.Route, line)).ToList();
+            var basis = UsualDoseRange.BasisOf(dose);
+            if (usual.Count == 0 || usual.Any(u => u.Basis == basis) || dose is AmountDose flat && AtFlatMaximum(drug, flat, line))
             {
                 continue;
             }
-            var first = usual[0];
+            var first = usual.FirstOrDefault(u => !u.Unconfirmed) ?? usual[0];
             string route = first.Route is { } onRoute ? " " + Phrases.Route(onRoute.ToString()) : "";
-            var expected = written with { Unit = written.Unit with { Basis = first.Dose.Unit.Basis } };
-            context.Report(Diagnose.UnusualDoseBasis(written.Span, drug.Name, written.ToString()!, Basis(written.Unit.Basis), route,
-                first.Dose.ToString()!, first.Source, expected.ToString()!));
+            string expected = dose is AmountDose written && first.Dose is AmountDose usualAmount
+                ? (written with { Unit = written.Unit with { Basis = usualAmount.Unit.Basis } }).ToString()!
+                : first.Dose.ToString()!;
+            context.Report(Diagnose.UnusualDoseBasis(dose.Span, drug.Name, dose.ToString()!, Basis(basis), route,
+                first.Dose.ToString()!, first.Source, expected));
         }
     }
+
+    /// <summary>
+    /// Corticosteroids are written flat and by body size alike across protocols (prednisone 200 mg in POMP, 60 mg/m2 in
+    /// induction; methylprednisolone 50 mg as a premedication): no basis of theirs is a slip.
+    /// </summary>
+    private static bool FlexibleBasis(DrugEntry drug) => drug.Class.Contains("corticosteroid", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A flat dose of a drug with a flat maximum per administration is the capped dose protocols write outright (vincristine
@@ -49,10 +59,11 @@ public sealed class DoseBasisRule : ICheckRule
             && DoseArithmetic.OnRoute(l.Route, line)
             && Units.Compatible(l.Max.Unit.Mass, written.Unit.Mass));
 
-    private static string Basis(DoseBasis basis) => basis switch
+    private static string Basis(FormularyBasis basis) => basis switch
     {
-        DoseBasis.PerSquareMetre => "per m2 of body surface",
-        DoseBasis.PerKilogram => "per kg of body weight",
+        FormularyBasis.PerSquareMetre => "per m2 of body surface",
+        FormularyBasis.PerKilogram => "per kg of body weight",
+        FormularyBasis.Auc => "an AUC target",
         _ => "a flat dose",
     };
 }

@@ -101,7 +101,9 @@ public static partial class DiagnosticCatalog
         "The formulary gives each drug's usual dose with its basis: flat (a fixed amount), per m2 of body surface, per kg of weight, or " +
         "an AUC. A dose written on another basis is a frequent slip (a flat-dosed antibody written per m2, a per-m2 cytotoxic written " +
         "flat, a per-kg antibody written per m2) and changes the amount for every patient. Drugs whose label gives several bases for the " +
-        "route (epoetin per kg or flat) accept any of them; a drug without a usual dose is not checked.",
+        "route (epoetin per kg or flat) accept any of them; a drug without a usual dose is not checked, nor a corticosteroid (written flat and " +
+        "by body size alike across protocols), nor a flat dose of a drug with a flat maximum per administration (vincristine 2 mg: its " +
+        "capped dose). An AUC drug (carboplatin) written in mg/m2 is reported too.",
         "rituximab 375 mg IV day 1",
         "rituximab 375 mg/m2 IV day 1");
 

@@ -214,6 +214,15 @@ public static partial class DiagnosticCatalog
             "{drug}: '{key}' is a whole number of days from 1 to 3650, not '{days}'",
             "{drug}: '{key}' needs '{sourceKey}' saying where the number comes from",
             "cannot read the formulary {file}: {reason}",
+            "{drug}: 'timing' is before-start, after-start or with, not '{text}'",
+            "{drug}: '{text}' is not a duration such as 30 min, 1 h or 2 days (at most 365 days)",
+            "{drug}: '{key}' is true or false, not '{text}'",
+            "{drug}: the factor for class '{class}' is a number above 0 and at most 1000, not '{text}'",
+            "{drug}: '{key}' is a whole number of cycles from 1 to 1000, not '{text}'",
+            "{drug}: '{name}' in '{key}' is not a drug of the formulary",
+            "{drug}: '{name}' is not a class of the formulary (classes are listed under 'classes:')",
+            "{entry} needs '{key}'",
+            "{drug}: the usual {key} '{text}' is not measured like the usual dose '{dose}' (same basis, rate and kind of unit)",
         ],
         "A formulary file (the shipped one or one given with `--formulary`) is YAML with a `drugs:` list. Each drug has a name, aliases, class, routes and a `source`; " +
         "limits, usual doses and intervals each carry their own `source`. Unknown keys, quantities that are not doses (`2 mg`, `1.8 mg/m2`, `28 mcg/day`), " +
@@ -371,6 +380,30 @@ public static partial class Diagnose
 
     public static Diagnostic ValueWithoutSource(SourceSpan at, string drug, string key, string sourceKey) =>
         Formulary(at, 15, ("drug", Drug(drug)), ("key", key), ("sourceKey", sourceKey));
+
+    public static Diagnostic BadCompanionTiming(SourceSpan at, string drug, string? text) => Formulary(at, 17, ("drug", Drug(drug)), ("text", text));
+
+    public static Diagnostic NotADuration(SourceSpan at, string drug, string? text) => Formulary(at, 18, ("drug", Drug(drug)), ("text", text));
+
+    public static Diagnostic NotABoolean(SourceSpan at, string drug, string key, string? text) =>
+        Formulary(at, 19, ("drug", Drug(drug)), ("key", key), ("text", text));
+
+    public static Diagnostic BadClassFactor(SourceSpan at, string drug, string? drugClass, string? text) =>
+        Formulary(at, 20, ("drug", Drug(drug)), ("class", drugClass), ("text", text));
+
+    public static Diagnostic BadCycleCount(SourceSpan at, string drug, string key, string? text) =>
+        Formulary(at, 21, ("drug", Drug(drug)), ("key", key), ("text", text));
+
+    public static Diagnostic UnknownFormularyDrug(SourceSpan at, string drug, string key, string name) =>
+        Formulary(at, 22, ("drug", Drug(drug)), ("name", name), ("key", key));
+
+    public static Diagnostic UnknownFormularyClass(SourceSpan at, string drug, string name) =>
+        Formulary(at, 23, ("drug", Drug(drug)), ("name", name));
+
+    public static Diagnostic MissingFormularyKey(SourceSpan at, string entry, string key) => Formulary(at, 24, ("entry", entry), ("key", key));
+
+    public static Diagnostic UsualRangeUnlikeDose(SourceSpan at, string drug, string key, string text, string dose) =>
+        Formulary(at, 25, ("drug", Drug(drug)), ("key", key), ("text", text), ("dose", dose));
 
     public static Diagnostic UnreadableFormulary(SourceSpan at, string file, string reason) =>
         Formulary(at, 16, ("file", file), ("reason", reason));

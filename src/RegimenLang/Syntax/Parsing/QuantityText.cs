@@ -11,6 +11,7 @@ namespace RegimenLang.Syntax.Parsing;
 public static class QuantityText
 {
     private static readonly Parser<Token, AmountDose> DoseOnly = Grammar.AmountDose.Before(Parser<Token>.End);
+    private static readonly Parser<Token, AucDose> AucOnly = Grammar.AucDose.Before(Parser<Token>.End);
     private static readonly Parser<Token, ConditionValue> ValueOnly = Grammar.ConditionValue.Before(Parser<Token>.End);
 
     /// <summary>A dose such as "2 mg", "1.8 mg/m2" or "28 mcg/day".</summary>
@@ -30,6 +31,32 @@ public static class QuantityText
         dose = result.Value;
         return true;
     }
+
+    /// <summary>A dose such as "2 mg" or a Calvert target such as "AUC 5" (from more than 0 to at most 20).</summary>
+    public static bool TryParseDoseOrAuc(string text, out DoseSyntax? dose, out string error)
+    {
+        if (TryParseDose(text, out var amount, out error))
+        {
+            dose = amount;
+            return true;
+        }
+        dose = null;
+        if (!TryLex(text, out var tokens, out _))
+        {
+            return false;
+        }
+        var result = AucOnly.Parse(tokens);
+        if (!result.Success || result.Value.Target.Value <= 0 || result.Value.Target.Value > MaxAuc)
+        {
+            return false;
+        }
+        dose = result.Value;
+        error = "";
+        return true;
+    }
+
+    /// <summary>The largest AUC target accepted outside regimen files (usual targets are 1 to 8).</summary>
+    public const decimal MaxAuc = 20;
 
     /// <summary>A measurement such as "170 cm", "72 kg", "35%" or "54"; the unit is null for a plain number.</summary>
     public static bool TryParseMeasurement(string text, out decimal value, out string? unit, out string error)
