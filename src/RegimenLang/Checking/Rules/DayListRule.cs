@@ -25,7 +25,9 @@ public sealed class DayListRule : ICheckRule
                         .WithFix(CodeFix.Replace($"write {swapped}", range.Span, swapped)));
                     continue;
                 }
-                var repeated = Enumerable.Range(range.First, Math.Min(range.Last - range.First + 1, 1000)).Cast<int?>().FirstOrDefault(d => !seen.Add(d!.Value));
+                // In long: the parser reports days out of range, but their clamped values must not overflow here (found by fuzzing).
+                int count = (int)Math.Min((long)range.Last - range.First + 1, 1000);
+                var repeated = Enumerable.Range(range.First, count).Cast<int?>().FirstOrDefault(d => !seen.Add(d!.Value));
                 if (repeated is { } day)
                 {
                     context.Report(Diagnose.DayListedTwice(range.Span, day));

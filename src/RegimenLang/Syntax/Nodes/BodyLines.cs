@@ -113,7 +113,8 @@ public enum TimeUnit
 /// <summary>A duration such as <c>3 h</c> or <c>30 min</c>; <see cref="UnitText"/> as written.</summary>
 public sealed record DurationSyntax(NumberLiteral Amount, TimeUnit Unit, string UnitText, SourceSpan Span) : SyntaxNode(Span)
 {
-    public decimal TotalMinutes => Unit switch
+    /// <summary>The duration in minutes; saturated for an amount beyond any real value (the parser reports it), so it never overflows.</summary>
+    public decimal TotalMinutes => Amount.Value > 1_000_000_000m ? decimal.MaxValue : Unit switch
     {
         TimeUnit.Days => Amount.Value * 24 * 60,
         TimeUnit.Hours => Amount.Value * 60,
