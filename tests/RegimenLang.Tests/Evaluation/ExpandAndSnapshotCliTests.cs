@@ -10,13 +10,7 @@ public sealed class ExpandAndSnapshotCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static (int Exit, string Out, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = RegimenApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Out, string Error) Run(params string[] args) => RegimenLang.Tests.Cli.CliRunner.Run(args);
 
     private static string Shipped(string name) => Path.Combine(RepoRoot(), "regimens", name);
 
