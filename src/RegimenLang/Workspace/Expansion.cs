@@ -38,8 +38,9 @@ public static class Expansion
         {
             return new ExpansionResult(null, diagnostics, null);
         }
-        // Errors of the text itself (syntax, names) leave nothing to expand; the checker's errors do only unless allowed.
-        if (compilation.Diagnostics.Any(d => d.Severity == Severity.Error && (!allowErrors || d.Descriptor.Family is DiagnosticFamily.Syntax or DiagnosticFamily.Names)))
+        // Errors of the text itself (syntax, names) leave nothing to expand; the checker's errors (for this patient) do only
+        // unless allowed. The checker runs once, for the patient, as 'check --patient' runs it.
+        if (compilation.HasFrontEndErrors)
         {
             diagnostics.AddRange(compilation.Diagnostics);
             return new ExpansionResult(null, diagnostics, null);

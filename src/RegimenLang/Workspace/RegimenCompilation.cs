@@ -57,6 +57,10 @@ public sealed class RegimenCompilation
     /// <summary>Whether any finding is an error, shown or not.</summary>
     public bool HasErrors => Diagnostics.HasErrors;
 
+    /// <summary>Whether the text itself has an error (syntax or names): then nothing can be laid out, whatever the checker says.</summary>
+    public bool HasFrontEndErrors =>
+        Syntax.Diagnostics.Concat(_binding.Value.Diagnostics).Any(d => d.Severity == Severity.Error);
+
     /// <summary>The syntax findings alone, capped as every list of findings is (what <c>ast</c> prints).</summary>
     public FindingList SyntaxDiagnostics => FindingList.Cap(Syntax.Diagnostics);
 
