@@ -441,7 +441,10 @@ public sealed class FuzzRunner(FuzzOptions options)
             }
         }
         Console.Write(text.ToString());
-        return distinct == 0 ? 0 : 1;
+        // Timing on a shared CI machine is not a verdict (the project measures speed in benchmarks and long runs, never in a
+        // timed test): with --slow-reported-only, slow inputs are reported and saved but do not fail the run.
+        int failing = options.SlowReportedOnly ? _byClass.Where(kv => kv.Key != FindingClass.Slow).Sum(kv => kv.Value.Distinct) : distinct;
+        return failing == 0 ? 0 : 1;
     }
 
     /// <summary>Runs of each reproducer before the one that is timed: the first pays for the JIT, the next ones for tiering up.</summary>

@@ -17,7 +17,7 @@ static int Usage(string? error)
     {
         help.Append("error: ").AppendLine(error);
     }
-    help.AppendLine("usage: RegimenLang.Fuzz [--seconds N] [--seed N] [--stack-kib N] [--out DIR] [--max-findings N] [--iteration N] [--profile]");
+    help.AppendLine("usage: RegimenLang.Fuzz [--seconds N] [--seed N] [--stack-kib N] [--out DIR] [--max-findings N] [--iteration N] [--profile] [--slow-reported-only]");
     help.AppendLine("       RegimenLang.Fuzz --replay FOLDER [--stack-kib N]");
     help.AppendLine("  --seconds N       how long to run (default 60)");
     help.AppendLine("  --seed N          the seed of the run (default 1); the same seed gives the same inputs");
@@ -26,6 +26,7 @@ static int Usage(string? error)
     help.AppendLine("  --max-findings N  stop after N distinct findings (default 25)");
     help.AppendLine("  --iteration N     run only input number N of the seed (to reproduce one)");
     help.AppendLine("  --profile         print the time spent in each stage of the pipeline");
+    help.AppendLine("  --slow-reported-only  report and save slow inputs without failing the run (CI: timing on a shared machine is no verdict)");
     help.AppendLine("  --replay FOLDER   run the reproducers of a folder (NAME.regimen, NAME.patient.yaml, ...) and report");
     help.AppendLine("Exit status: 0 no finding, 1 findings, 2 usage error.");
     (error is null ? Console.Out : Console.Error).Write(help.ToString());
@@ -45,6 +46,7 @@ namespace RegimenLang.Fuzz
         public long? Iteration { get; init; }
         public string? Replay { get; init; }
         public bool Profile { get; init; }
+        public bool SlowReportedOnly { get; init; }
 
         /// <summary>The options, or the usage error; (null, null) for --help.</summary>
         public static (FuzzOptions? Options, string? Error) Parse(string[] args)
@@ -60,6 +62,11 @@ namespace RegimenLang.Fuzz
                 if (name == "--profile")
                 {
                     options = options with { Profile = true };
+                    continue;
+                }
+                if (name == "--slow-reported-only")
+                {
+                    options = options with { SlowReportedOnly = true };
                     continue;
                 }
                 if (i + 1 >= args.Length)
