@@ -28,6 +28,8 @@ public static class FuzzFixtures
 
         cycle A "Course" length 21 days {
           vincristine 1.4 mg/m2 IV day 1 cap 2 mg
+          acetaminophen 650 mg PO day 1
+          diphenhydramine 50 mg PO day 1
           rituximab 375 mg/m2 IV day 1 when cd20 >= 20%
           prednisone 100 mg PO daily days 1-5
           include intrathecal

@@ -51,4 +51,37 @@ public static class DoseArithmetic
     public static string Format(decimal amount, DoseUnit unit) => $"{Units.Format(amount)} {unit.Canonical}";
 
     public static string Format(decimal amount, MassUnit mass) => $"{Units.Format(amount)} {DoseUnit.CanonicalMass(mass)}";
+
+    /// <summary>
+    /// Prior exposure from the patient file in <paramref name="unit"/>: symbolic (priors on the same basis) and absolute (per m2
+    /// and per kg priors made absolute with the patient's size). <paramref name="factorOf"/> says how much each prior drug counts
+    /// (1 for the drug itself, a class factor for a class member; null: not counted).
+    /// </summary>
+    public static (decimal Symbolic, decimal Absolute, HashSet<string> Drugs) Prior(Patient patient, DoseUnit unit, Func<string, decimal?> factorOf)
+    {
+        decimal symbolic = 0, absolute = 0;
+        var drugs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var prior in patient.Prior)
+        {
+            var priorUnit = prior.Dose.Unit;
+            if (factorOf(prior.Drug) is not { } factor || !Units.Compatible(priorUnit.Mass, unit.Mass))
+            {
+                continue;
+            }
+            decimal amount = Units.Convert(prior.Dose.Amount.Value, priorUnit.Mass, unit.Mass) * factor;
+            drugs.Add(prior.Drug);
+            if (priorUnit.Basis == unit.Basis)
+            {
+                symbolic += amount;
+            }
+            absolute += priorUnit.Basis switch
+            {
+                DoseBasis.PerSquareMetre when patient.Bsa is { } bsa => amount * bsa.Value,
+                DoseBasis.PerKilogram when patient.WeightKg is { } kg => amount * kg,
+                DoseBasis.Flat => amount,
+                _ => 0,
+            };
+        }
+        return (symbolic, absolute, drugs);
+    }
 }

@@ -27,6 +27,12 @@ public sealed record DoseEvent(
     decimal? Absolute,
     MassUnit? AbsoluteUnit)
 {
+    /// <summary>The clock time came from the patient's first-dose time, not from the line (<c>at</c> or a timing): only the day is meant.</summary>
+    public bool DefaultTime { get; init; }
+
+    /// <summary>The line this dose was timed from (<c>after X</c>), or null.</summary>
+    public AdministrationLine? Anchor { get; init; }
+
     public AdministrationLine Line => Administration.Line;
     public string Drug => Administration.DrugName;
 

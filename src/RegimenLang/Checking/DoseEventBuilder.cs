@@ -40,7 +40,11 @@ public static class DoseEventBuilder
                 CycleDay: dose.CycleDay,
                 StartMinutes: dose.StartMinutes,
                 DurationMinutes: dose.DurationMinutes,
-                prescribed * share, unit, computed?.Amount * share, computed?.Unit));
+                prescribed * share, unit, computed?.Amount * share, computed?.Unit)
+            {
+                DefaultTime = dose.DefaultTime,
+                Anchor = dose.Anchor,
+            });
         }
         return events.ToImmutable();
     }

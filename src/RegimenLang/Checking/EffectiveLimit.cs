@@ -44,7 +44,7 @@ public sealed record EffectiveLimit(string Drug, LimitPer Per, AmountDose Max, R
         _ => throw new ArgumentOutOfRangeException(nameof(per)),
     };
 
-    private static LimitPer ToPer(LimitScope scope) => scope switch
+    public static LimitPer ToPer(LimitScope scope) => scope switch
     {
         LimitScope.PerDose => LimitPer.Administration,
         LimitScope.PerDay => LimitPer.Day,

@@ -114,15 +114,37 @@ public sealed class RuleContext
         return byDrug;
     }
 
-    /// <summary>Drugs with a limit (formulary or <c>limit</c> line) or an interval, all of whose lines were read; and those with a conditional line.</summary>
+    /// <summary>
+    /// Every counted drug's events in the scenario, for rules that look across drugs (companions, classes): <see cref="EventsByDrug"/>
+    /// lays out a drug without conditional lines in the first scenario only, so its events are taken from there.
+    /// </summary>
+    public IReadOnlyList<(DrugEntry Drug, List<DoseEvent> Events)> EventsOfEveryDrug(Scenario scenario)
+    {
+        var own = EventsByDrug(scenario);
+        if (ReferenceEquals(scenario, Scenarios[0]))
+        {
+            return own;
+        }
+        var conditional = _drugs.Value.Conditional;
+        return [.. own.Concat(EventsByDrug(Scenarios[0]).Where(d => !conditional.Contains(d.Drug.Name))).OrderBy(d => d.Drug.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Drugs with a limit (formulary or <c>limit</c> line), an interval, a class or a companion (and the companions), all of whose lines were read; and those with a conditional line.</summary>
     private (HashSet<string> Counted, HashSet<string> Conditional) CountedDrugs()
     {
         var counted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var drug in Lines.Select(l => l.Drug).OfType<DrugEntry>())
         {
-            if (drug.Limits.Length > 0 || drug.MinIntervalDays is not null || drug.TreatmentFreeDays is not null)
+            if (drug.Limits.Length > 0 || drug.MinIntervalDays is not null || drug.TreatmentFreeDays is not null
+                || drug.Intervals.Any(i => !i.Unconfirmed) || drug.ClassEquivalents.Any(c => !c.Unconfirmed))
             {
                 counted.Add(drug.Name);
+            }
+            // A drug with companions is counted with every drug that can accompany it, so the companion rules see both.
+            foreach (var companion in CompanionRules.Enforced(drug))
+            {
+                counted.Add(drug.Name);
+                counted.UnionWith(companion.AnyOf.Select(n => Formulary.Find(n)?.Name ?? n));
             }
         }
         foreach (var limit in Model.Limits)

@@ -2,6 +2,8 @@ using System.Text;
 using RegimenLang.Checking;
 using RegimenLang.Checking.Rules;
 using RegimenLang.Diagnostics;
+using RegimenLang.Evaluation;
+using RegimenLang.Semantics.Patients;
 using RegimenLang.Semantics.Formulary;
 using RegimenLang.Tests.Support;
 using RegimenLang.Text;
@@ -28,11 +30,26 @@ public sealed class RuleFixtureTests
         return data;
     }
 
-    private static RegimenCompilation Check(string name)
+    /// <summary>The file's findings; with a patient when <c>RLxxxx-name.patient.yaml</c> is beside it (as <c>check --patient</c> gives them).</summary>
+    private static Findings Check(string name)
     {
         string path = Path.Combine(Folder, name);
-        return new RegimenCompilation(new SourceText(RepoPaths.Relative(path), File.ReadAllText(path)), RegimenSetup.BuiltIn);
+        var compilation = new RegimenCompilation(new SourceText(RepoPaths.Relative(path), File.ReadAllText(path)), RegimenSetup.BuiltIn);
+        string stem = name[..name.IndexOf('.', StringComparison.Ordinal)];
+        string patientFile = Path.Combine(Folder, stem + ".patient.yaml");
+        if (!File.Exists(patientFile))
+        {
+            return new Findings(compilation.Diagnostics);
+        }
+        var options = new PatientOptions(BsaFormula.Mosteller, null, SnapshotRun.DefaultStart);
+        var load = new PatientSource(patientFile, PatientDraft.Empty, options).Load(PhysicalFileSystem.Instance);
+        var problems = new List<Diagnostic>();
+        var patient = load.For(compilation.Model, options, problems);
+        Assert.True(patient is not null && problems.Count == 0, string.Join("\n", problems));
+        return new Findings(compilation.Check(patient));
     }
+
+    private sealed record Findings(IReadOnlyList<Diagnostic> Diagnostics);
 
     [Theory]
     [MemberData(nameof(Fixtures))]
@@ -55,7 +72,9 @@ public sealed class RuleFixtureTests
         }
         else
         {
-            Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
+            // A passing fixture is a snippet for one rule: it must not report its code nor any error. Warnings of other rules
+            // (a premedication the snippet leaves out: RL3011) may stand; its golden file shows them, so none goes unreviewed.
+            Assert.DoesNotContain(diagnostics, d => d.Code == code || d.Severity == Severity.Error);
         }
     }
 

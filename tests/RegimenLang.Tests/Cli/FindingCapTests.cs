@@ -15,8 +15,8 @@ public sealed class FindingCapTests() : TempFolder("cap-")
     /// <summary>600 lines that each draw a trailing-zero warning (and most a same-day warning), then one unknown drug.</summary>
     private static string WarningsThenAnError() =>
         Parsing.Header + "cycle A length 28 days {\n"
-        + string.Concat(Enumerable.Range(0, 600).Select(i => $"  vincristine 2.0 mg IV day {1 + (i % 28)}\n"))
-        + "  vincristin 2 mg IV day 1\n}\nplan {\n  main: A\n}\n";
+        + string.Concat(Enumerable.Range(0, 600).Select(i => $"  folic-acid 1.0 mg PO day {1 + (i % 28)}\n"))
+        + "  folic-acd 1 mg PO day 1\n}\nplan {\n  main: A\n}\n";
 
     [Fact]
     public void Six_hundred_warnings_before_an_error_still_fail_the_check_and_the_summary_counts_them_all()
@@ -58,7 +58,7 @@ public sealed class FindingCapTests() : TempFolder("cap-")
     [Fact]
     public void Warnings_past_the_cap_make_warnings_as_errors_fail()
     {
-        string path = Write("flood.regimen", WarningsThenAnError().Replace("vincristin 2 mg", "vincristine 2 mg", StringComparison.Ordinal));
+        string path = Write("flood.regimen", WarningsThenAnError().Replace("folic-acd 1 mg", "folic-acid 1 mg", StringComparison.Ordinal));
         Assert.Equal(0, Run("check", path).Exit);
         Assert.Equal(1, Run("check", path, "--warnings-as-errors").Exit);
     }

@@ -258,8 +258,9 @@ public sealed class FormularySchemaTests
     {
         var bag = new DiagnosticBag("local.yaml");
         var dauno = FormularyLoader.Load("local.yaml", Full, bag).Single(d => d.Name == "dauno");
-        // No 'when', not unconfirmed, and not a flat per-administration cap of one route of a drug with other routes.
-        Assert.Empty(dauno.Limits);
+        // No 'when' and not unconfirmed: a flat cap of one route of a drug with other routes is in it, with its route.
+        var cap = Assert.Single(dauno.Limits);
+        Assert.Equal(Route.PO, cap.Route);
         var usual = Assert.Single(dauno.Usual);
         Assert.Equal("45 mg/m2", usual.Dose.ToString());
         // The interval for every route and dose.

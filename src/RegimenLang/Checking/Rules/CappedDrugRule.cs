@@ -4,7 +4,10 @@ using RegimenLang.Syntax.Nodes;
 
 namespace RegimenLang.Checking.Rules;
 
-/// <summary>RL3007: a drug with an absolute maximum per administration, dosed per m2 or per kg without <c>cap</c>.</summary>
+/// <summary>
+/// RL3007: a drug with an absolute maximum per administration on the line's route, dosed per m2 or per kg without <c>cap</c>
+/// (intrathecal methotrexate's 15 mg is no cap for its IV doses).
+/// </summary>
 public sealed class CappedDrugRule : ICheckRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.CappedDrugWithoutCap];
@@ -20,7 +23,7 @@ public sealed class CappedDrugRule : ICheckRule
             {
                 continue;
             }
-            var limit = drug.Limits.FirstOrDefault(l => l.Per == LimitPer.Administration && l.Max.Unit.Basis == DoseBasis.Flat);
+            var limit = drug.Limits.FirstOrDefault(l => l.Per == LimitPer.Administration && l.Max.Unit.Basis == DoseBasis.Flat && DoseArithmetic.OnRoute(l.Route, line));
             if (limit is not null)
             {
                 // The fix appends the cap to the line (clauses may come in any order; fmt puts it in its place).

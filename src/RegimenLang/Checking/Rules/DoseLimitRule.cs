@@ -83,7 +83,9 @@ public abstract class DoseSumRule(LimitPer per) : ICheckRule
         var unit = limit.Unit;
         decimal max = limit.Max.Amount.Value;
         decimal? absoluteMax = scenario.IsRealPatient ? DoseArithmetic.AbsoluteLimit(limit, scenario.Patient) : null;
-        var (priorSymbolic, priorAbsolute) = per == LimitPer.Lifetime ? Prior(scenario.Patient, limit) : (0m, 0m);
+        var (priorSymbolic, priorAbsolute, _) = per == LimitPer.Lifetime
+            ? DoseArithmetic.Prior(scenario.Patient, unit, drug => string.Equals(drug, limit.Drug, StringComparison.OrdinalIgnoreCase) ? 1m : null)
+            : (0m, 0m, []);
 
         decimal symbolic = priorSymbolic, absolute = priorAbsolute;
         bool anySymbolic = priorSymbolic > 0;
@@ -124,33 +126,6 @@ public abstract class DoseSumRule(LimitPer per) : ICheckRule
         crossing = null;
         total = "";
         return false;
-    }
-
-    /// <summary>Prior exposure of the drug (from the patient file) in the limit's unit and in absolute terms.</summary>
-    private static (decimal Symbolic, decimal Absolute) Prior(Patient patient, EffectiveLimit limit)
-    {
-        decimal symbolic = 0, absolute = 0;
-        foreach (var prior in patient.Prior.Where(p => string.Equals(p.Drug, limit.Drug, StringComparison.OrdinalIgnoreCase)))
-        {
-            var unit = prior.Dose.Unit;
-            if (!Units.Compatible(unit.Mass, limit.Unit.Mass))
-            {
-                continue;
-            }
-            decimal amount = Units.Convert(prior.Dose.Amount.Value, unit.Mass, limit.Unit.Mass);
-            if (unit.Basis == limit.Unit.Basis)
-            {
-                symbolic += amount;
-            }
-            absolute += unit.Basis switch
-            {
-                DoseBasis.PerSquareMetre when patient.Bsa is { } bsa => amount * bsa.Value,
-                DoseBasis.PerKilogram when patient.WeightKg is { } kg => amount * kg,
-                DoseBasis.Flat => amount,
-                _ => 0,
-            };
-        }
-        return (symbolic, absolute);
     }
 }
 

@@ -6,15 +6,15 @@ namespace RegimenLang.Checking.Rules;
 
 /// <summary>
 /// RL3008: methotrexate of 500 mg/m2 or more on one day of a cycle (IV or continuous; intrathecal doses
-/// do not count) needs leucovorin rescue: a leucovorin or levoleucovorin line in the same cycle, or a
-/// note in the cycle that mentions it.
+/// do not count) needs leucovorin rescue: a leucovorin or levoleucovorin line in the same cycle. A note never stands for
+/// the rescue: a note is not an order, and a timeline without the rescue is what pharmacy would dispense. When the rescue is
+/// there, its timing is the companion rule's (RL3012).
 /// </summary>
 public sealed class HighDoseMethotrexateRule : ICheckRule
 {
     public const decimal HighDoseMgPerM2 = 500m;
 
     private static readonly string[] RescueDrugs = ["leucovorin", "levoleucovorin"];
-    private static readonly string[] RescueWords = ["leucovorin", "folinic"];
 
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.HighDoseMethotrexateWithoutRescue];
 
@@ -58,7 +58,9 @@ public sealed class HighDoseMethotrexateRule : ICheckRule
         }
     }
 
-    private static bool HasRescue(Semantics.Binding.CycleSymbol cycle) =>
-        cycle.Lines.Any(a => RescueDrugs.Contains(a.Drug?.Name)
-            || a.Line.Notes.Any(n => RescueWords.Any(w => n.Text.Value.Contains(w, StringComparison.OrdinalIgnoreCase))));
+    private static bool HasRescue(Semantics.Binding.CycleSymbol cycle) => cycle.Lines.Any(a => RescueDrugs.Contains(a.Drug?.Name));
+
+    /// <summary>Whether a missing <paramref name="companion"/> of <paramref name="drug"/> is this rule's to report (the folate rescue of methotrexate).</summary>
+    public static bool Covers(Semantics.Formulary.DrugEntry drug, Semantics.Formulary.Companion companion) =>
+        drug.Name == "methotrexate" && companion.AnyOf.Any(RescueDrugs.Contains);
 }

@@ -8,7 +8,8 @@ namespace RegimenLang.Checking.Rules;
 /// <summary>
 /// RL3006: a dose ten or more times the formulary's usual dose (or a tenth or less of it), or ten or
 /// more times its maximum, in like units. Such factors are what a mg/mcg or g/mg swap or a misplaced
-/// decimal point produce, so the message names the likely slip.
+/// decimal point produce, so the message names the likely slip. Drugs whose usual doses span a wide range are compared with
+/// the range, and AUC targets with the usual AUC range.
 /// </summary>
 public sealed class UnitSlipRule : ICheckRule
 {
@@ -22,6 +23,14 @@ public sealed class UnitSlipRule : ICheckRule
     {
         foreach (var administration in context.Lines)
         {
+            if (administration.Drug is { } aucDrug && administration.Dose is AucDose auc)
+            {
+                if (AucSlip(auc, aucDrug, administration.Line) is { } aucFinding)
+                {
+                    context.Report(aucFinding);
+                }
+                continue;
+            }
             if (administration.Drug is not { } drug || DoseEventBuilder.Prescribed(administration.Dose) is not ({ } amount, { } unit))
             {
                 continue;
@@ -38,6 +47,7 @@ public sealed class UnitSlipRule : ICheckRule
                     break;
                 }
             }
+            finding ??= AgainstUsualRange(administration.Dose, drug, line, amount, unit);
             if (finding is null)
             {
                 foreach (var limit in drug.Limits.Where(l => l.Per is LimitPer.Administration or LimitPer.Day && Alike(l.Max.Unit, unit) && RouteMatches(l.Route, line)))
@@ -58,6 +68,60 @@ public sealed class UnitSlipRule : ICheckRule
             }
         }
     }
+
+    /// <summary>
+    /// Drugs whose usual doses for a route span a wide range (methotrexate from 10 mg/m2 to 15 g/m2) have no single usual dose
+    /// to compare with: a dose ten times above the top of every confirmed range on the route and basis, or a tenth of the
+    /// bottom, is still a slip.
+    /// </summary>
+    private static Diagnostic? AgainstUsualRange(DoseSyntax written, DrugEntry drug, AdministrationLine line, decimal amount, DoseUnit unit)
+    {
+        var ranges = drug.UsualDoses.Where(u => !u.Unconfirmed && u.Dose is AmountDose d && Alike(d.Unit, unit) && RouteMatches(u.Route, line)).ToList();
+        if (ranges.Count == 0)
+        {
+            return null;
+        }
+        var top = ranges.Select(u => (AmountDose)(u.High ?? u.Dose)).MaxBy(d => Units.Convert(d.Amount.Value, d.Unit.Mass, unit.Mass))!;
+        var bottom = ranges.Select(u => (AmountDose)(u.Low ?? u.Dose)).MinBy(d => Units.Convert(d.Amount.Value, d.Unit.Mass, unit.Mass))!;
+        decimal high = Units.Convert(top.Amount.Value, top.Unit.Mass, unit.Mass), low = Units.Convert(bottom.Amount.Value, bottom.Unit.Mass, unit.Mass);
+        var source = ranges[0].Source;
+        if (high > 0 && amount >= high * Factor)
+        {
+            return Diagnose.UnitSlipAgainstUsual(written.Span, drug.Name, written.ToString()!, Ratio(amount, high), $"{top} (the top of its usual range)", source,
+                Hint(amount, high, unit.Mass));
+        }
+        if (amount > 0 && amount * Factor <= low)
+        {
+            return Diagnose.UnitSlipAgainstUsual(written.Span, drug.Name, written.ToString()!, Ratio(amount, low), $"{bottom} (the bottom of its usual range)", source,
+                Hint(amount, low, unit.Mass));
+        }
+        return null;
+    }
+
+    /// <summary>An AUC target ten times above the top of the drug's usual AUC range on the route (AUC 50 for AUC 5), or a tenth of its bottom.</summary>
+    private static Diagnostic? AucSlip(AucDose auc, DrugEntry drug, AdministrationLine line)
+    {
+        var ranges = AucRanges(drug, line).ToList();
+        if (ranges.Count == 0)
+        {
+            return null;
+        }
+        decimal target = auc.Target.Value, usual = ranges.Max(r => r.Usual), lowest = ranges.Min(r => r.Usual);
+        return IsAucSlip(target, ranges)
+            ? Diagnose.UnitSlipAgainstUsual(auc.Span, drug.Name, auc.ToString()!, Ratio(target, target >= usual ? usual : lowest),
+                $"AUC {Units.Format(target >= usual ? usual : lowest)}", ranges[0].Source, Phrases.DecimalOrUnit)
+            : null;
+    }
+
+    /// <summary>Ten times the largest usual AUC target or more (AUC 50 typed for AUC 5), or a tenth of the smallest.</summary>
+    public static bool IsAucSlip(decimal target, IReadOnlyCollection<(decimal Usual, decimal Low, decimal High, string Source)> ranges) =>
+        target >= ranges.Max(r => r.Usual) * Factor || target * Factor <= ranges.Min(r => r.Usual);
+
+    /// <summary>The confirmed AUC ranges of a drug's usual doses on the line's route (a dose without a range is its own range).</summary>
+    public static IEnumerable<(decimal Usual, decimal Low, decimal High, string Source)> AucRanges(DrugEntry drug, AdministrationLine line) =>
+        drug.UsualDoses
+            .Where(u => !u.Unconfirmed && u.Dose is AucDose && RouteMatches(u.Route, line))
+            .Select(u => (((AucDose)u.Dose).Target.Value, ((u.Low ?? u.Dose) as AucDose)!.Target.Value, ((u.High ?? u.Dose) as AucDose)!.Target.Value, u.Source));
 
     private static bool Alike(DoseUnit a, DoseUnit b) => a.Basis == b.Basis && Units.Compatible(a.Mass, b.Mass);
 

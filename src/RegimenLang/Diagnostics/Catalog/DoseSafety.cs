@@ -76,11 +76,12 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor HighDoseMethotrexateWithoutRescue = new(
         "RL3008", "High-dose methotrexate without leucovorin", DiagnosticFamily.DoseSafety, Severity.Warning,
-        "methotrexate {dose} in cycle '{cycle}' is high-dose (>= 500 mg/m2) but the cycle has no leucovorin line or note",
-        "High-dose methotrexate (500 mg/m2 or more) needs leucovorin rescue. Write the rescue as a leucovorin line or, when it is given per protocol, " +
-        "as a note mentioning leucovorin on the methotrexate line.",
+        "methotrexate {dose} in cycle '{cycle}' is high-dose (>= 500 mg/m2) but the cycle has no leucovorin line",
+        "High-dose methotrexate (500 mg/m2 or more) needs leucovorin rescue. Write the rescue as leucovorin (or levoleucovorin) lines, timed " +
+        "from the methotrexate (`leucovorin 15 mg IV q6h x 10 from 24 h after mtx starts`): a note is not an order and never stands for the " +
+        "rescue. When the rescue is there but starts outside the window its source gives, RL3012 says so.",
         "methotrexate 1000 mg/m2 IV over 24 h day 1",
-        "methotrexate 1000 mg/m2 IV over 24 h day 1 note \"leucovorin rescue from hour 36 per protocol\"");
+        "methotrexate 1000 mg/m2 IV over 24 h day 1 as mtx\nleucovorin 15 mg IV q6h x 10 from 24 h after mtx starts");
 
     public static readonly DiagnosticDescriptor RouteNotListed = new(
         "RL3009", "Route the drug's label does not list", DiagnosticFamily.DoseSafety, Severity.Error,
@@ -110,7 +111,8 @@ public static partial class DiagnosticCatalog
     private static IEnumerable<DiagnosticDescriptor> DoseSafetyFamily() =>
     [
         ForbiddenRoute, OverMaxPerAdministration, OverMaxPerDay, OverMaxPerCycle, OverLifetimeMax, UnitSlip, CappedDrugWithoutCap,
-        HighDoseMethotrexateWithoutRescue, RouteNotListed, UnusualDoseBasis,
+        HighDoseMethotrexateWithoutRescue, RouteNotListed, UnusualDoseBasis, CompanionMissing, CompanionOutsideWindow, ClassLimit,
+        LimitAgainstFormulary, RoundingStepTooLarge, CoverageGap, AucOutOfRange,
     ];
 
     internal static DiagnosticDescriptor Over(MaximumScope scope) => scope switch

@@ -496,7 +496,7 @@ public static partial class FormularyLoader
 
             // The original view (see DrugEntry): what always applies and a source confirmed.
             var legacyUsual = LegacyUsual(usual);
-            var legacyLimits = limits.Where(l => l.When is null && !l.Unconfirmed && !RouteOnlyCap(l, routes)).ToImmutableArray();
+            var legacyLimits = limits.Where(l => l.When is null && !l.Unconfirmed).ToImmutableArray();
             string? minIntervalSource = dto.MinIntervalSource;
             if (minInterval is null && intervals.Where(v => v.Route is null && v.MinDose is null && !v.Unconfirmed).MaxBy(v => v.MinDays) is { } everyDose)
             {
@@ -570,15 +570,6 @@ public static partial class FormularyLoader
             MassUnit.Unit => dose.Amount.Value,
             _ => null,
         };
-
-        /// <summary>
-        /// A flat per-administration maximum for one route of a drug given by other routes too (methotrexate 15 mg IT): the
-        /// original rule for drugs with an absolute maximum (RL3007) reads such limits without their route, so they stay out
-        /// of <see cref="DrugEntry.Limits"/> and are only in <see cref="DrugEntry.AllLimits"/>.
-        /// </summary>
-        private static bool RouteOnlyCap(DoseLimit limit, IReadOnlyList<Route> routes) =>
-            limit is { Per: LimitPer.Administration, Max.Unit.Basis: DoseBasis.Flat, Route: { } only }
-            && routes.Any(r => r != only && !(only == Route.IV && r == Route.CIV));
 
         public DrugClass? ReadClass(DrugClassDto dto)
         {
