@@ -60,7 +60,7 @@ public sealed class ExpandAndSnapshotCliTests : IDisposable
         var (exit, output, error) = Run("snapshot", Path.Combine(RepoRoot(), "regimens"));
         Assert.True(exit == 0, output + error);
         Assert.DoesNotContain("no snapshot", output, StringComparison.Ordinal);
-        Assert.Contains("16 equal, 0 different", error, StringComparison.Ordinal);
+        Assert.Contains("17 equal, 0 different", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,7 +122,8 @@ public sealed class ExpandAndSnapshotCliTests : IDisposable
         Assert.True(exit == 0, error);
         var lines = File.ReadAllLines(file);
         Assert.StartsWith("date,planDay,phase,cycle,phaseCycle,cycleName,cycleDay,time,drug,route", lines[0], StringComparison.Ordinal);
-        Assert.Equal(1 + 18, lines.Length);
+        // A header, then 18 inotuzumab doses, each with its two premedications (dexamethasone, acetaminophen).
+        Assert.Equal(1 + 18 * 3, lines.Length);
 
         foreach (var format in new[] { "table", "yaml", "md" })
         {
