@@ -57,6 +57,28 @@ public sealed class ErrorRecoveryTests
     }
 
     [Fact]
+    public void Body_lines_whose_header_is_missing_give_one_finding_and_stay_in_the_tree()
+    {
+        var compilation = Parsing.Check(Parsing.Header + """
+              venetoclax ramp 20 mg, 50 mg each 7 days PO daily day 1
+              venetoclax 400 mg PO daily days 15-28
+              obinutuzumab 1000 mg IV day 1
+            }
+            cycle A length 28 days {
+              vincristine 2 mg IV day 1
+            }
+            }
+            plan {
+              main: A
+            }
+            """);
+        var syntax = compilation.Diagnostics.Where(d => d.Code.StartsWith("RL0", StringComparison.Ordinal)).ToList();
+        // One finding for the run of stray lines and its '}'; the second stray '}' after a valid cycle is a mistake of its own.
+        Assert.Equal([("RL0014", 3), ("RL0010", 10)], syntax.Select(d => (d.Code, d.Span.Line)));
+        Assert.Equal(5, compilation.Syntax.Document.Statements.OfType<ErrorStatement>().Count());
+    }
+
+    [Fact]
     public void Every_line_of_the_file_is_in_the_tree()
     {
         string text = Parsing.Header + """

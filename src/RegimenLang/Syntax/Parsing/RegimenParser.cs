@@ -105,6 +105,12 @@ public static class RegimenParser
         /// <summary>The line before opened a container without '{': a lone '{' on the next statement line belongs to it.</summary>
         private bool _braceMayFollow;
 
+        /// <summary>
+        /// A body line stood at the top level (its container's header is missing or broken beyond reading) and was reported: the
+        /// body lines and the '}' that follow it are the same one mistake, kept in the tree as error statements but not reported again.
+        /// </summary>
+        private bool _strayBody;
+
         public DiagnosticBag Diagnostics { get; } = new(source.Path);
         public List<Statement> Statements { get; } = [];
         public List<Comment> Comments { get; } = [];
@@ -236,11 +242,17 @@ public static class RegimenParser
             var first = tokens[0];
             if (first.Kind == TokenKind.RightBrace)
             {
-                _line.Parse(Diagnose.UnexpectedCloseBrace(first.Span));
+                if (!_strayBody)
+                {
+                    _line.Parse(Diagnose.UnexpectedCloseBrace(first.Span));
+                }
+                _strayBody = false;
                 Statements.Add(new ErrorStatement(Skipped(tokens), first.Span.Through(tokens[^1].Span)));
                 return;
             }
             string keyword = first.Kind == TokenKind.Word ? first.Text.ToLowerInvariant() : "";
+            bool strayBefore = _strayBody;
+            _strayBody = false;
             switch (keyword)
             {
                 case "regimen":
@@ -273,13 +285,20 @@ public static class RegimenParser
                 Open(GuessKind(first.Text, tokens), tokens, endOfLine, guessed: true);
                 return;
             }
-            if (tokens.Length > 1 && (tokens[1].Kind == TokenKind.Number || tokens[1].IsWord("AUC")))
+            bool bodyLine = tokens.Length > 1 && (tokens[1].Kind == TokenKind.Number || tokens[1].IsWord("AUC") || tokens[1].IsWord("ramp"));
+            if (strayBefore)
+            {
+                _strayBody = true; // reported with the first stray line
+            }
+            else if (bodyLine)
             {
                 _line.Parse(Diagnose.AdministrationOutsideBlock(first.Span));
+                _strayBody = true;
             }
             else
             {
                 _line.Parse(Diagnose.Expected(first.Span, ["a statement (regimen, input, block, cycle, phase, limit, plan, or 'key: value' metadata)"], first.ToString()));
+                _strayBody = true;
             }
             AddStatement(null, tokens);
         }
