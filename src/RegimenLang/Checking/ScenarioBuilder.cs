@@ -19,7 +19,37 @@ public static class ScenarioBuilder
     /// <summary>The plan's start in a symbolic scenario (its dates are never printed).</summary>
     private static readonly DateOnly SymbolicStart = new(2026, 1, 5);
 
-    public static IReadOnlyList<Scenario> Build(SemanticModel model) => Build(model.Administrations);
+    public static IReadOnlyList<Scenario> Build(SemanticModel model) => WithDoseLevels(model, Build(model.Administrations));
+
+    /// <summary>
+    /// The scenarios again at each dose level of each drug that has levels (one drug at a time off level 0; a level that omits
+    /// the drug adds nothing to check): a limit is checked at every level, and a finding names the level. Past
+    /// <see cref="MaxScenarios"/> in all, the levels are checked with the first scenario only.
+    /// </summary>
+    private static IReadOnlyList<Scenario> WithDoseLevels(SemanticModel model, IReadOnlyList<Scenario> scenarios)
+    {
+        var levels = model.LevelTables.Values.OrderBy(t => t.Drug.Name, StringComparer.Ordinal)
+            .SelectMany(t => t.Levels.Values.Where(l => l.Number != 0 && !l.IsOmit).Select(l => (t.Drug.Name, l.Number)))
+            .ToList();
+        if (levels.Count == 0)
+        {
+            return scenarios;
+        }
+        var bases = scenarios.Count * (levels.Count + 1) <= MaxScenarios ? scenarios : [scenarios[0]];
+        var result = new List<Scenario>(scenarios);
+        foreach (var scenario in bases)
+        {
+            foreach (var (drug, level) in levels)
+            {
+                result.Add(scenario with
+                {
+                    Patient = scenario.Patient with { DoseLevels = scenario.Patient.DoseLevels.SetItem(drug, level) },
+                    DoseLevelDescription = $"dose level {level} of {drug}",
+                });
+            }
+        }
+        return result;
+    }
 
     /// <summary>
     /// The scenarios for the conditions of <paramref name="lines"/> alone: a rule that compares two lines asks

@@ -74,6 +74,17 @@ public sealed class AstTreeBuilder(bool includeSpans = true) : ISyntaxVisitor<Tr
     public TreeValue VisitLimit(LimitStatement l) =>
         Node("Limit", l.Span).Add("drug", l.Drug.Text).Add("amount", l.Amount.Accept(this)).Add("scope", Scope(l.Scope)).Build();
 
+    public TreeValue VisitLevels(LevelsStatement l) =>
+        Node("Levels", l.Span).Add("drug", l.Drug.Text).Add("levels", List(l.Levels)).Build();
+
+    public TreeValue VisitDoseLevel(DoseLevelSyntax l)
+    {
+        var b = Node("DoseLevel", l.Span).Add("level", l.Level.Value);
+        return (l.Dose is { } dose ? b.Add("dose", dose.Accept(this))
+            : l.Percent is { } pct ? b.Add("percent", pct.Value)
+            : b.Add("omit", true)).Build();
+    }
+
     public TreeValue VisitPlan(PlanStatement p) => WithSkipped(Node("Plan", p.Span), p.HeaderSkipped).Add("phases", List(p.Lines)).Build();
 
     public TreeValue VisitPhase(PhaseSyntax ph) => Node("Phase", ph.Span).Add("name", ph.Name.Text).Add("sequence", ph.Sequence.Accept(this)).Build();

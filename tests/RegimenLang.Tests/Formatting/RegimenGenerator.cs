@@ -91,6 +91,18 @@ public sealed class RegimenGenerator(int seed)
 
         if (Chance(0.3))
         {
+            // Dose levels: level 0 and a few others, each a dose, a percentage or omit, spaced freely.
+            var levels = new List<string> { $"0{O()}:{O()}{Amount()}" };
+            foreach (int level in new[] { -1, -2, 1 }.Take(_random.Next(1, 4)))
+            {
+                string value = Pick(Amount(), Pick("75", "50", "62.5", "125") + O() + "%", K("omit"));
+                levels.Add($"{level}{O()}:{O()}{value}");
+            }
+            lines.Add($"{K("levels")}{S()}{Pick(Drugs)}{S()}{{{O()}{string.Join("," + O(), levels)}{O()}}}{Trailing()}");
+        }
+
+        if (Chance(0.3))
+        {
             // Lines across the cycles of a phase (the plan's first phase is always there).
             lines.Add($"{K("phase")}{S()}induction{O()}{{{Trailing()}");
             for (int i = _random.Next(1, 3); i > 0; i--)

@@ -113,6 +113,9 @@ public static partial class Binder
             }
         }
 
+        var administrations = bound.Values.OfType<BoundAdministration>().OrderBy(a => a.Line.Span.Start).ToImmutableArray();
+        var levelTables = DoseLevelBinder.Bind(document, context, written, administrations);
+
         var plans = new PlanBinder(context);
         bool headerSeen = document.Header is not null || context.MentionedInErrors.Contains("regimen");
         var plan = plans.Bind(document, reportMissing: headerSeen || document.Statements.Length > 0);
@@ -168,12 +171,15 @@ public static partial class Binder
             context.Blocks.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
             context.PhaseBlocks.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
             context.Facts.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
-            [.. bound.Values.OfType<BoundAdministration>().OrderBy(a => a.Line.Span.Start)],
+            administrations,
             written.ToImmutable(),
             limits.ToImmutable(),
             plan,
             uncertain.ToImmutable(),
-            context.SymbolOf);
+            context.SymbolOf)
+        {
+            LevelTables = levelTables,
+        };
     }
 
     /// <summary>Collects the words of lines that could not be read, and the declarations whose names they hide.</summary>

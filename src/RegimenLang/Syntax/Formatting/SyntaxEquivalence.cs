@@ -102,6 +102,18 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
         return Same(a.Drug, b.Drug) && Same(a.Amount, b.Amount) && a.Scope == b.Scope;
     }
 
+    public bool VisitLevels(LevelsStatement a)
+    {
+        var b = Other<LevelsStatement>();
+        return Same(a.Drug, b.Drug) && All(a.Levels, b.Levels);
+    }
+
+    public bool VisitDoseLevel(DoseLevelSyntax a)
+    {
+        var b = Other<DoseLevelSyntax>();
+        return Same(a.Level, b.Level) && Same(a.Dose, b.Dose) && Same(a.Percent, b.Percent);
+    }
+
     public bool VisitPlan(PlanStatement a)
     {
         var b = Other<PlanStatement>();

@@ -100,6 +100,11 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
         _ => throw new ArgumentOutOfRangeException(nameof(l)),
     };
 
+    public string VisitLevels(LevelsStatement l) => $"levels {l.Drug.Text} {{ {Join(l.Levels, ", ")} }}";
+
+    public string VisitDoseLevel(DoseLevelSyntax l) =>
+        $"{l.Level.Text}: " + (l.Dose is { } dose ? dose.Accept(this) : l.Percent is { } pct ? pct.Text + "%" : "omit");
+
     public string VisitPlan(PlanStatement p) => p.HeaderSkipped.IsEmpty ? "plan {" : p.HeaderSkipped.Accept(this);
 
     public string VisitPhase(PhaseSyntax phase) => $"{phase.Name.Text}: {phase.Sequence.Accept(this)}";

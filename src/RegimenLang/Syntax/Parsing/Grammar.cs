@@ -590,6 +590,34 @@ internal static class Grammar
             Keyword("limit"), DrugName, AmountDose, LimitScope)
         .Before(EndOfLine);
 
+    private static readonly Parser<Token, Token> RightBrace = Kind(TokenKind.RightBrace, "'}'");
+
+    /// <summary>What a dose level may be, for "expected ..." messages.</summary>
+    private const string LevelValueLabel = "a dose such as 150 mg/m2, a percentage of the full dose such as 75%, or omit";
+
+    /// <summary>The value of a dose level: a dose, a percentage of the full dose, or <c>omit</c>.</summary>
+    private static readonly Parser<Token, (DoseSyntax? Dose, NumberLiteral? Percent, SourceSpan Span)> LevelValue = OneOf(
+        Keyword("omit").Select(k => ((DoseSyntax?)null, (NumberLiteral?)null, k.Span)),
+        AucDose.Select(d => ((DoseSyntax?)d, (NumberLiteral?)null, d.Span)),
+        NumberLabelled(LevelValueLabel).Then(n =>
+            Kind(TokenKind.Percent, "'%' or a unit such as mg").Select(pct => ((DoseSyntax?)null, (NumberLiteral?)n, Span(n, pct)))
+                .Or(DoseUnit.Select(u => ((DoseSyntax?)new AmountDose(n, u, Span(n, u)), (NumberLiteral?)null, Span(n, u))))))
+        .Labelled(LevelValueLabel);
+
+    internal static readonly Parser<Token, DoseLevelSyntax> DoseLevel =
+        Map(
+            (level, value) => new DoseLevelSyntax(level, value.Dose, value.Percent, value.Span, level.Span.Through(value.Span)),
+            DayNumberLabelled("a dose level such as 0, -1 or 1"),
+            Colon.Then(LevelValue));
+
+    internal static readonly Parser<Token, LevelsStatement> Levels =
+        Map(
+            (k, drug, levels, close) => new LevelsStatement(drug, [.. levels], Span(k, close)),
+            Keyword("levels"), DrugName,
+            Kind(TokenKind.LeftBrace, "'{'").Then(DoseLevel.SeparatedAtLeastOnce(Comma)),
+            RightBrace)
+        .Before(EndOfLine);
+
     internal static readonly Parser<Token, Identifier> PlanHeader =
         Keyword("plan").Select(t => new Identifier(t.Text, t.Span)).Before(LeftBrace).Before(EndOfLine);
 
