@@ -55,10 +55,12 @@ public sealed class AstTreeBuilder(bool includeSpans = true) : ISyntaxVisitor<Tr
 
     public TreeValue VisitInput(InputStatement i) =>
         Node("Input", i.Span).Add("name", i.Name.Text).Add("type", i.Type.Kind.ToString().ToLowerInvariant())
-            .AddIfNotNull("unit", i.Type.Unit).AddIfNotNull("description", i.Description?.Value).Build();
+            .AddIfNotNull("unit", i.Type.Unit).AddIfNotNull("choices", Choices(i.Type)).AddIfNotNull("description", i.Description?.Value).Build();
+
+    private static TreeArray? Choices(InputType t) => t.Choices.IsEmpty ? null : new TreeArray([.. t.Choices.Select(c => new TreeScalar(c.Text))]);
 
     public TreeValue VisitInputType(InputType t) =>
-        Node("InputType", t.Span).Add("type", t.Kind.ToString().ToLowerInvariant()).AddIfNotNull("unit", t.Unit).Build();
+        Node("InputType", t.Span).Add("type", t.Kind.ToString().ToLowerInvariant()).AddIfNotNull("unit", t.Unit).AddIfNotNull("choices", Choices(t)).Build();
 
     public TreeValue VisitBlock(BlockStatement b) =>
         WithSkipped(Node("Block", b.Span).AddIfNotNull("name", b.Name?.Text), b.HeaderSkipped).Add("body", List(b.Body)).Build();

@@ -53,6 +53,10 @@ public sealed class RegimenGenerator(int seed)
         {
             lines.Add($"{K("input")} wt: {K("number")} kg \"weight band\"");
         }
+        if (Chance(0.3))
+        {
+            lines.Add($"{K("input")} pet2:{S()}{K("choice")}{S()}negative{O()}|{O()}positive{(Chance(0.5) ? S() + Str("interim PET") : "")}{Trailing()}");
+        }
 
         for (int b = _random.Next(0, 3); b > 0; b--)
         {
@@ -267,7 +271,7 @@ public sealed class RegimenGenerator(int seed)
                 $"{K("not")}{S()}{Condition(depth + 1)}",
                 $"({O()}{Condition(depth + 1)}{O()})");
         }
-        return Pick("ph", $"age{O()}>={O()}60", $"cd20{O()}>={O()}20%", $"wt{O()}<{O()}45 kg", $"sex{O()}={O()}female", $"crcl{O()}!={O()}60 mL/min", $"age == 18");
+        return Pick("ph", $"age{O()}>={O()}60", $"cd20{O()}>={O()}20%", $"wt{O()}<{O()}45 kg", $"sex{O()}={O()}female", $"crcl{O()}!={O()}60 mL/min", $"age == 18", $"pet2{O()}={O()}positive");
     }
 
     private string Sequence(int depth)

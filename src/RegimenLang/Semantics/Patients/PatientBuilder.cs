@@ -140,6 +140,11 @@ public static class PatientBuilder
                         : (new PatientInput(fact.Name, FactValue.Of(pct), text), null);
                 }
                 return (null, PatientProblems.NotAPercent(fact.Name, text));
+            case FactKind.Word:
+                // A choice input: one of its values (any case), kept as the regimen writes it.
+                return fact.Words.FirstOrDefault(w => string.Equals(w, text, StringComparison.OrdinalIgnoreCase)) is { } word
+                    ? (new PatientInput(fact.Name, FactValue.Of(word), text), null)
+                    : (null, PatientProblems.NotOneOf($"input '{fact.Name}'", fact.Words, text));
             default:
                 return QuantityText.TryParseMeasurement(text, out var number, out var u, out _)
                     && (u is null || fact.AcceptedUnits.Contains(u, StringComparer.OrdinalIgnoreCase))

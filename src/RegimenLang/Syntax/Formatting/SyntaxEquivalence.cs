@@ -74,7 +74,7 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
     public bool VisitInputType(InputType a)
     {
         var b = Other<InputType>();
-        return a.Kind == b.Kind && a.Unit == b.Unit;
+        return a.Kind == b.Kind && a.Unit == b.Unit && All(a.Choices, b.Choices);
     }
 
     public bool VisitBlock(BlockStatement a)

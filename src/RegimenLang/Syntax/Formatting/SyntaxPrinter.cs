@@ -70,6 +70,7 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
             InputKind.Flag => "flag",
             InputKind.Percent => "percent",
             InputKind.Number => "number",
+            InputKind.Choice => "choice " + string.Join(" | ", t.Choices.Select(c => c.Text)),
             _ => throw new ArgumentOutOfRangeException(nameof(t)),
         }) + (t.Unit is null ? "" : " " + t.Unit);
 

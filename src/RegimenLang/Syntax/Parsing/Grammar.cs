@@ -543,15 +543,22 @@ internal static class Grammar
         Map((k, title) => new HeaderStatement(title, Span(k, title)), Keyword("regimen"), StringLiteral)
         .Before(EndOfLine);
 
+    /// <summary>The values of a <c>choice</c> input, after the keyword: words separated by '|' (<c>negative | positive</c>).</summary>
+    internal static readonly Parser<Token, IEnumerable<Identifier>> ChoiceValues =
+        Name("a value of the choice, such as negative").SeparatedAtLeastOnce(Kind(TokenKind.Pipe, "'|'"));
+
+    /// <summary>The unit of a <c>number</c> input (<c>kg</c>, <c>cells/uL</c>).</summary>
+    internal static readonly Parser<Token, (string Text, SourceSpan Span)> InputUnit =
+        Map((w, per) => per.HasValue ? (Text: $"{w.Text}/{per.Value.Text}", Span: Span(w, per.Value)) : (Text: w.Text, Span: w.Span),
+            Kind(TokenKind.Word, "a unit"), Slash.Then(Kind(TokenKind.Word, "a unit")).Optional());
+
     internal static readonly Parser<Token, InputType> InputType =
-        Map(
-            (k, unit) => new InputType(
+        AnyOf("an input type: flag, percent, number or choice", "flag", "percent", "number", "choice").Then(k => k.IsWord("choice")
+            ? ChoiceValues.Select(values => new InputType(InputKind.Choice, null, Span(k, values.Last())) { Choices = [.. values] })
+            : InputUnit.Optional().Select(unit => new InputType(
                 k.IsWord("flag") ? InputKind.Flag : k.IsWord("percent") ? InputKind.Percent : InputKind.Number,
                 unit.HasValue ? unit.Value.Text : null,
-                unit.HasValue ? unit.Value.Span : k.Span),
-            AnyOf("an input type: flag, percent or number", "flag", "percent", "number"),
-            Map((w, per) => per.HasValue ? (Text: $"{w.Text}/{per.Value.Text}", Span: Span(w, per.Value)) : (Text: w.Text, Span: w.Span),
-                Kind(TokenKind.Word, "a unit"), Slash.Then(Kind(TokenKind.Word, "a unit")).Optional()).Optional());
+                unit.HasValue ? unit.Value.Span : k.Span)));
 
     internal static readonly Parser<Token, InputStatement> Input =
         Map(
