@@ -236,4 +236,19 @@ public sealed class DoseLevelTests
         Assert.Equal(2, exit);
         Assert.Contains("--level: 'irinotecan' is not drug=level, e.g. irinotecan=-1", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_checker_lays_the_plan_out_at_each_drug_s_highest_escalation_only_then_at_all_of_them()
+    {
+        // Reductions and omit cannot pass a maximum the full dose keeps to: no scenario of their own.
+        Assert.Single(RegimenLang.Checking.ScenarioBuilder.Build(Bind(Folfiri)));
+        string escalated = Regimen("""
+              irinotecan 180 mg/m2 IV day 1
+              leucovorin 400 mg/m2 IV day 1
+            """, extra: "levels irinotecan { 0: 180 mg/m2, 1: 200 mg/m2, 2: 225 mg/m2, -1: omit }\nlevels leucovorin { 0: 100%, 1: 110% }");
+        var scenarios = RegimenLang.Checking.ScenarioBuilder.Build(Bind(escalated));
+        Assert.Equal(["", "dose level 2 of irinotecan", "dose level 1 of leucovorin", "dose level 2 of irinotecan, dose level 1 of leucovorin"],
+            scenarios.Select(s => s.DoseLevelDescription));
+        Assert.Equal(2, scenarios[^1].Patient.DoseLevelOf("irinotecan"));
+    }
 }

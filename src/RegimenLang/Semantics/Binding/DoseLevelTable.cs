@@ -30,6 +30,20 @@ public sealed record DoseLevelTable(DrugEntry Drug, LevelsStatement Syntax, Immu
     public IReadOnlyList<int> Numbers => [.. Levels.Keys.Reverse()];
 
     public DoseLevel? Find(int number) => Levels.GetValueOrDefault(number);
+
+    /// <summary>
+    /// How many times the full dose a level gives every line of the drug (a percentage over 100, a dose over level 0's);
+    /// null for <c>omit</c>. Every dose of the drug scales by the same factor, so its totals do too.
+    /// </summary>
+    public decimal? Factor(DoseLevel level) =>
+        level.IsOmit ? null
+        : level.Number == 0 ? 1m
+        : level.Percent is { } percent ? percent / 100m
+        : DoseLevelArithmetic.Value(level.Dose!) / DoseLevelArithmetic.Value(Full.Dose!);
+
+    /// <summary>The level that gives the most (the highest factor), when it gives more than the full dose; null when none does.</summary>
+    public DoseLevel? Highest() =>
+        Levels.Values.Where(l => Factor(l) > 1m).OrderByDescending(l => Factor(l)).ThenByDescending(l => l.Number).FirstOrDefault();
 }
 
 /// <summary>How a level changes a dose: shared by the evaluator (the timeline), the checker and the binder's messages.</summary>
