@@ -65,8 +65,21 @@ public static partial class DiagnosticCatalog
         "levels:\n  irinotecan: -4    # the regimen defines 0, -1, -2 and -3",
         "levels:\n  irinotecan: -2");
 
+    public static readonly DiagnosticDescriptor InvalidChoice = new(
+        "RL1034", "Invalid choice input", DiagnosticFamily.Names, Severity.Error,
+        [
+            "the value '{value}' of choice '{input}' is given twice",
+            "'{value}' cannot be a value of choice '{input}': and, or and not join conditions",
+        ],
+        "`input pet2: choice negative | positive` declares a fact with a closed set of values, which conditions compare with `=` or `!=` " +
+        "(`when pet2 = negative`) and a patient gives as one of them. Each value is written once (values are matched ignoring case), " +
+        "and `and`, `or` and `not` cannot be values: a condition could not tell them from the words that join conditions.",
+        "input response: choice complete | partial | Complete | not",
+        "input response: choice complete | partial | none");
+
+    // The plan-adapting features (choice inputs, dose levels) share this file: one family list for them.
     private static IEnumerable<DiagnosticDescriptor> DoseLevelFamily() =>
-        [InvalidDoseLevels, DoseLevelOutOfOrder, UnusedDoseLevels, LineNotAtFullDose, UnknownDoseLevel];
+        [InvalidDoseLevels, DoseLevelOutOfOrder, UnusedDoseLevels, LineNotAtFullDose, InvalidChoice, UnknownDoseLevel];
 }
 
 public static partial class Diagnose
@@ -92,6 +105,12 @@ public static partial class Diagnose
         DiagnosticCatalog.DoseLevelOutOfOrder.Create(at, reduction ? 0 : 1, ("level", level), ("drug", drug), ("text", text), ("full", full));
 
     public static Diagnostic UnusedDoseLevels(SourceSpan at, string drug) => DiagnosticCatalog.UnusedDoseLevels.Create(at, ("drug", drug));
+
+    public static Diagnostic ChoiceValueTwice(SourceSpan at, string input, string value) =>
+        DiagnosticCatalog.InvalidChoice.Create(at, 0, ("value", value), ("input", input));
+
+    public static Diagnostic ChoiceValueReserved(SourceSpan at, string input, string value) =>
+        DiagnosticCatalog.InvalidChoice.Create(at, 1, ("value", value), ("input", input));
 
     public static Diagnostic LineNotAtFullDose(SourceSpan at, string drug, string dose, string full, string level, string scaled) =>
         DiagnosticCatalog.LineNotAtFullDose.Create(at, ("drug", drug), ("dose", dose), ("full", full), ("level", level), ("scaled", scaled));

@@ -224,9 +224,27 @@ public static partial class Binder
                     : Diagnose.DuplicateName(input.Name.Span, "input", name, earlier.Declaration!.Span.Line));
                 continue;
             }
+            CheckChoices(input, context.Diagnostics);
             var symbol = new FactSymbol(FactDefinition.From(input));
             context.Facts[name] = symbol;
             context.Record(input.Name, symbol);
+        }
+    }
+
+    /// <summary>The values of a <c>choice</c> input (RL1034): each once, and none of the words that join conditions.</summary>
+    private static void CheckChoices(InputStatement input, DiagnosticBag diagnostics)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in input.Type.Choices)
+        {
+            if (value.Text.ToLowerInvariant() is "and" or "or" or "not")
+            {
+                diagnostics.Add(Diagnose.ChoiceValueReserved(value.Span, input.Name.Text, value.Text));
+            }
+            else if (!seen.Add(value.Text))
+            {
+                diagnostics.Add(Diagnose.ChoiceValueTwice(value.Span, input.Name.Text, value.Text));
+            }
         }
     }
 
