@@ -36,6 +36,7 @@ public static class FuzzFixtures
         }
 
         limit vincristine 2 mg per dose
+        levels prednisone { 0: 100 mg, -1: 75%, -2: 50 mg, -3: omit }
 
         plan {
           main: A x 2
@@ -53,6 +54,8 @@ public static class FuzzFixtures
         start: 2026-01-05
         inputs:
           cd20: 35%
+        levels:
+          prednisone: -1
 
         """;
 

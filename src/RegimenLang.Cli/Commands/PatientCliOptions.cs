@@ -21,14 +21,15 @@ public sealed class PatientCliOptions
         BsaFormula.AcceptOnlyFromAmong("mosteller", "dubois");
     }
 
-    public Option<string?> Patient { get; } = new("--patient") { Description = "A patient YAML file (height, weight, age, sex, crcl, bsa, start, time, inputs, prior)." };
+    public Option<string?> Patient { get; } = new("--patient") { Description = "A patient YAML file (height, weight, age, sex, crcl, bsa, start, time, inputs, prior, levels)." };
     public Option<string[]> Set { get; } = new("--set") { Description = "A declared input, name=value (cd20=35%, ph=true); repeatable.", Arity = ArgumentArity.ZeroOrMore };
+    public Option<string[]> Level { get; } = new("--level") { Description = "A drug's dose level, drug=level (irinotecan=-1), one of the regimen's levels lines; repeatable.", Arity = ArgumentArity.ZeroOrMore };
     public Option<string?> Start { get; } = new("--start") { Description = "The date of day 1 of the first cycle, yyyy-mm-dd (default: the patient file's start, else today)." };
     public Option<string?> Time { get; } = new("--time") { Description = "First-dose clock time HH:MM (default 08:00)." };
     public Option<string> BsaFormula { get; } = new("--bsa-formula") { Description = "mosteller (default) or dubois.", DefaultValueFactory = _ => "mosteller" };
     public Option<string?> BsaCap { get; } = new("--bsa-cap") { Description = "Cap the BSA at this many m2 (a protocol option, never a default)." };
 
-    public IEnumerable<Option> All => [Patient, .. _facts.Select(f => f.Option), Set, Start, Time, BsaFormula, BsaCap];
+    public IEnumerable<Option> All => [Patient, .. _facts.Select(f => f.Option), Set, Level, Start, Time, BsaFormula, BsaCap];
 
     /// <summary>Where the patient comes from, or the first usage error.</summary>
     public (PatientSource? Source, string? Error) Read(ParseResult parse, DateOnly defaultStart)
@@ -75,6 +76,19 @@ public sealed class PatientCliOptions
             inputs[name] = new RawInput(name, item[(eq + 1)..], ValueOrigin.Flag($"--set {name}"));
         }
         draft = draft with { Inputs = inputs.ToImmutable() };
+        var levels = ImmutableDictionary.CreateBuilder<string, RawLevel>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in parse.GetValue(Level) ?? [])
+        {
+            int eq = item.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                Fail($"--level: '{item}' is not drug=level, e.g. irinotecan=-1");
+                continue;
+            }
+            string drug = item[..eq].Trim();
+            levels[drug] = new RawLevel(drug, item[(eq + 1)..], ValueOrigin.Flag($"--level {drug}"));
+        }
+        draft = draft with { Levels = levels.ToImmutable() };
 
         decimal? cap = null;
         if (parse.GetValue(BsaCap) is { } capText)
@@ -92,5 +106,6 @@ public sealed class PatientCliOptions
 
     /// <summary>Whether any patient option was given (so <c>check</c> checks absolute doses too).</summary>
     public bool AnyGiven(ParseResult parse) =>
-        parse.GetValue(Patient) is not null || _facts.Any(f => parse.GetValue(f.Option) is not null) || (parse.GetValue(Set)?.Length ?? 0) > 0;
+        parse.GetValue(Patient) is not null || _facts.Any(f => parse.GetValue(f.Option) is not null) || (parse.GetValue(Set)?.Length ?? 0) > 0
+        || (parse.GetValue(Level)?.Length ?? 0) > 0;
 }

@@ -21,7 +21,9 @@ public static class DoseEventBuilder
         bool allApply = ScenarioBuilder.AllLinesApply(scenario);
         var patient = scenario.Patient;
         int firstDose = patient.FirstDoseTime.Hour * 60 + patient.FirstDoseTime.Minute;
-        var placed = DoseLayout.Lay(model, instances, firstDose, a => a.When is not { } when || allApply || when.Holds(patient), include, quiet);
+        var levels = LevelSelection.For(model, patient);
+        var placed = DoseLayout.Lay(model, instances, firstDose,
+            a => !levels.Omitted(a) && (a.When is not { } when || allApply || when.Holds(patient)), include, quiet);
 
         var absolute = new Dictionary<(AdministrationLine, int), DoseResult?>(LineKeyComparer<int>.Instance);
         var events = ImmutableArray.CreateBuilder<DoseEvent>(placed.Doses.Length);
@@ -30,10 +32,10 @@ public static class DoseEventBuilder
             DoseResult? computed = null;
             if (scenario.IsRealPatient && !absolute.TryGetValue((dose.Line, dose.Step), out computed))
             {
-                computed = Dosing.Compute(dose.Line, dose.Prescribed, patient, quiet);
+                computed = Dosing.Compute(dose.Line, levels.Prescribed(dose), patient, quiet);
                 absolute[(dose.Line, dose.Step)] = computed;
             }
-            var (prescribed, unit) = Prescribed(dose.Prescribed);
+            var (prescribed, unit) = Prescribed(levels.Prescribed(dose));
             decimal share = dose.Share;
             events.Add(new DoseEvent(dose.Administration, dose.Instance, dose.InstanceIndex,
                 PlanDay: dose.PlanDay,

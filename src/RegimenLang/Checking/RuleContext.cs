@@ -153,6 +153,7 @@ public sealed class RuleContext
         }
         counted.ExceptWith(Model.UncertainDrugs);
         var conditional = Lines.Where(l => l.When is not null).Select(l => l.DrugName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        conditional.UnionWith(Model.LevelTables.Keys); // a drug with dose levels differs from one level scenario to the next
         return (counted, conditional);
     }
 

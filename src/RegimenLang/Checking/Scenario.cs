@@ -13,5 +13,10 @@ namespace RegimenLang.Checking;
 /// <param name="Description">The facts that select this scenario, e.g. "age = 60"; empty when no condition matters.</param>
 public sealed record Scenario(Patient Patient, string Description, bool IsRealPatient)
 {
-    public string When => Phrases.When(Description);
+    /// <summary>The dose level this scenario checks ("dose level -1 of irinotecan"); empty at the full doses.</summary>
+    public string DoseLevelDescription { get; init; } = "";
+
+    public string When => Phrases.When(DoseLevelDescription.Length == 0 ? Description
+        : Description.Length == 0 ? DoseLevelDescription
+        : Description + ", " + DoseLevelDescription);
 }

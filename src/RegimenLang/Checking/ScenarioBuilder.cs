@@ -19,7 +19,49 @@ public static class ScenarioBuilder
     /// <summary>The plan's start in a symbolic scenario (its dates are never printed).</summary>
     private static readonly DateOnly SymbolicStart = new(2026, 1, 5);
 
-    public static IReadOnlyList<Scenario> Build(SemanticModel model) => Build(model.Administrations);
+    public static IReadOnlyList<Scenario> Build(SemanticModel model) => WithDoseLevels(model, Build(model.Administrations));
+
+    /// <summary>
+    /// The scenarios again at the dose levels that give more than the full dose, one drug at a time. A level scales every
+    /// dose of its drug by one factor, so the drug's sums per day, per cycle and over the plan grow with it: a level below
+    /// the full dose (or one that omits the drug) cannot pass a maximum the full dose keeps to, and the highest level of a
+    /// drug passes every maximum a lower one does. So each drug is laid out at its highest level only, and every level is
+    /// checked; a finding names the level. Past <see cref="MaxScenarios"/> in all, the levels are checked with the first
+    /// scenario only.
+    /// </summary>
+    private static IReadOnlyList<Scenario> WithDoseLevels(SemanticModel model, IReadOnlyList<Scenario> scenarios)
+    {
+        var levels = model.LevelTables.Values.OrderBy(t => t.Drug.Name, StringComparer.Ordinal)
+            .Select(t => (t.Drug.Name, Level: t.Highest()))
+            .Where(l => l.Level is not null)
+            .Select(l => (l.Name, l.Level!.Number))
+            .ToList();
+        if (levels.Count == 0)
+        {
+            return scenarios;
+        }
+        // One drug at a time names the level a finding comes from; all of them at once (after) catches a class maximum
+        // (anthracycline equivalents) that two escalated drugs pass together. Each maximum is reported once, at its first scenario.
+        var sets = levels.Select(l => (IReadOnlyList<(string Drug, int Level)>)[l]).ToList();
+        if (levels.Count > 1)
+        {
+            sets.Add(levels);
+        }
+        var bases = scenarios.Count * (sets.Count + 1) <= MaxScenarios ? scenarios : [scenarios[0]];
+        var result = new List<Scenario>(scenarios);
+        foreach (var scenario in bases)
+        {
+            foreach (var set in sets)
+            {
+                result.Add(scenario with
+                {
+                    Patient = scenario.Patient with { DoseLevels = scenario.Patient.DoseLevels.SetItems(set.Select(l => KeyValuePair.Create(l.Drug, l.Level))) },
+                    DoseLevelDescription = string.Join(", ", set.Select(l => $"dose level {l.Level} of {l.Drug}")),
+                });
+            }
+        }
+        return result;
+    }
 
     /// <summary>
     /// The scenarios for the conditions of <paramref name="lines"/> alone: a rule that compares two lines asks

@@ -32,8 +32,13 @@ public static class Evaluator
 
         // Each line is judged once: its condition and its dose do not depend on the cycle instance.
         var conditions = new Dictionary<AdministrationLine, bool?>(ReferenceEqualityComparer.Instance);
+        var levels = LevelSelection.For(regimen, patient);
         bool Given(BoundAdministration administration)
         {
+            if (levels.Omitted(administration))
+            {
+                return false;
+            }
             if (administration.When is not { } when)
             {
                 return true;
@@ -57,7 +62,7 @@ public static class Evaluator
             var key = (dose.Line, dose.Step);
             if (!doses.TryGetValue(key, out var computed))
             {
-                computed = Dosing.Compute(dose.Line, dose.Prescribed, patient, problems);
+                computed = Dosing.Compute(dose.Line, levels.Prescribed(dose), patient, problems);
                 doses[key] = computed;
             }
             if (computed is not null)
@@ -67,7 +72,7 @@ public static class Evaluator
                     lineParts = LineParts.Of(dose.Line);
                     parts[dose.Line] = lineParts;
                 }
-                entries.Add(Entry(dose, computed, origin, lineParts));
+                entries.Add(Entry(dose, computed, origin, lineParts, levels));
             }
         }
 
@@ -80,7 +85,10 @@ public static class Evaluator
         // Clock order; OrderBy is stable, so simultaneous doses keep the order in which they were laid out.
         var ordered = entries.OrderBy(e => e.When).ToImmutableArray();
         var (cycleTotals, planTotals) = Totals.Compute(ordered, patient);
-        var timeline = new Timeline(regimen.Title, regimen.Id, regimen.Path, patient, layout.Instances, ordered, cycleTotals, planTotals);
+        var timeline = new Timeline(regimen.Title, regimen.Id, regimen.Path, patient, layout.Instances, ordered, cycleTotals, planTotals)
+        {
+            DoseLevels = levels.Applied(),
+        };
         return new EvaluationResult(timeline, problems.Sorted(), null, false);
     }
 
@@ -132,7 +140,7 @@ public static class Evaluator
             : EntryInfusion.None);
     }
 
-    private static TimelineEntry Entry(PlacedDose dose, DoseResult computed, DateTime origin, LineParts parts)
+    private static TimelineEntry Entry(PlacedDose dose, DoseResult computed, DateTime origin, LineParts parts, LevelSelection levels)
     {
         var line = dose.Line;
         var instance = dose.Instance;
@@ -149,7 +157,7 @@ public static class Evaluator
             dose.CycleDay,
             dose.Administration.DrugName,
             parts.Routes,
-            dose.Prescribed,
+            levels.Prescribed(dose),
             computed.Amount * share,
             computed.Unit,
             computed.PrescribedAmount * share,
@@ -167,6 +175,7 @@ public static class Evaluator
                 : null,
             DividedInto = dose.DividedInto > 1 ? dose.DividedInto : null,
             RampStep = dose.Step >= 0 ? dose.Step + 1 : null,
+            DoseLevel = levels.LevelOf(dose.Administration)?.Number,
         };
     }
 }

@@ -82,6 +82,9 @@ public sealed record TimelineEntry(
     /// <summary>The 1-based step of a ramp; null for other lines.</summary>
     public int? RampStep { get; init; }
 
+    /// <summary>The dose level the drug was given at (its <see cref="Prescribed"/> dose is that level's); null when the regimen gives the drug no levels.</summary>
+    public int? DoseLevel { get; init; }
+
     public DateOnly Date => DateOnly.FromDateTime(When);
     public TimeOnly Time => TimeOnly.FromDateTime(When);
 
@@ -166,4 +169,7 @@ public sealed record Timeline(
     /// (<c>expand --allow-errors</c>); every format shows them first. Empty otherwise.
     /// </summary>
     public ImmutableArray<RegimenLang.Diagnostics.Diagnostic> Findings { get; init; } = [];
+
+    /// <summary>Each drug that has dose levels, with the level the patient is at (an omitted drug has no entries); empty when the regimen has none.</summary>
+    public ImmutableArray<AppliedDoseLevel> DoseLevels { get; init; } = [];
 }

@@ -55,10 +55,12 @@ public sealed class AstTreeBuilder(bool includeSpans = true) : ISyntaxVisitor<Tr
 
     public TreeValue VisitInput(InputStatement i) =>
         Node("Input", i.Span).Add("name", i.Name.Text).Add("type", i.Type.Kind.ToString().ToLowerInvariant())
-            .AddIfNotNull("unit", i.Type.Unit).AddIfNotNull("description", i.Description?.Value).Build();
+            .AddIfNotNull("unit", i.Type.Unit).AddIfNotNull("choices", Choices(i.Type)).AddIfNotNull("description", i.Description?.Value).Build();
+
+    private static TreeArray? Choices(InputType t) => t.Choices.IsEmpty ? null : new TreeArray([.. t.Choices.Select(c => new TreeScalar(c.Text))]);
 
     public TreeValue VisitInputType(InputType t) =>
-        Node("InputType", t.Span).Add("type", t.Kind.ToString().ToLowerInvariant()).AddIfNotNull("unit", t.Unit).Build();
+        Node("InputType", t.Span).Add("type", t.Kind.ToString().ToLowerInvariant()).AddIfNotNull("unit", t.Unit).AddIfNotNull("choices", Choices(t)).Build();
 
     public TreeValue VisitBlock(BlockStatement b) =>
         WithSkipped(Node("Block", b.Span).AddIfNotNull("name", b.Name?.Text), b.HeaderSkipped).Add("body", List(b.Body)).Build();
@@ -73,6 +75,17 @@ public sealed class AstTreeBuilder(bool includeSpans = true) : ISyntaxVisitor<Tr
 
     public TreeValue VisitLimit(LimitStatement l) =>
         Node("Limit", l.Span).Add("drug", l.Drug.Text).Add("amount", l.Amount.Accept(this)).Add("scope", Scope(l.Scope)).Build();
+
+    public TreeValue VisitLevels(LevelsStatement l) =>
+        Node("Levels", l.Span).Add("drug", l.Drug.Text).Add("levels", List(l.Levels)).Build();
+
+    public TreeValue VisitDoseLevel(DoseLevelSyntax l)
+    {
+        var b = Node("DoseLevel", l.Span).Add("level", l.Level.Value);
+        return (l.Dose is { } dose ? b.Add("dose", dose.Accept(this))
+            : l.Percent is { } pct ? b.Add("percent", pct.Value)
+            : b.Add("omit", true)).Build();
+    }
 
     public TreeValue VisitPlan(PlanStatement p) => WithSkipped(Node("Plan", p.Span), p.HeaderSkipped).Add("phases", List(p.Lines)).Build();
 

@@ -11,7 +11,7 @@ public static class TimelineCsvWriter
     [
         "date", "planDay", "phase", "cycle", "phaseCycle", "cycleName", "cycleDay", "time", "drug", "route", "routes",
         "prescribed", "amount", "unit", "duration", "doseNumber", "doseCount", "adjustments", "notes", "line",
-        "durationMinutes", "endDate", "endTime", "anchor", "dividedInto", "rampStep",
+        "durationMinutes", "endDate", "endTime", "anchor", "dividedInto", "rampStep", "doseLevel",
     ];
 
     public static string Write(Timeline timeline)
@@ -35,6 +35,7 @@ public static class TimelineCsvWriter
                 e.DurationMinutes is null ? "" : TimelineTreeBuilder.Date(DateOnly.FromDateTime(e.End)),
                 e.DurationMinutes is null ? "" : TimelineTreeBuilder.Time(TimeOnly.FromDateTime(e.End)),
                 TimelineText.Anchor(e) ?? "", e.DividedInto is { } d ? Int(d) : "", e.RampStep is { } r ? Int(r) : "",
+                e.DoseLevel is { } level ? Int(level) : "",
             ]);
         }
         return output.ToString();

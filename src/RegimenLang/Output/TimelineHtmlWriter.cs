@@ -20,6 +20,10 @@ public static class TimelineHtmlWriter
         html.Append("<h1>").Append(E(timeline.Title)).Append("</h1>\n");
         html.Append("<p class=\"warning\">Generated from a regimen file. Regimen files need local clinical validation before use with patients.</p>\n");
         html.Append("<ul>\n<li>id: ").Append(E(timeline.Id)).Append("</li>\n<li>patient: ").Append(E(TimelineText.Patient(p))).Append("</li>\n");
+        if (TimelineText.DoseLevels(timeline) is { } levels)
+        {
+            html.Append("<li>dose levels: ").Append(E(levels)).Append("</li>\n");
+        }
         html.Append("<li>start: ").Append(E(TimelineText.Date(p.Start))).Append(", first dose ").Append(TimelineTreeBuilder.Time(p.FirstDoseTime)).Append("</li>\n</ul>\n");
         if (!timeline.Findings.IsEmpty)
         {

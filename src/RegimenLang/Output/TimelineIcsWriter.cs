@@ -49,6 +49,10 @@ public static class TimelineIcsWriter
             {
                 description.Add($"dose {n} of {e.DoseCount}");
             }
+            if (e.DoseLevel is { } level)
+            {
+                description.Add($"dose level {level}");
+            }
             description.AddRange(e.Adjustments.Select(TimelineText.Adjustment));
             description.AddRange(e.Notes.Select(note => "note: " + note));
             description.Add($"line {e.Line} of {timeline.File}");

@@ -13,6 +13,10 @@ public static class TimelineMarkdownWriter
         output.Append("# ").Append(Escape(timeline.Title)).Append("\n\n");
         output.Append("- id: `").Append(timeline.Id).Append("`\n");
         output.Append("- patient: ").Append(Escape(TimelineText.Patient(p))).Append('\n');
+        if (TimelineText.DoseLevels(timeline) is { } levels)
+        {
+            output.Append("- dose levels: ").Append(Escape(levels)).Append('\n');
+        }
         output.Append("- start: ").Append(TimelineText.Date(p.Start)).Append(", first dose ").Append(TimelineTreeBuilder.Time(p.FirstDoseTime)).Append('\n');
         if (!timeline.Findings.IsEmpty)
         {

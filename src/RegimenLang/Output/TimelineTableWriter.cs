@@ -19,6 +19,10 @@ public static class TimelineTableWriter
         output.Append("id: ").Append(timeline.Id).Append('\n');
         output.Append("file: ").Append(Path.GetFileName(timeline.File)).Append('\n');
         output.Append("patient: ").Append(TimelineText.Patient(p)).Append('\n');
+        if (TimelineText.DoseLevels(timeline) is { } levels)
+        {
+            output.Append("dose levels: ").Append(levels).Append('\n');
+        }
         output.Append("start: ").Append(TimelineText.Date(p.Start)).Append(", first dose ").Append(TimelineTreeBuilder.Time(p.FirstDoseTime)).Append('\n');
         output.Append("amounts: computed doses, rounded to 3 decimals for display; totals are exact sums\n");
         if (!timeline.Findings.IsEmpty)

@@ -81,6 +81,14 @@ internal static class TimelineText
         return text;
     }
 
+    /// <summary>
+    /// The dose level of each drug that has levels, as the header of a timeline shows it ("irinotecan level -1 (150 mg/m2),
+    /// oxaliplatin level 0 (full dose)"); null when the regimen has no levels.
+    /// </summary>
+    public static string? DoseLevels(Timeline timeline) => timeline.DoseLevels.IsEmpty ? null
+        : string.Join(", ", timeline.DoseLevels.Select(l => $"{l.Drug} level {l.Level} ("
+            + (l.Omitted ? "omitted: not given" : l.Level == 0 ? "full dose" : l.Value) + ")"));
+
     /// <summary>The columns of one administration row: time, day, drug, route, prescribed, amount, duration, dose n/N, remarks.</summary>
     public static string[] Row(TimelineEntry e)
     {
@@ -96,6 +104,10 @@ internal static class TimelineText
         if (e.RampStep is { } step)
         {
             remarks.Add($"ramp step {step}");
+        }
+        if (e.DoseLevel is { } level and not 0)
+        {
+            remarks.Add($"dose level {level}");
         }
         if (e.DurationMinutes is > Evaluation.Schedule.MinutesPerDay || (e.DurationMinutes is { } minutes && e.Infusion.Kind == InfusionKind.Over && e.End.Date != e.When.Date))
         {

@@ -47,6 +47,7 @@ public static class TimelineTreeBuilder
             .Add("patient", patient.Build())
             .Add("start", Date(p.Start))
             .Add("firstDoseTime", Time(p.FirstDoseTime))
+            .AddIfNotNull("doseLevels", timeline.DoseLevels.IsEmpty ? null : new TreeArray([.. timeline.DoseLevels.Select(DoseLevel)]))
             .Add("cycles", new TreeArray([.. timeline.Cycles.Select(c => Cycle(c, p.Start))]))
             .Add("administrations", new TreeArray([.. timeline.Entries.Select(Entry)]))
             .Add("totals", new TreeArray([.. timeline.PlanTotals.Select(t => Total(t, null))]))
@@ -113,7 +114,11 @@ public static class TimelineTreeBuilder
             : new TreeScalar(null))
         .Add("dividedInto", e.DividedInto)
         .Add("rampStep", e.RampStep)
+        .AddIfNotNull("doseLevel", e.DoseLevel)
         .Build();
+
+    private static TreeObject DoseLevel(AppliedDoseLevel l) => new TreeObjectBuilder()
+        .Add("drug", l.Drug).Add("level", l.Level).Add("value", l.Value).Add("omitted", l.Omitted).Build();
 
     private static TreeObject Total(DrugTotal t, CycleInstance? cycle)
     {

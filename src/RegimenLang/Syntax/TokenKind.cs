@@ -20,4 +20,5 @@ public enum TokenKind
     GreaterEqual,
     Equal,
     NotEqual,
+    Pipe,
 }

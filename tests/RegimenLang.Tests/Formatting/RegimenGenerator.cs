@@ -53,6 +53,10 @@ public sealed class RegimenGenerator(int seed)
         {
             lines.Add($"{K("input")} wt: {K("number")} kg \"weight band\"");
         }
+        if (Chance(0.3))
+        {
+            lines.Add($"{K("input")} pet2:{S()}{K("choice")}{S()}negative{O()}|{O()}positive{(Chance(0.5) ? S() + Str("interim PET") : "")}{Trailing()}");
+        }
 
         for (int b = _random.Next(0, 3); b > 0; b--)
         {
@@ -87,6 +91,18 @@ public sealed class RegimenGenerator(int seed)
         for (int l = _random.Next(0, 3); l > 0; l--)
         {
             lines.Add($"{K("limit")}{S()}{Pick(Drugs)}{S()}{Amount()}{S()}{Pick(K("per") + S() + K(Pick("dose", "day", "cycle", "administration")), K("lifetime"))}{Trailing()}");
+        }
+
+        if (Chance(0.3))
+        {
+            // Dose levels: level 0 and a few others, each a dose, a percentage or omit, spaced freely.
+            var levels = new List<string> { $"0{O()}:{O()}{Amount()}" };
+            foreach (int level in new[] { -1, -2, 1 }.Take(_random.Next(1, 4)))
+            {
+                string value = Pick(Amount(), Pick("75", "50", "62.5", "125") + O() + "%", K("omit"));
+                levels.Add($"{level}{O()}:{O()}{value}");
+            }
+            lines.Add($"{K("levels")}{S()}{Pick(Drugs)}{S()}{{{O()}{string.Join("," + O(), levels)}{O()}}}{Trailing()}");
         }
 
         if (Chance(0.3))
@@ -255,7 +271,7 @@ public sealed class RegimenGenerator(int seed)
                 $"{K("not")}{S()}{Condition(depth + 1)}",
                 $"({O()}{Condition(depth + 1)}{O()})");
         }
-        return Pick("ph", $"age{O()}>={O()}60", $"cd20{O()}>={O()}20%", $"wt{O()}<{O()}45 kg", $"sex{O()}={O()}female", $"crcl{O()}!={O()}60 mL/min", $"age == 18");
+        return Pick("ph", $"age{O()}>={O()}60", $"cd20{O()}>={O()}20%", $"wt{O()}<{O()}45 kg", $"sex{O()}={O()}female", $"crcl{O()}!={O()}60 mL/min", $"age == 18", $"pet2{O()}={O()}positive");
     }
 
     private string Sequence(int depth)

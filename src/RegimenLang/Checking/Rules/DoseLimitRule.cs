@@ -73,7 +73,7 @@ public abstract class DoseSumRule(LimitPer per) : ICheckRule
         }
         reported.Add(limit);
         // Name the patients concerned only when a conditional line contributes.
-        string when = group.Any(e => e.Administration.When is not null) ? scenario.When : "";
+        string when = group.Any(e => e.Administration.When is not null || scenario.Patient.DoseLevels.ContainsKey(e.Drug)) ? scenario.When : "";
         context.Report(Diagnose.OverMaximum(EffectiveLimit.Scope(per), crossing!.Administration.Dose.Span, limit.Drug, total, Where(crossing), when,
             $"{limit.Max.Amount.Text} {limit.Unit}", limit.Origin).WithRelated(limit.Related));
     }
@@ -222,35 +222,70 @@ public sealed class PerAdministrationLimitRule : ICheckRule
             {
                 continue;
             }
-            var line = administration.Line;
-            var (amount, unit) = DoseEventBuilder.Prescribed(administration.Dose);
-            Evaluation.DoseResult? computed = null;
-            if (context.Patient is { } patient && Applies(administration, patient))
+            foreach (var (dose, level) in DosesAtLevels(context, administration))
             {
-                computed = Dosing.Compute(line, patient, quiet);
+                Check(context, administration, drug, dose, level, cycleOf, quiet);
             }
-            foreach (var limit in EffectiveLimit.For(context, drug, LimitPer.Administration).Where(l => DoseArithmetic.Applies(l, line)))
+        }
+    }
+
+    /// <summary>
+    /// The doses of a line to check: as written; for a drug with dose levels, at each level that gives a dose (with a patient,
+    /// at the patient's level only).
+    /// </summary>
+    private static IEnumerable<(DoseSyntax Dose, int? Level)> DosesAtLevels(RuleContext context, Semantics.Binding.BoundAdministration administration)
+    {
+        if (context.Model.LevelsOf(administration.DrugName) is not { } table)
+        {
+            yield return (administration.Dose, null);
+            yield break;
+        }
+        foreach (var level in table.Levels.Values.Reverse())
+        {
+            if (context.Patient is { } patient && patient.DoseLevelOf(table.Drug.Name) != level.Number)
             {
-                string? total = null;
-                if (DoseArithmetic.PrescribedIn(amount, unit, limit.Unit) is { } symbolic && symbolic > limit.Max.Amount.Value)
-                {
-                    total = DoseArithmetic.Format(symbolic, limit.Unit);
-                }
-                else if (computed is not null && DoseArithmetic.AbsoluteLimit(limit, context.Patient) is { } absoluteMax
-                    && DoseArithmetic.AbsoluteIn(computed.Amount, computed.Unit, limit.Unit) is { } absolute && absolute > absoluteMax)
-                {
-                    total = DoseArithmetic.Format(absolute, limit.Unit.Mass) + Phrases.ForThisPatient(DoseArithmetic.Format(absoluteMax, limit.Unit.Mass));
-                }
-                if (total is not null)
-                {
-                    int day = administration.ListedDays.FirstOrDefault();
-                    string where = Phrases.InOneAdministration + " " + (cycleOf.TryGetValue(line, out var cycle)
-                        ? Phrases.OfCycle(day, cycle)
-                        : Phrases.OfBlock(day, context.Model.Blocks.Values.FirstOrDefault(b => b.Syntax.Body.Contains(line))?.Name ?? ""));
-                    string when = line.When is { } w ? Phrases.When(Syntax.Formatting.SyntaxPrinter.Condition(w.Condition)) : "";
-                    context.Report(Diagnose.OverMaximum(MaximumScope.Administration, administration.Dose.Span, limit.Drug, total, where, when,
-                        $"{limit.Max.Amount.Text} {limit.Unit}", limit.Origin).WithRelated(limit.Related));
-                }
+                continue;
+            }
+            if (Semantics.Binding.DoseLevelArithmetic.Apply(table, level, administration.Dose, administration.Dose) is { } dose)
+            {
+                yield return (dose, level.Number == 0 ? null : level.Number);
+            }
+        }
+    }
+
+    private static void Check(RuleContext context, Semantics.Binding.BoundAdministration administration, DrugEntry drug, DoseSyntax dose, int? level,
+        Dictionary<AdministrationLine, string> cycleOf, DiagnosticBag quiet)
+    {
+        var line = administration.Line;
+        var (amount, unit) = DoseEventBuilder.Prescribed(dose);
+        Evaluation.DoseResult? computed = null;
+        if (context.Patient is { } patient && Applies(administration, patient))
+        {
+            computed = Dosing.Compute(line, dose, patient, quiet);
+        }
+        foreach (var limit in EffectiveLimit.For(context, drug, LimitPer.Administration).Where(l => DoseArithmetic.Applies(l, line)))
+        {
+            string? total = null;
+            if (DoseArithmetic.PrescribedIn(amount, unit, limit.Unit) is { } symbolic && symbolic > limit.Max.Amount.Value)
+            {
+                total = DoseArithmetic.Format(symbolic, limit.Unit);
+            }
+            else if (computed is not null && DoseArithmetic.AbsoluteLimit(limit, context.Patient) is { } absoluteMax
+                && DoseArithmetic.AbsoluteIn(computed.Amount, computed.Unit, limit.Unit) is { } absolute && absolute > absoluteMax)
+            {
+                total = DoseArithmetic.Format(absolute, limit.Unit.Mass) + Phrases.ForThisPatient(DoseArithmetic.Format(absoluteMax, limit.Unit.Mass));
+            }
+            if (total is not null)
+            {
+                int day = administration.ListedDays.FirstOrDefault();
+                string where = Phrases.InOneAdministration + " " + (cycleOf.TryGetValue(line, out var cycle)
+                    ? Phrases.OfCycle(day, cycle)
+                    : Phrases.OfBlock(day, context.Model.Blocks.Values.FirstOrDefault(b => b.Syntax.Body.Contains(line))?.Name ?? ""));
+                string condition = line.When is { } w ? Syntax.Formatting.SyntaxPrinter.Condition(w.Condition) : "";
+                string atLevel = level is { } n ? $"dose level {n} of {drug.Name}" : "";
+                string when = Phrases.When(condition.Length > 0 && atLevel.Length > 0 ? condition + ", " + atLevel : condition + atLevel);
+                context.Report(Diagnose.OverMaximum(MaximumScope.Administration, administration.Dose.Span, limit.Drug, total, where, when,
+                    $"{limit.Max.Amount.Text} {limit.Unit}", limit.Origin).WithRelated(limit.Related));
             }
         }
     }

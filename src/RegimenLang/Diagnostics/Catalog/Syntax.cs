@@ -21,6 +21,8 @@ public enum NumberRole
     DoseInterval,
     RampStep,
     TimingOffset,
+    DoseLevel,
+    DosePercentage,
 }
 
 public static partial class DiagnosticCatalog
@@ -211,6 +213,8 @@ public static partial class DiagnosticCatalog
         NumberRole.DoseInterval => "an interval in days or weeks",
         NumberRole.RampStep => "the length of a ramp step",
         NumberRole.TimingOffset => "a timing offset",
+        NumberRole.DoseLevel => "a dose level",
+        NumberRole.DosePercentage => "a percentage of the full dose",
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 

@@ -113,6 +113,9 @@ public static partial class Binder
             }
         }
 
+        var administrations = bound.Values.OfType<BoundAdministration>().OrderBy(a => a.Line.Span.Start).ToImmutableArray();
+        var levelTables = DoseLevelBinder.Bind(document, context, written, administrations);
+
         var plans = new PlanBinder(context);
         bool headerSeen = document.Header is not null || context.MentionedInErrors.Contains("regimen");
         var plan = plans.Bind(document, reportMissing: headerSeen || document.Statements.Length > 0);
@@ -168,12 +171,15 @@ public static partial class Binder
             context.Blocks.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
             context.PhaseBlocks.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
             context.Facts.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase),
-            [.. bound.Values.OfType<BoundAdministration>().OrderBy(a => a.Line.Span.Start)],
+            administrations,
             written.ToImmutable(),
             limits.ToImmutable(),
             plan,
             uncertain.ToImmutable(),
-            context.SymbolOf);
+            context.SymbolOf)
+        {
+            LevelTables = levelTables,
+        };
     }
 
     /// <summary>Collects the words of lines that could not be read, and the declarations whose names they hide.</summary>
@@ -218,9 +224,27 @@ public static partial class Binder
                     : Diagnose.DuplicateName(input.Name.Span, "input", name, earlier.Declaration!.Span.Line));
                 continue;
             }
+            CheckChoices(input, context.Diagnostics);
             var symbol = new FactSymbol(FactDefinition.From(input));
             context.Facts[name] = symbol;
             context.Record(input.Name, symbol);
+        }
+    }
+
+    /// <summary>The values of a <c>choice</c> input (RL1034): each once, and none of the words that join conditions.</summary>
+    private static void CheckChoices(InputStatement input, DiagnosticBag diagnostics)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in input.Type.Choices)
+        {
+            if (value.Text.ToLowerInvariant() is "and" or "or" or "not")
+            {
+                diagnostics.Add(Diagnose.ChoiceValueReserved(value.Span, input.Name.Text, value.Text));
+            }
+            else if (!seen.Add(value.Text))
+            {
+                diagnostics.Add(Diagnose.ChoiceValueTwice(value.Span, input.Name.Text, value.Text));
+            }
         }
     }
 

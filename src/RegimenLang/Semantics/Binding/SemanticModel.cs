@@ -71,6 +71,12 @@ public sealed class SemanticModel
 
     public ImmutableArray<BoundLimit> Limits { get; }
 
+    /// <summary>The dose levels of each drug that has a <c>levels</c> line (by canonical drug name, ignoring case).</summary>
+    public ImmutableDictionary<string, DoseLevelTable> LevelTables { get; init; } = ImmutableDictionary.Create<string, DoseLevelTable>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The dose levels of a drug, or null when the regimen gives it none.</summary>
+    public DoseLevelTable? LevelsOf(string drug) => LevelTables.GetValueOrDefault(drug);
+
     /// <summary>The plan, or null when the file has none.</summary>
     public BoundPlan? Plan { get; }
 

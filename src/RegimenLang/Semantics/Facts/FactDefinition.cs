@@ -34,6 +34,8 @@ public sealed record FactDefinition(
             InputKind.Number => new(name, FactKind.Number, input.Type.Unit, input.Type.Unit is null ? [""] : [input.Type.Unit],
                 [], $"--set {name}=<n>{(input.Type.Unit is null ? "" : " " + input.Type.Unit)}",
                 input.Type.Unit is null ? $"{name} >= 60" : $"{name} < 45 {input.Type.Unit}", null, input),
+            InputKind.Choice => new(name, FactKind.Word, null, [], [.. input.Type.Choices.Select(c => c.Text)],
+                $"--set {name}={string.Join("|", input.Type.Choices.Select(c => c.Text))}", $"{name} = {input.Type.Choices[0].Text}", null, input),
             _ => throw new ArgumentOutOfRangeException(nameof(input)),
         };
     }

@@ -48,6 +48,15 @@ public sealed record Patient(
     DateOnly Start,
     TimeOnly FirstDoseTime)
 {
+    /// <summary>
+    /// The patient's dose level per drug (canonical drug name, ignoring case), checked against the regimen's <c>levels</c>
+    /// lines; a drug not named here is at level 0, its full dose.
+    /// </summary>
+    public ImmutableDictionary<string, int> DoseLevels { get; init; } = ImmutableDictionary.Create<string, int>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The patient's dose level of a drug (0 when none is given).</summary>
+    public int DoseLevelOf(string drug) => DoseLevels.GetValueOrDefault(drug);
+
     /// <summary>The first-dose clock time when none is given.</summary>
     public static readonly TimeOnly DefaultFirstDoseTime = new(8, 0);
 

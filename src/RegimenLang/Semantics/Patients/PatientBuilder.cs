@@ -72,13 +72,55 @@ public static class PatientBuilder
             }
         }
 
+        var levels = DoseLevels(draft, regimen, diagnostics);
+
         if (diagnostics.Count > before)
         {
             return null;
         }
         return new Patient(Number(BuiltInFacts.Height), Number(BuiltInFacts.Weight), Number(BuiltInFacts.Age),
             draft.Fact(BuiltInFacts.Sex)?.Word, Number(BuiltInFacts.Crcl), bsa,
-            inputs.ToImmutable(), prior.ToImmutable(), draft.Start ?? options.DefaultStart, draft.Time ?? Patient.DefaultFirstDoseTime);
+            inputs.ToImmutable(), prior.ToImmutable(), draft.Start ?? options.DefaultStart, draft.Time ?? Patient.DefaultFirstDoseTime)
+        {
+            DoseLevels = levels,
+        };
+    }
+
+    /// <summary>The patient's level per drug, each one a level the regimen's <c>levels</c> line for that drug defines (RL6030 otherwise).</summary>
+    private static ImmutableDictionary<string, int> DoseLevels(PatientDraft draft, SemanticModel regimen, List<Diagnostic> diagnostics)
+    {
+        var levels = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var raw in draft.Levels.Values.OrderBy(r => r.Drug, StringComparer.Ordinal))
+        {
+            var origin = raw.Origin;
+            string flag = origin.FlagName ?? "";
+            Diagnostic? problem = null;
+            if (regimen.Formulary.Find(raw.Drug) is not { } drug)
+            {
+                problem = DoseLevelProblems.UnknownDrug(origin.Span, flag, raw.Drug);
+            }
+            else if (!int.TryParse(raw.Text.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int level))
+            {
+                problem = DoseLevelProblems.NotALevel(origin.Span, flag, drug.Name, raw.Text.Trim());
+            }
+            else if (regimen.LevelsOf(drug.Name) is not { } table)
+            {
+                problem = DoseLevelProblems.NoLevels(origin.Span, flag, drug.Name, [.. regimen.LevelTables.Keys.Order(StringComparer.Ordinal)]);
+            }
+            else if (table.Find(level) is null)
+            {
+                problem = DoseLevelProblems.NotALevelOf(origin.Span, flag, drug.Name, level, table.Numbers);
+            }
+            else
+            {
+                levels[drug.Name] = level;
+            }
+            if (problem is not null)
+            {
+                diagnostics.Add(problem with { File = origin.File });
+            }
+        }
+        return levels.ToImmutable();
     }
 
     private static (PatientInput? Input, PatientValueProblem? Problem) Type(RawInput raw, FactDefinition fact)
@@ -98,6 +140,11 @@ public static class PatientBuilder
                         : (new PatientInput(fact.Name, FactValue.Of(pct), text), null);
                 }
                 return (null, PatientProblems.NotAPercent(fact.Name, text));
+            case FactKind.Word:
+                // A choice input: one of its values (any case), kept as the regimen writes it.
+                return fact.Words.FirstOrDefault(w => string.Equals(w, text, StringComparison.OrdinalIgnoreCase)) is { } word
+                    ? (new PatientInput(fact.Name, FactValue.Of(word), text), null)
+                    : (null, PatientProblems.NotOneOf($"input '{fact.Name}'", fact.Words, text));
             default:
                 return QuantityText.TryParseMeasurement(text, out var number, out var u, out _)
                     && (u is null || fact.AcceptedUnits.Contains(u, StringComparer.OrdinalIgnoreCase))

@@ -18,6 +18,9 @@ public sealed record ValueOrigin(string File, int Line, int Column, string? Flag
 /// <summary>A raw input value (<c>cd20: 35%</c>, <c>--set ph=true</c>), typed later by the regimen's <c>input</c> declarations.</summary>
 public sealed record RawInput(string Name, string Text, ValueOrigin Origin);
 
+/// <summary>A patient's dose level of a drug as written (<c>irinotecan: -1</c>, <c>--level irinotecan=-1</c>), checked against the regimen later.</summary>
+public sealed record RawLevel(string Drug, string Text, ValueOrigin Origin);
+
 /// <summary>A prior exposure with where it was written.</summary>
 public sealed record RawPrior(string Drug, AmountDose Dose, ValueOrigin Origin);
 
@@ -34,6 +37,7 @@ public sealed record PatientDraft
     public TimeOnly? Time { get; init; }
     public ImmutableDictionary<string, RawInput> Inputs { get; init; } = ImmutableDictionary.Create<string, RawInput>(StringComparer.OrdinalIgnoreCase);
     public ImmutableArray<RawPrior> Prior { get; init; } = [];
+    public ImmutableDictionary<string, RawLevel> Levels { get; init; } = ImmutableDictionary.Create<string, RawLevel>(StringComparer.OrdinalIgnoreCase);
 
     public static readonly PatientDraft Empty = new();
 
@@ -49,5 +53,6 @@ public sealed record PatientDraft
         Time = overrides.Time ?? Time,
         Inputs = Inputs.SetItems(overrides.Inputs),
         Prior = overrides.Prior.IsEmpty ? Prior : overrides.Prior,
+        Levels = Levels.SetItems(overrides.Levels),
     };
 }

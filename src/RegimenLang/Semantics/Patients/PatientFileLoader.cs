@@ -16,7 +16,7 @@ namespace RegimenLang.Semantics.Patients;
 /// </summary>
 public static class PatientFileLoader
 {
-    private static readonly string[] Keys = [.. BuiltInFacts.Names, "start", "time", "inputs", "prior"];
+    private static readonly string[] Keys = [.. BuiltInFacts.Names, "start", "time", "inputs", "prior", "levels"];
 
     /// <summary>
     /// The values of the file, or null when it is not a patient file at all. Problems go to
@@ -96,6 +96,13 @@ public static class PatientFileLoader
             }
         }
 
-        return draft with { Inputs = inputs.ToImmutable(), Prior = prior.ToImmutable() };
+        var levels = ImmutableDictionary.CreateBuilder<string, RawLevel>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (drug, value) in dto.Levels ?? [])
+        {
+            // Checked later, against the regimen's levels lines.
+            levels[drug] = new RawLevel(drug, value ?? "", At("levels", drug));
+        }
+
+        return draft with { Inputs = inputs.ToImmutable(), Prior = prior.ToImmutable(), Levels = levels.ToImmutable() };
     }
 }

@@ -155,7 +155,7 @@ internal sealed class DocumentLayout
     {
         HeaderStatement or MetadataStatement => 0,
         InputStatement => 1,
-        LimitStatement => 2,
+        LimitStatement or LevelsStatement => 2,
         _ => 3,
     };
 }

@@ -74,7 +74,7 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
     public bool VisitInputType(InputType a)
     {
         var b = Other<InputType>();
-        return a.Kind == b.Kind && a.Unit == b.Unit;
+        return a.Kind == b.Kind && a.Unit == b.Unit && All(a.Choices, b.Choices);
     }
 
     public bool VisitBlock(BlockStatement a)
@@ -100,6 +100,18 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
     {
         var b = Other<LimitStatement>();
         return Same(a.Drug, b.Drug) && Same(a.Amount, b.Amount) && a.Scope == b.Scope;
+    }
+
+    public bool VisitLevels(LevelsStatement a)
+    {
+        var b = Other<LevelsStatement>();
+        return Same(a.Drug, b.Drug) && All(a.Levels, b.Levels);
+    }
+
+    public bool VisitDoseLevel(DoseLevelSyntax a)
+    {
+        var b = Other<DoseLevelSyntax>();
+        return Same(a.Level, b.Level) && Same(a.Dose, b.Dose) && Same(a.Percent, b.Percent);
     }
 
     public bool VisitPlan(PlanStatement a)

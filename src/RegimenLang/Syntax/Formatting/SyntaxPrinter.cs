@@ -70,6 +70,7 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
             InputKind.Flag => "flag",
             InputKind.Percent => "percent",
             InputKind.Number => "number",
+            InputKind.Choice => "choice " + string.Join(" | ", t.Choices.Select(c => c.Text)),
             _ => throw new ArgumentOutOfRangeException(nameof(t)),
         }) + (t.Unit is null ? "" : " " + t.Unit);
 
@@ -99,6 +100,11 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
         LimitScope.Lifetime => "lifetime",
         _ => throw new ArgumentOutOfRangeException(nameof(l)),
     };
+
+    public string VisitLevels(LevelsStatement l) => $"levels {l.Drug.Text} {{ {Join(l.Levels, ", ")} }}";
+
+    public string VisitDoseLevel(DoseLevelSyntax l) =>
+        $"{l.Level.Text}: " + (l.Dose is { } dose ? dose.Accept(this) : l.Percent is { } pct ? pct.Text + "%" : "omit");
 
     public string VisitPlan(PlanStatement p) => p.HeaderSkipped.IsEmpty ? "plan {" : p.HeaderSkipped.Accept(this);
 

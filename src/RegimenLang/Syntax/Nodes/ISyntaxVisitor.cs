@@ -18,6 +18,8 @@ public interface ISyntaxVisitor<out T> : IConditionVisitor<T>, ISequenceVisitor<
     T VisitCycle(CycleStatement node);
     T VisitPhaseBlock(PhaseBlockStatement node);
     T VisitLimit(LimitStatement node);
+    T VisitLevels(LevelsStatement node);
+    T VisitDoseLevel(DoseLevelSyntax node);
     T VisitPlan(PlanStatement node);
     T VisitPhase(PhaseSyntax node);
     T VisitErrorStatement(ErrorStatement node);

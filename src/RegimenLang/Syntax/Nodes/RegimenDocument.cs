@@ -20,6 +20,7 @@ public sealed record RegimenDocument(
     public IEnumerable<PhaseBlockStatement> PhaseBlocks => Statements.OfType<PhaseBlockStatement>();
     public IEnumerable<InputStatement> Inputs => Statements.OfType<InputStatement>();
     public IEnumerable<LimitStatement> Limits => Statements.OfType<LimitStatement>();
+    public IEnumerable<LevelsStatement> LevelTables => Statements.OfType<LevelsStatement>();
     public IEnumerable<MetadataStatement> Metadata => Statements.OfType<MetadataStatement>();
 
     public string? MetadataValue(string key) =>

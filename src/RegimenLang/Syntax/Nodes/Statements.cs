@@ -39,14 +39,18 @@ public enum InputKind
     Flag,
     Percent,
     Number,
+    Choice,
 }
 
-/// <summary>The type of an input; <see cref="Unit"/> only for <c>number &lt;unit&gt;</c>.</summary>
+/// <summary>The type of an input; <see cref="Unit"/> only for <c>number &lt;unit&gt;</c>, <see cref="Choices"/> only for <c>choice a | b</c>.</summary>
 public sealed record InputType(InputKind Kind, string? Unit, SourceSpan Span) : SyntaxNode(Span)
 {
+    /// <summary>The values of a <c>choice</c> input, in the order written (<c>choice negative | positive</c>).</summary>
+    public ImmutableArray<Identifier> Choices { get; init; } = [];
+
     public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitInputType(this);
 
-    public override IEnumerable<SyntaxNode> Children() => None;
+    public override IEnumerable<SyntaxNode> Children() => Choices;
 }
 
 /// <summary>

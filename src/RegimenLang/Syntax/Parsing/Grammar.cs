@@ -543,15 +543,22 @@ internal static class Grammar
         Map((k, title) => new HeaderStatement(title, Span(k, title)), Keyword("regimen"), StringLiteral)
         .Before(EndOfLine);
 
+    /// <summary>The values of a <c>choice</c> input, after the keyword: words separated by '|' (<c>negative | positive</c>).</summary>
+    internal static readonly Parser<Token, IEnumerable<Identifier>> ChoiceValues =
+        Name("a value of the choice, such as negative").SeparatedAtLeastOnce(Kind(TokenKind.Pipe, "'|'"));
+
+    /// <summary>The unit of a <c>number</c> input (<c>kg</c>, <c>cells/uL</c>).</summary>
+    internal static readonly Parser<Token, (string Text, SourceSpan Span)> InputUnit =
+        Map((w, per) => per.HasValue ? (Text: $"{w.Text}/{per.Value.Text}", Span: Span(w, per.Value)) : (Text: w.Text, Span: w.Span),
+            Kind(TokenKind.Word, "a unit"), Slash.Then(Kind(TokenKind.Word, "a unit")).Optional());
+
     internal static readonly Parser<Token, InputType> InputType =
-        Map(
-            (k, unit) => new InputType(
+        AnyOf("an input type: flag, percent, number or choice", "flag", "percent", "number", "choice").Then(k => k.IsWord("choice")
+            ? ChoiceValues.Select(values => new InputType(InputKind.Choice, null, Span(k, values.Last())) { Choices = [.. values] })
+            : InputUnit.Optional().Select(unit => new InputType(
                 k.IsWord("flag") ? InputKind.Flag : k.IsWord("percent") ? InputKind.Percent : InputKind.Number,
                 unit.HasValue ? unit.Value.Text : null,
-                unit.HasValue ? unit.Value.Span : k.Span),
-            AnyOf("an input type: flag, percent or number", "flag", "percent", "number"),
-            Map((w, per) => per.HasValue ? (Text: $"{w.Text}/{per.Value.Text}", Span: Span(w, per.Value)) : (Text: w.Text, Span: w.Span),
-                Kind(TokenKind.Word, "a unit"), Slash.Then(Kind(TokenKind.Word, "a unit")).Optional()).Optional());
+                unit.HasValue ? unit.Value.Span : k.Span)));
 
     internal static readonly Parser<Token, InputStatement> Input =
         Map(
@@ -588,6 +595,34 @@ internal static class Grammar
         Map(
             (k, drug, amount, scope) => new LimitStatement(drug, amount, scope, Span(k, amount)),
             Keyword("limit"), DrugName, AmountDose, LimitScope)
+        .Before(EndOfLine);
+
+    private static readonly Parser<Token, Token> RightBrace = Kind(TokenKind.RightBrace, "'}'");
+
+    /// <summary>What a dose level may be, for "expected ..." messages.</summary>
+    private const string LevelValueLabel = "a dose such as 150 mg/m2, a percentage of the full dose such as 75%, or omit";
+
+    /// <summary>The value of a dose level: a dose, a percentage of the full dose, or <c>omit</c>.</summary>
+    private static readonly Parser<Token, (DoseSyntax? Dose, NumberLiteral? Percent, SourceSpan Span)> LevelValue = OneOf(
+        Keyword("omit").Select(k => ((DoseSyntax?)null, (NumberLiteral?)null, k.Span)),
+        AucDose.Select(d => ((DoseSyntax?)d, (NumberLiteral?)null, d.Span)),
+        NumberLabelled(LevelValueLabel).Then(n =>
+            Kind(TokenKind.Percent, "'%' or a unit such as mg").Select(pct => ((DoseSyntax?)null, (NumberLiteral?)n, Span(n, pct)))
+                .Or(DoseUnit.Select(u => ((DoseSyntax?)new AmountDose(n, u, Span(n, u)), (NumberLiteral?)null, Span(n, u))))))
+        .Labelled(LevelValueLabel);
+
+    internal static readonly Parser<Token, DoseLevelSyntax> DoseLevel =
+        Map(
+            (level, value) => new DoseLevelSyntax(level, value.Dose, value.Percent, value.Span, level.Span.Through(value.Span)),
+            DayNumberLabelled("a dose level such as 0, -1 or 1"),
+            Colon.Then(LevelValue));
+
+    internal static readonly Parser<Token, LevelsStatement> Levels =
+        Map(
+            (k, drug, levels, close) => new LevelsStatement(drug, [.. levels], Span(k, close)),
+            Keyword("levels"), DrugName,
+            Kind(TokenKind.LeftBrace, "'{'").Then(DoseLevel.SeparatedAtLeastOnce(Comma)),
+            RightBrace)
         .Before(EndOfLine);
 
     internal static readonly Parser<Token, Identifier> PlanHeader =

@@ -224,6 +224,7 @@ public static class Lexer
             '=' when next == '=' => (TokenKind.Equal, 2),
             '=' => (TokenKind.Equal, 1),
             '!' when next == '=' => (TokenKind.NotEqual, 2),
+            '|' => (TokenKind.Pipe, 1),
             _ => (TokenKind.Word, 0),
         };
     }

@@ -97,7 +97,7 @@ public static class RegimenParser
     private sealed class ParseState(SourceText source)
     {
         private static readonly HashSet<string> TopLevelKeywords =
-            new(["regimen", "input", "block", "cycle", "limit", "plan"], StringComparer.OrdinalIgnoreCase);
+            new(["regimen", "input", "block", "cycle", "limit", "levels", "plan"], StringComparer.OrdinalIgnoreCase);
 
         private readonly LineDiagnostics _line = new();
         private OpenContainer? _open;
@@ -268,6 +268,14 @@ public static class RegimenParser
                         _line.Validation(StatementValidator.Positive(limit.Amount.Amount, NumberRole.Limit));
                     }
                     AddStatement(_line.HasErrors ? null : limit, tokens);
+                    return;
+                case "levels":
+                    var levels = Run(Grammar.Levels, tokens, endOfLine);
+                    if (levels is not null)
+                    {
+                        _line.Validation(StatementValidator.Levels(levels));
+                    }
+                    AddStatement(_line.HasErrors ? null : levels, tokens);
                     return;
                 case "block" or "cycle" or "plan" or "phase":
                     Open(KindOf(keyword)!.Value, tokens, endOfLine, guessed: false);

@@ -38,6 +38,44 @@ internal static class StatementValidator
         return number.Value > MaxAmount ? Diagnose.BeyondAnyRealValue(number.Span, role, number.Text, MaxAmount) : null;
     }
 
+    /// <summary>The highest dose level (and the lowest is its negative): far beyond any protocol's table (-4 to 2).</summary>
+    public const int MaxDoseLevel = 20;
+
+    /// <summary>
+    /// The largest percentage of the full dose a level may be: an escalation beyond ten times the full dose is a slip,
+    /// and the bound keeps every scaled dose within exact decimal arithmetic.
+    /// </summary>
+    public const int MaxDosePercentage = 1000;
+
+    /// <summary>The numbers of a <c>levels</c> line: whole level numbers, positive doses, percentages from above 0 to 1000.</summary>
+    public static IEnumerable<Diagnostic> Levels(LevelsStatement levels)
+    {
+        foreach (var level in levels.Levels)
+        {
+            if (!level.Level.IsWholeNumber)
+            {
+                yield return Diagnose.NotWholeNumber(level.Level.Span, NumberRole.DoseLevel, level.Level.Text);
+            }
+            else if (Math.Abs(level.Level.Value) > MaxDoseLevel)
+            {
+                yield return Diagnose.NumberOutOfRange(level.Level.Span, NumberRole.DoseLevel, level.Level.Text, -MaxDoseLevel, MaxDoseLevel);
+            }
+            var problem = level.Dose switch
+            {
+                AmountDose amount => Positive(amount.Amount, NumberRole.Dose),
+                AucDose auc => Positive(auc.Target, NumberRole.AucTarget),
+                _ when level.Percent is { } pct => pct.Value <= 0 ? Diagnose.NotPositive(pct.Span, NumberRole.DosePercentage, pct.Text)
+                    : pct.Value > MaxDosePercentage ? Diagnose.BeyondAnyRealValue(pct.Span, NumberRole.DosePercentage, pct.Text, MaxDosePercentage)
+                    : null,
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                yield return problem;
+            }
+        }
+    }
+
     /// <summary>The earliest day a line may name: a year before day 1 (a prephase, a conditioning regimen, "the day before").</summary>
     public const int MinDay = -365;
 

@@ -15,6 +15,7 @@ public sealed class PatientFileDto
     public string? Time { get; set; }
     public Dictionary<string, string>? Inputs { get; set; }
     public Dictionary<string, string>? Prior { get; set; }
+    public Dictionary<string, string>? Levels { get; set; }
 
     /// <summary>The value written for a built-in fact, by the fact's name (the key is the name).</summary>
     public string? Fact(string name) => name switch

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using RegimenLang.Semantics.Binding;
+using RegimenLang.Semantics.Facts;
+using RegimenLang.Syntax.Nodes;
+
+namespace RegimenLang.Evaluation;
+
+/// <summary>A drug's dose level as applied in a timeline: the level and what it gives (<c>-1: 150 mg/m2</c>, <c>-3: omit</c>).</summary>
+public sealed record AppliedDoseLevel(string Drug, int Level, string Value, bool Omitted);
+
+/// <summary>
+/// The dose levels one patient (or one checker scenario) is at, applied to the regimen's lines: a drug with a <c>levels</c>
+/// line is at the patient's level of it, or 0; a level that omits the drug leaves its lines out. The evaluator and the
+/// checker both dose through this, so the checker counts the doses the timeline shows.
+/// </summary>
+public sealed class LevelSelection
+{
+    private readonly SemanticModel _model;
+    private readonly Patient _patient;
+
+    private LevelSelection(SemanticModel model, Patient patient)
+    {
+        _model = model;
+        _patient = patient;
+    }
+
+    public static LevelSelection For(SemanticModel model, Patient patient) => new(model, patient);
+
+    /// <summary>The level of the line's drug, or null when the regimen gives the drug no levels.</summary>
+    public DoseLevel? LevelOf(BoundAdministration line) =>
+        _model.LevelTables.Count == 0 || _model.LevelsOf(line.DrugName) is not { } table ? null : table.Find(_patient.DoseLevelOf(table.Drug.Name)) ?? table.Full;
+
+    /// <summary>Whether the patient's level of the line's drug omits it.</summary>
+    public bool Omitted(BoundAdministration line) => LevelOf(line) is { IsOmit: true };
+
+    /// <summary>The dose of a laid-out administration at the patient's level (the line's dose, or its ramp step, as written at level 0).</summary>
+    public DoseSyntax Prescribed(PlacedDose dose)
+    {
+        var line = dose.Administration;
+        return LevelOf(line) is { } level && _model.LevelsOf(line.DrugName) is { } table
+            ? DoseLevelArithmetic.Apply(table, level, line.Dose, dose.Prescribed) ?? dose.Prescribed
+            : dose.Prescribed;
+    }
+
+    /// <summary>Every drug with levels and the level that applies, in drug order (for the timeline's header).</summary>
+    public ImmutableArray<AppliedDoseLevel> Applied() =>
+        [.. _model.LevelTables.Values.OrderBy(t => t.Drug.Name, StringComparer.Ordinal).Select(t =>
+        {
+            var level = t.Find(_patient.DoseLevelOf(t.Drug.Name)) ?? t.Full;
+            return new AppliedDoseLevel(t.Drug.Name, level.Number, level.Syntax.ValueText, level.IsOmit);
+        })];
+}
