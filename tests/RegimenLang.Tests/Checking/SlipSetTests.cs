@@ -145,7 +145,7 @@ public sealed class SlipSetTests(ITestOutputHelper output)
             int changedInBase = source.Length - prefix - suffix;
             Assert.True(changedInSlip + changedInBase > 0, $"{slip.File} is its base unchanged");
             Assert.True(changedInSlip <= 2 && changedInBase <= 2,
-                $"{slip.File} changes more than one place: {changedInBase} lines of the base from line {prefix + 1} become {changedInSlip}");
+                $"{slip.File} differs from its base in more than one place: between line {prefix + 1} and line {source.Length - suffix} of the base");
         });
     }
 
