@@ -57,7 +57,12 @@ public sealed class CompanionRule : ICheckRule
         bool sameDay = companion.Timing == CompanionTiming.With;
         DoseEvent? nearest = null;
         long nearestDistance = long.MaxValue;
-        foreach (var candidate in candidates)
+        // After the start, it is the first companion dose from the start on that must fall in the window (a rescue begun with the
+        // drug has begun too early, whatever its later doses do); before it, any dose in the window will do.
+        var considered = companion.Timing == CompanionTiming.AfterStart
+            ? candidates.Where(c => Offset(start, c).High >= 0).Take(1)
+            : candidates;
+        foreach (var candidate in considered)
         {
             if (sameDay ? candidate.PlanDay == start.PlanDay : Within(start, candidate, earliest, latest))
             {
@@ -76,7 +81,10 @@ public sealed class CompanionRule : ICheckRule
         string where = Phrases.OnPlanDay(start.PlanDay, start.CycleDay, start.Instance.CycleName) + scenario.When;
         string window = Describe(companion);
         var related = RuleContext.At(companion.Location, $"{drug.Name}: {names} {window} ({companion.Source})");
-        if (nearest is not null && nearestDistance <= 2 * Day)
+        // Near: within two days of the window, or as far as a lead-in reaches (folic acid started on the day of pemetrexed
+        // instead of a week before is a late start, not a missing one).
+        long near = Math.Max(2 * Day, Minutes(companion.From) + Minutes(companion.To));
+        if (nearest is not null && nearestDistance <= near)
         {
             context.Report(Diagnose.CompanionOutsideWindow(nearest.Administration.DaysSpan, nearest.Drug, Nearest(start, nearest), drug.Name, where,
                 window, companion.Source).WithRelated(context.At(start.Line, $"the {drug.Name} dose"), related));
@@ -166,4 +174,6 @@ public sealed class CompanionRule : ICheckRule
             _ => $"from {(from.Length > 0 ? from : "0 h")} after its start, within a day",
         };
     }
+
+    private static long Minutes(TimeSpan? span) => span is { } s ? (long)s.TotalMinutes : 0;
 }

@@ -82,6 +82,10 @@ public sealed class CycleNumberRule : ICheckRule
                     // Whether any line of the drug (ignoring conditions) is given in each instance of this cycle.
                     var given = ordered.Select(i => cycle.Lines.Any(a =>
                         string.Equals(a.DrugName, drug.Key, StringComparison.OrdinalIgnoreCase) && (a.Line.Cycles?.Includes(i.PhaseCycle) ?? true))).ToList();
+                    if (EveryNthCycle(given))
+                    {
+                        continue;
+                    }
                     for (int k = 1; k < ordered.Count - 1; k++)
                     {
                         int before = given.FindLastIndex(k - 1, g => g);
@@ -96,5 +100,20 @@ public sealed class CycleNumberRule : ICheckRule
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A drug given every n-th instance from its first to the end of the phase (vitamin B12 every 3 cycles of pemetrexed: 1, 4, 7):
+    /// a schedule, not a forgotten cycle.
+    /// </summary>
+    private static bool EveryNthCycle(List<bool> given)
+    {
+        var indices = given.Select((g, i) => (g, i)).Where(x => x.g).Select(x => x.i).ToList();
+        if (indices.Count < 2)
+        {
+            return false;
+        }
+        int step = indices[1] - indices[0];
+        return step >= 2 && indices.Zip(indices.Skip(1)).All(p => p.Second - p.First == step) && indices[^1] + step >= given.Count;
     }
 }

@@ -26,8 +26,10 @@ public sealed class DoseBasisRule : ICheckRule
             {
                 continue;
             }
-            // Every usual dose the formulary gives for the route, confirmed or not: a basis any of them has is a usual basis.
-            var usual = drug.UsualDoses.Where(u => DoseArithmetic.OnRoute(u.Route, line)).ToList();
+            // The usual doses a source confirmed for the route (an unconfirmed one never vouches for a basis: rituximab's flat
+            // 1000 mg of rheumatology does not make 375 mg flat usual); only when none is confirmed, the unconfirmed ones.
+            var forRoute = drug.UsualDoses.Where(u => DoseArithmetic.OnRoute(u.Route, line)).ToList();
+            var usual = forRoute.Any(u => !u.Unconfirmed) ? forRoute.Where(u => !u.Unconfirmed).ToList() : forRoute;
             var basis = UsualDoseRange.BasisOf(dose);
             if (usual.Count == 0 || usual.Any(u => u.Basis == basis) || dose is AmountDose flat && AtFlatMaximum(drug, flat, line))
             {

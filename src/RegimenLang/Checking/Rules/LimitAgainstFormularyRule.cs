@@ -32,12 +32,15 @@ public sealed class LimitAgainstFormularyRule : ICheckRule
                     DoseUnit.CanonicalMass(dose.Unit.Mass)));
                 continue;
             }
-            var over = drug.Limits.FirstOrDefault(l => l.Per == LimitPer.Administration && l.Max.Unit.Basis == DoseBasis.Flat
-                && DoseArithmetic.OnRoute(l.Route, line) && Above(cap.Limit, l.Max));
+            // A cap on a rate dose (mcg/day) caps the day: compare it with the maxima per day too.
+            bool daily = dose.Unit.Rate == DoseRate.PerDay || cap.Limit.Unit.Rate == DoseRate.PerDay;
+            var over = drug.Limits.FirstOrDefault(l => (l.Per == LimitPer.Administration || daily && l.Per == LimitPer.Day)
+                && l.Max.Unit.Basis == DoseBasis.Flat && DoseArithmetic.OnRoute(l.Route, line) && Above(cap.Limit, l.Max));
             if (over is not null)
             {
-                context.Report(Diagnose.CapAboveFormulary(cap.Span, cap.Limit.ToString()!, drug.Name, over.Max.ToString(), over.Source)
-                    .WithRelated(RuleContext.At(over.Location, $"{drug.Name}: at most {over.Max} per administration ({over.Source})")));
+                context.Report(Diagnose.CapAboveFormulary(cap.Span, cap.Limit.ToString()!, drug.Name, $"{over.Max.Amount.Text} {over.Max.Unit with { Rate = DoseRate.None }}",
+                        EffectiveLimit.Name(over.Per), over.Source)
+                    .WithRelated(RuleContext.At(over.Location, $"{drug.Name}: at most {over.Max} per {EffectiveLimit.Name(over.Per)} ({over.Source})")));
             }
         }
         foreach (var limit in context.Model.Limits)

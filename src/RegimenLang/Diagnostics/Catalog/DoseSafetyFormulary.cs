@@ -39,7 +39,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor LimitAgainstFormulary = new(
         "RL3014", "Cap or limit above the formulary maximum, or not comparable", DiagnosticFamily.DoseSafety, Severity.Error,
         [
-            "'cap {cap}' on {drug} is above the formulary maximum of {maximum} per administration ({source})",
+            "'cap {cap}' on {drug} is above the formulary maximum of {maximum} per {per} ({source})",
             "'limit {drug} {limit}' is above the formulary maximum of {maximum} per {per} ({source}): the stricter one applies",
             "{what} in {unit} cannot be compared with {drug}'s doses in {doseUnit}: it would never be applied",
         ],
@@ -91,8 +91,8 @@ public static partial class Diagnose
         DiagnosticCatalog.ClassLimit.Create(at, ("class", drugClass), ("total", total), ("reference", reference), ("prior", prior), ("when", when),
             ("drug", drug), ("cycle", cycle), ("cycleName", cycleName), ("maximum", maximum), ("source", source));
 
-    public static Diagnostic CapAboveFormulary(SourceSpan at, string cap, string drug, string maximum, string source) =>
-        DiagnosticCatalog.LimitAgainstFormulary.Create(at, 0, ("cap", cap), ("drug", drug), ("maximum", maximum), ("source", source));
+    public static Diagnostic CapAboveFormulary(SourceSpan at, string cap, string drug, string maximum, string per, string source) =>
+        DiagnosticCatalog.LimitAgainstFormulary.Create(at, 0, ("cap", cap), ("drug", drug), ("maximum", maximum), ("per", per), ("source", source));
 
     public static Diagnostic LimitAboveFormulary(SourceSpan at, string drug, string limit, string maximum, string per, string source) =>
         DiagnosticCatalog.LimitAgainstFormulary.Create(at, 1, ("drug", drug), ("limit", limit), ("maximum", maximum), ("per", per), ("source", source));
