@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using RegimenLang.Cli.Commands;
+using RegimenLang.Formulary.BuiltIn;
 using RegimenLang.Workspace;
 
 namespace RegimenLang.Cli;
@@ -48,6 +49,8 @@ public static class RegimenApp
 
     public static int Run(string[] args, CommandContext context)
     {
+        // Every command checks against the formulary the build compiled: no YAML is parsed at start-up.
+        CompiledFormulary.Install();
         var root = CreateRoot(context);
         var parse = root.Parse(args);
         // Our own handler below replaces System.CommandLine's, which prints a stack trace.

@@ -55,10 +55,13 @@ public static class CheckRun
         }
 
         var setup = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Diagnostic>>(StringComparer.Ordinal);
-        var results = collected.Files
-            .AsParallel().AsOrdered()
-            .Select(file => CheckOne(workspace, file, patient, patientSource?.Options, setup))
-            .ToList();
+        // One file is checked on this thread: starting the thread pool for it cost more than the check (a pre-commit hook's usual case).
+        var results = collected.Files.Count <= 1
+            ? collected.Files.Select(file => CheckOne(workspace, file, patient, patientSource?.Options, setup)).ToList()
+            : collected.Files
+                .AsParallel().AsOrdered()
+                .Select(file => CheckOne(workspace, file, patient, patientSource?.Options, setup))
+                .ToList();
         unreadable.AddRange(results.Where(r => r.Unreadable is not null).Select(r => (r.Path, r.Unreadable!)));
         var setupProblems = FindingList.Cap([.. setup.OrderBy(kv => kv.Key, StringComparer.Ordinal).SelectMany(kv => kv.Value).DistinctBy(d => d.ToString())]);
         return new CheckReport(collected.Files, [.. results.Where(r => r.Unreadable is null)], setupProblems, unreadable);

@@ -178,6 +178,9 @@ public sealed partial class PhysicalFileSystem : IFileSystem
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
+    // "libc.so.6", not "libc": the runtime tries a name with ".so" in it as given, and finds glibc (already loaded) at
+    // once; "libc" made it try libc.so (a linker script) and liblibc.so in every library folder first, on every run.
+    // Where there is no libc.so.6 (musl), DllNotFoundException takes the fallback above.
+    [LibraryImport("libc.so.6", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Statx(int dirfd, string path, int flags, uint mask, [Out] byte[] buffer);
 }

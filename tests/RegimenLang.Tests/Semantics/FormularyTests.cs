@@ -8,7 +8,7 @@ public sealed class FormularyTests
 {
     [Fact]
     public void The_built_in_formulary_loads_without_problems() =>
-        Assert.Empty(FormularyLoader.BuiltInDiagnostics);
+        Assert.Empty(FormularyLoader.LoadBuiltInYaml().Diagnostics);
 
     [Fact]
     public void It_knows_at_least_one_hundred_drugs_including_every_drug_of_the_clinical_facts()

@@ -20,13 +20,25 @@ public static partial class FormularyLoader
     public const string EmbeddedName = "RegimenLang.formulary.yaml";
     public const string EmbeddedPath = "<built-in formulary>";
 
-    private static readonly Lazy<(DrugFormulary Formulary, IReadOnlyList<Diagnostic> Diagnostics)> s_builtIn = new(LoadBuiltIn);
+    private static readonly Lazy<(DrugFormulary Formulary, IReadOnlyList<Diagnostic> Diagnostics)> s_fromYaml = new(LoadBuiltInYaml);
+    private static Lazy<DrugFormulary>? s_compiled;
 
-    /// <summary>The formulary shipped inside the tool.</summary>
-    public static DrugFormulary BuiltIn => s_builtIn.Value.Formulary;
+    /// <summary>
+    /// The formulary shipped inside the tool: the copy the build compiled from formulary.yaml when the host installed it
+    /// (<see cref="UseCompiledBuiltIn"/>; the command line does), so that start-up parses no YAML; otherwise the embedded
+    /// YAML, read once on first use (library users, the loader's own tests). A test keeps the two equal.
+    /// </summary>
+    public static DrugFormulary BuiltIn => Volatile.Read(ref s_compiled)?.Value ?? s_fromYaml.Value.Formulary;
 
-    /// <summary>Problems in the shipped formulary (a test keeps this empty).</summary>
-    public static IReadOnlyList<Diagnostic> BuiltInDiagnostics => s_builtIn.Value.Diagnostics;
+    /// <summary>Problems in the shipped formulary: none for the compiled copy (the build fails instead); a test keeps the YAML's empty.</summary>
+    public static IReadOnlyList<Diagnostic> BuiltInDiagnostics => Volatile.Read(ref s_compiled) is not null ? [] : s_fromYaml.Value.Diagnostics;
+
+    /// <summary>
+    /// Makes <see cref="BuiltIn"/> the formulary <paramref name="compiled"/> builds (made on first use): the build-time copy
+    /// of the YAML in RegimenLang.Formulary.BuiltIn, which lies above this library and so has to be handed in.
+    /// </summary>
+    public static void UseCompiledBuiltIn(Func<DrugFormulary> compiled) =>
+        Volatile.Write(ref s_compiled, new Lazy<DrugFormulary>(compiled));
 
     public static string ReadBuiltInText()
     {
@@ -36,7 +48,8 @@ public static partial class FormularyLoader
         return reader.ReadToEnd();
     }
 
-    private static (DrugFormulary, IReadOnlyList<Diagnostic>) LoadBuiltIn()
+    /// <summary>The built-in formulary read afresh from the embedded YAML: what the build compiles, and what the compiled copy must equal.</summary>
+    public static (DrugFormulary Formulary, IReadOnlyList<Diagnostic> Diagnostics) LoadBuiltInYaml()
     {
         var bag = new DiagnosticBag(EmbeddedPath);
         var file = LoadFile(EmbeddedPath, ReadBuiltInText(), bag);
