@@ -57,6 +57,18 @@ public sealed class LspProcessTests
         }
     }
 
+    [Fact]
+    public void Help_explains_the_command_and_a_bad_debounce_is_a_usage_error()
+    {
+        var (exit, output, _) = RegimenLang.Tests.Cli.CliRunner.Run("lsp", "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("Examples:", output, StringComparison.Ordinal);
+        Assert.Contains("regimen lsp", output, StringComparison.Ordinal);
+        var (bad, _, error) = RegimenLang.Tests.Cli.CliRunner.Run("lsp", "--debounce-ms", "-5");
+        Assert.Equal(2, bad);
+        Assert.Contains("--debounce-ms", error, StringComparison.Ordinal);
+    }
+
     private static async Task Send(Stream input, string json)
     {
         await MessageFraming.WriteAsync(input, Encoding.UTF8.GetBytes(json));
