@@ -41,16 +41,9 @@ public sealed class RegimenLanguageServer : IDisposable
         Register();
     }
 
-    public DocumentStore Documents => _documents;
-
-    public DiagnosticsScheduler Diagnostics => _diagnostics;
-
-    /// <summary>Whether the client asked for shutdown before exit (the process's exit status: 0 if so, 1 if not).</summary>
-    public bool ShutdownRequested => _shutdown;
-
     public void Dispose() => _connection.Dispose();
 
-    /// <summary>Serves until <c>exit</c> or the end of the input.</summary>
+    /// <summary>Serves until <c>exit</c> or the end of the input; 0 when the client asked for shutdown first, else 1.</summary>
     public async Task<int> RunAsync(CancellationToken cancel = default)
     {
         await _connection.RunAsync(cancel).ConfigureAwait(false);

@@ -32,9 +32,6 @@ public sealed class DiagnosticsScheduler
 
     public TimeSpan Delay { get; }
 
-    /// <summary>How many checks were dropped because a newer version had arrived (for tests and the benchmark).</summary>
-    public int Dropped { get; private set; }
-
     public void Schedule(string uri)
     {
         Interlocked.Increment(ref _queued);
@@ -89,8 +86,7 @@ public sealed class DiagnosticsScheduler
             _compute(document);
             if (!_store.IsCurrent(uri, document.Version))
             {
-                Dropped++;
-                return;
+                return; // a newer version arrived during the check: its own check publishes
             }
             await _publish(document).ConfigureAwait(false);
         }

@@ -93,4 +93,29 @@ public sealed class DocumentStoreTests
         Assert.Equal(50, published[^1].Version);
         Assert.True(published.Count <= 3, $"{published.Count} checks for 50 changes: not coalesced");
     }
+
+    [Fact]
+    public async Task With_a_debounce_changes_within_it_are_checked_once_at_their_latest_version()
+    {
+        var store = Store();
+        var published = new List<int>();
+        var scheduler = new DiagnosticsScheduler(store, _ => { }, d =>
+        {
+            lock (published)
+            {
+                published.Add(d.Version);
+            }
+            return Task.CompletedTask;
+        }, TimeSpan.FromMilliseconds(300), TextWriter.Null);
+        store.Open(Uri, "regimen \"A\"\n", 1);
+        scheduler.Schedule(Uri);
+        for (int v = 2; v <= 10; v++)
+        {
+            store.Change(Uri, v, [new TextDocumentContentChangeEvent($"regimen \"A{v}\"\n")]);
+            scheduler.Schedule(Uri);
+        }
+        await scheduler.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await scheduler.StopAsync();
+        Assert.Equal([10], published);
+    }
 }
