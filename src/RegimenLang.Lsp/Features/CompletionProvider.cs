@@ -27,7 +27,7 @@ public static class CompletionProvider
         }
         var text = compilation.Source;
         int offset = PositionMap.ToOffset(text, position);
-        int lineStart = text.LineStart(position.Line + 1 > text.LineCount ? text.LineCount : position.Line + 1);
+        int lineStart = Math.Min(offset, text.LineStart(Math.Clamp(position.Line + 1, 1, text.LineCount)));
         string before = text.Text[lineStart..offset];
         if (before.Contains('#', StringComparison.Ordinal) || before.Count(c => c == '"') % 2 == 1)
         {

@@ -159,6 +159,7 @@ public sealed class LanguageServerTests
         int clauses = session.Request("textDocument/completion", LspSession.At(uri, 9, 32));
         int cycles = session.Request("textDocument/completion", LspSession.At(uri, 12, 15));
         int top = session.Request("textDocument/completion", LspSession.At(uri, 14, 0));
+        int outside = session.Request("textDocument/completion", LspSession.At(uri, -3, -1)); // a position no line has: answered, not a crash
         var result = session.Run();
         List<string> Labels(int id) => [.. result.Result(id).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("label").GetString()!)];
         Assert.Contains("vincristine", Labels(drugs));
@@ -172,6 +173,7 @@ public sealed class LanguageServerTests
         Assert.Contains("rest", Labels(cycles));
         Assert.Contains("cycle", Labels(top));
         Assert.Contains("source:", Labels(top));
+        Assert.Contains("cycle", Labels(outside));
     }
 
     [Fact]
