@@ -32,6 +32,7 @@ public static class RegimenApp
         Add(AstCommand.Create(context), AstCommand.Details);
         Add(ExplainCommand.Create(context), ExplainCommand.Details);
         Add(FormularyCommand.Create(context), FormularyCommand.Details);
+        Add(LspCommand.Create(context), LspCommand.Details);
 
         // The list of commands shows each one's summary; a command's own --help adds its conventions and examples.
         foreach (var option in root.Options.OfType<HelpOption>())

@@ -8,6 +8,7 @@ public sealed class ArchitectureTests
 {
     private static readonly DependencyGraph Library = new(typeof(RegimenLang.Text.SourceText).Assembly);
     private static readonly DependencyGraph Cli = new(typeof(RegimenLang.Cli.RegimenApp).Assembly);
+    private static readonly DependencyGraph Lsp = new(typeof(RegimenLang.Lsp.RegimenLanguageServer).Assembly);
 
     /// <summary>The folders of the library, lowest first: each may use only the folders before it.</summary>
     private static readonly string[] Layers =
@@ -25,7 +26,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void No_namespaces_depend_on_each_other_in_a_circle()
     {
-        foreach (var graph in new[] { Library, Cli })
+        foreach (var graph in new[] { Library, Cli, Lsp })
         {
             var cycles = graph.Cycles();
             Assert.True(cycles.Count == 0, "namespace cycles:\n" + string.Join("\n", cycles.Select(c =>
@@ -67,6 +68,20 @@ public sealed class ArchitectureTests
             .Select(u => $"{u.Type.FullName} uses {u.Used}")
             .ToList();
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public void The_language_server_reads_files_only_through_the_workspace_and_never_the_console()
+    {
+        // The server is given its streams and its file system: what it reads is what 'regimen check' would read.
+        string[] forbidden =
+        [
+            "System.IO.File", "System.IO.Directory", "System.IO.FileInfo", "System.IO.DirectoryInfo", "System.IO.FileStream",
+            "System.Diagnostics.Process", "System.Console",
+        ];
+        var wrong = Lsp.TypeUses().Where(u => forbidden.Contains(u.Used)).Select(u => $"{u.Type.FullName} uses {u.Used}").ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.Contains(Lsp.TypeUses(), u => u.Used == "RegimenLang.Workspace.IFileSystem"); // the scan sees the server's uses
     }
 
     [Theory]
