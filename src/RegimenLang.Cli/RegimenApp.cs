@@ -29,6 +29,8 @@ public static class RegimenApp
         Add(FmtCommand.Create(context), FmtCommand.Details);
         Add(FixCommand.Create(context), FixCommand.Details);
         Add(SnapshotCommand.Create(context), SnapshotCommand.Details);
+        Add(DiffCommand.Create(context), DiffCommand.Details);
+        Add(TextconvCommand.Create(context), TextconvCommand.Details);
         Add(AstCommand.Create(context), AstCommand.Details);
         Add(ExplainCommand.Create(context), ExplainCommand.Details);
         Add(FormularyCommand.Create(context), FormularyCommand.Details);

@@ -12,7 +12,8 @@ public static class SnapshotCommand
     public const string Details = """
 
         The expansion is in the table format, for the patient of X.patient.yaml when present, starting 2026-01-05
-        unless the patient file says otherwise. Prints a unified diff per difference. Files without a golden file are
+        unless the patient file says otherwise. Prints, per difference, what changes for the patient (administrations added, removed, moved or re-dosed, totals
+        before and after, as 'regimen diff' reports them) and then the unified diff. Files without a golden file are
         listed as "no snapshot"; --update writes them.
         Exit status: 0 all equal, 1 any difference or error, 2 usage error.
 
@@ -67,6 +68,12 @@ public static class SnapshotCommand
                     context.Out.WriteLine($"{(result.Outcome == SnapshotOutcome.Created ? "created" : "updated")}: {result.Golden}");
                     break;
                 case SnapshotOutcome.Different:
+                    // What changes for the patient first; the line diff below it shows every detail.
+                    if (result.Changes is { } changes)
+                    {
+                        context.Out.Write(TimelineDiffWriters.Text(changes));
+                        context.Out.WriteLine();
+                    }
                     context.Out.Write(result.Diff);
                     break;
                 case SnapshotOutcome.Failed when result.Error is { } error:

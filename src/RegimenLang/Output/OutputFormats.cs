@@ -44,6 +44,13 @@ public static class OutputFormats
         new("html", "a self-contained web page", TimelineHtmlWriter.Write),
     ];
 
+    public static readonly IReadOnlyList<OutputFormat<TimelineDiff>> Diffs =
+    [
+        new("text", "what changes for the patient, one line per change", TimelineDiffWriters.Text),
+        new("md", "Markdown tables, for a review comment", TimelineDiffWriters.Markdown),
+        new("json", "one object: counts, every change, totals and findings", d => JsonTreeWriter.Write(TimelineDiffWriters.Tree(d))),
+    ];
+
     public static readonly IReadOnlyList<OutputFormat<TreeValue>> Trees =
     [
         new("json", "indented JSON", JsonTreeWriter.Write),

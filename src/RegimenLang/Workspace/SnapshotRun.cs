@@ -16,7 +16,11 @@ public enum SnapshotOutcome
 }
 
 /// <summary>One regimen's snapshot: what happened, the diff when it differs, the findings when it could not be expanded, or the write error.</summary>
-public sealed record SnapshotResult(string Regimen, string Golden, SnapshotOutcome Outcome, string? Diff, IReadOnlyList<Diagnostic> Diagnostics, string? Error);
+public sealed record SnapshotResult(string Regimen, string Golden, SnapshotOutcome Outcome, string? Diff, IReadOnlyList<Diagnostic> Diagnostics, string? Error)
+{
+    /// <summary>For a difference: what changes for the patient (administrations, totals), read from the golden table and the new timeline.</summary>
+    public TimelineDiff? Changes { get; init; }
+}
 
 /// <summary>
 /// Golden timelines for protocol authors: each <c>X.regimen</c> with a sibling <c>X.timeline.txt</c> (and an
@@ -87,7 +91,10 @@ public static class SnapshotRun
                 continue;
             }
             yield return new SnapshotResult(regimen, golden, SnapshotOutcome.Different,
-                UnifiedDiff.Create(expected, actual, golden, $"{regimen} (expanded)"), result.Diagnostics, null);
+                UnifiedDiff.Create(expected, actual, golden, $"{regimen} (expanded)"), result.Diagnostics, null)
+            {
+                Changes = TimelineComparer.Compare(TimelineTableReader.Read(expected), TimelineDigest.From(timeline, null), golden, $"{regimen} (expanded)"),
+            };
         }
     }
 }

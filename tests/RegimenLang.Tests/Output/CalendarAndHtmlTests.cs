@@ -52,6 +52,11 @@ public sealed class CalendarAndHtmlTests
         Assert.Contains("Cumulative, whole plan", html, StringComparison.Ordinal);
         // The title's "+" and any "<" or "&" in text are encoded, never raw markup.
         Assert.Contains("<title>Hyper-CVAD + blinatumomab", html, StringComparison.Ordinal);
-        Assert.Equal(html.Split("<table>").Length - 1, html.Split("</table>").Length - 1);
+        Assert.Equal(System.Text.RegularExpressions.Regex.Count(html, "<table[ >]"), html.Split("</table>").Length - 1);
+        // The roadmap: one grid per phase, a band per cycle; the detailed table of every administration below it.
+        Assert.Equal(System.Text.RegularExpressions.Regex.Count(html, "<section class=\"phase\""), System.Text.RegularExpressions.Regex.Count(html, "<table class=\"grid\">"));
+        Assert.True(html.IndexOf("<table class=\"grid\">", StringComparison.Ordinal) < html.IndexOf("<section id=\"details\">", StringComparison.Ordinal));
+        Assert.Equal(System.Text.RegularExpressions.Regex.Count(html, "<tbody class=\"cycle\""),
+            System.Text.RegularExpressions.Regex.Count(html, "<caption>[^<]*\\(plan cycle \\d+\\)") + System.Text.RegularExpressions.Regex.Count(html, "<h3>[^<]*: rest"));
     }
 }
