@@ -43,10 +43,7 @@ public static class CheckCommand
         {
             paths, format, warningsAsErrors, staged, formulary, output, noColor,
         };
-        foreach (var option in patient.All)
-        {
-            command.Options.Add(option);
-        }
+        patient.AddTo(command);
         command.SetAction(parse =>
         {
             PatientSource? source = null;

@@ -41,21 +41,10 @@ public static class DiffCommand
         {
             old, @new, format, formulary, output, noColor,
         };
-        foreach (var option in patient.All)
-        {
-            command.Options.Add(option);
-        }
-        command.SetAction(parse =>
-        {
-            var (source, error) = patient.Read(parse, PatientCliOptions.Today());
-            if (error is not null)
-            {
-                context.UsageError(error);
-                return ExitCodes.Usage;
-            }
-            return Run(context, parse.GetValue(old)!, parse.GetValue(@new)!, source!, parse.GetValue(format) ?? "text", parse.GetValue(formulary) ?? [],
-                parse.GetValue(output), context.Color(parse.GetValue(noColor)));
-        });
+        patient.AddTo(command);
+        command.SetAction(parse => patient.Run(parse, context, source =>
+            Run(context, parse.GetValue(old)!, parse.GetValue(@new)!, source!, parse.GetValue(format) ?? "text", parse.GetValue(formulary) ?? [],
+                parse.GetValue(output), context.Color(parse.GetValue(noColor)))));
         return command;
     }
 

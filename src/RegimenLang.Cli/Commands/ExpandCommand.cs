@@ -49,21 +49,10 @@ public static class ExpandCommand
         {
             file, format, formulary, output, noColor, allowErrors,
         };
-        foreach (var option in patient.All)
-        {
-            command.Options.Add(option);
-        }
-        command.SetAction(parse =>
-        {
-            var (source, error) = patient.Read(parse, PatientCliOptions.Today());
-            if (error is not null)
-            {
-                context.UsageError(error);
-                return ExitCodes.Usage;
-            }
-            return Run(context, parse.GetValue(file)!, source!, parse.GetValue(format) ?? "table", parse.GetValue(formulary) ?? [],
-                parse.GetValue(output), context.Color(parse.GetValue(noColor)), parse.GetValue(allowErrors));
-        });
+        patient.AddTo(command);
+        command.SetAction(parse => patient.Run(parse, context, source =>
+            Run(context, parse.GetValue(file)!, source!, parse.GetValue(format) ?? "table", parse.GetValue(formulary) ?? [],
+                parse.GetValue(output), context.Color(parse.GetValue(noColor)), parse.GetValue(allowErrors))));
         return command;
     }
 

@@ -104,6 +104,27 @@ public sealed class PatientCliOptions
 
     public static DateOnly Today() => DateOnly.FromDateTime(DateTime.Now);
 
+    /// <summary>Adds every patient option to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in All)
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Reads the patient options and runs <paramref name="run"/> with them; wrong options are a usage error.</summary>
+    public int Run(ParseResult parse, CommandContext context, Func<PatientSource, int> run)
+    {
+        var (source, error) = Read(parse, Today());
+        if (error is not null)
+        {
+            context.UsageError(error);
+            return ExitCodes.Usage;
+        }
+        return run(source!);
+    }
+
     /// <summary>Whether any patient option was given (so <c>check</c> checks absolute doses too).</summary>
     public bool AnyGiven(ParseResult parse) =>
         parse.GetValue(Patient) is not null || _facts.Any(f => parse.GetValue(f.Option) is not null) || (parse.GetValue(Set)?.Length ?? 0) > 0

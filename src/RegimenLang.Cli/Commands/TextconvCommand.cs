@@ -27,18 +27,9 @@ public static class TextconvCommand
         var file = new Argument<string>("file") { Description = "The regimen file (git passes it)." };
         var patient = new PatientCliOptions();
         var command = new Command("textconv", Summary) { file };
-        foreach (var option in patient.All)
+        patient.AddTo(command);
+        command.SetAction(parse => patient.Run(parse, context, source =>
         {
-            command.Options.Add(option);
-        }
-        command.SetAction(parse =>
-        {
-            var (source, error) = patient.Read(parse, PatientCliOptions.Today());
-            if (error is not null)
-            {
-                context.UsageError(error);
-                return ExitCodes.Usage;
-            }
             string path = parse.GetValue(file)!;
             if (!patient.AnyGiven(parse) && SiblingPatient(context, path) is { } sibling)
             {
@@ -52,7 +43,7 @@ public static class TextconvCommand
             }
             context.Out.Write(text);
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 
