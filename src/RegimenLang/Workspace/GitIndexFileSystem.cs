@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace RegimenLang.Workspace;
@@ -114,33 +113,7 @@ public sealed class GitIndexFileSystem : IFileSystem, IDisposable
 
     private static byte[]? GitBytes(string folder, out string error, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder,
-        };
-        start.ArgumentList.Add("-C");
-        start.ArgumentList.Add(folder);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        try
-        {
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var buffer = new MemoryStream();
-            process.StandardOutput.BaseStream.CopyTo(buffer);
-            process.WaitForExit();
-            error = stderr.Result;
-            return process.ExitCode == 0 ? buffer.ToArray() : null;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            error = $"git could not be run ({e.Message})";
-            return null;
-        }
+        (var output, error) = GitProcess.Run(folder, long.MaxValue, arguments);
+        return output;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace RegimenLang.Workspace;
@@ -31,14 +30,14 @@ public sealed record GitRevisionFile(string Revision, string Path)
         {
             return (System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, Path)), null);
         }
-        var (output, error) = Git(folder, long.MaxValue, "rev-parse", "--show-toplevel");
+        var (output, error) = GitProcess.Run(folder, long.MaxValue, "rev-parse", "--show-toplevel");
         return output is null ? (null, error) : (System.IO.Path.Combine(Encoding.UTF8.GetString(output).Trim(), Path), null);
     }
 
     /// <summary>The bytes of the file at the revision, or why they could not be read (git's own message).</summary>
     public FileReading Read(string folder, long maxBytes)
     {
-        var (output, error) = Git(folder, maxBytes, "show", $"{Revision}:{Path}");
+        var (output, error) = GitProcess.Run(folder, maxBytes, "show", $"{Revision}:{Path}");
         if (output is null)
         {
             return FileReading.Failed(error.StartsWith("more than", StringComparison.Ordinal) ? FileProblemKind.TooLarge : FileProblemKind.Unreadable, error);
@@ -47,50 +46,4 @@ public sealed record GitRevisionFile(string Revision, string Path)
     }
 
     public override string ToString() => $"{Revision}:{Path}";
-
-    private static (byte[]? Output, string Error) Git(string folder, long maxBytes, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        try
-        {
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81_920];
-            bool tooLarge = false;
-            for (int read; (read = process.StandardOutput.BaseStream.Read(chunk)) > 0;)
-            {
-                // Read to the end even past the limit, so that git is never left blocked on a full pipe.
-                if (!tooLarge && buffer.Length + read <= maxBytes)
-                {
-                    buffer.Write(chunk, 0, read);
-                }
-                else
-                {
-                    tooLarge = true;
-                }
-            }
-            process.WaitForExit();
-            string error = stderr.Result.Trim();
-            if (tooLarge)
-            {
-                return (null, $"more than {maxBytes:N0} bytes");
-            }
-            return process.ExitCode == 0 ? (buffer.ToArray(), "") : (null, error.Length > 0 ? error : $"git exited with {process.ExitCode}");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            return (null, $"git could not be run ({e.Message})");
-        }
-    }
 }
