@@ -9,9 +9,11 @@ namespace RegimenLang.Lsp.Documents;
 public sealed record ReferenceTimeline(string? PatientFile, Timeline? Timeline, string? Reason);
 
 /// <summary>
-/// The patient whose doses hovers and inlay hints show: the file's sibling <c>X.patient.yaml</c> for <c>X.regimen</c>.
-/// The timeline is the one <c>regimen expand --patient X.patient.yaml --allow-errors</c> prints (the same run), computed
-/// once per document version and only when a hover or a hint asks for it.
+/// The patient whose doses hovers and inlay hints show: the file's sibling <c>X.patient.yaml</c> for <c>X.regimen</c>, or
+/// else the <c>patient:</c> the nearest <c>regimen.yaml</c> names (one reference patient for a folder of regimens; the
+/// sibling wins because it was written for that regimen). The timeline is the one
+/// <c>regimen expand --patient FILE --allow-errors</c> prints (the same run), computed once per document version and only
+/// when a hover or a hint asks for it.
 /// </summary>
 public sealed class ReferencePatient(RegimenWorkspace workspace)
 {
@@ -29,12 +31,23 @@ public sealed class ReferencePatient(RegimenWorkspace workspace)
         return _cache.GetValue(compilation, Compute);
     }
 
+    /// <summary>The reference patient file of a regimen, or null when it has none.</summary>
+    public string? PatientFileOf(RegimenCompilation compilation)
+    {
+        if (!System.IO.Path.IsPathRooted(compilation.Path))
+        {
+            return null;
+        }
+        string sibling = PatientFileFor(compilation.Path);
+        return workspace.FileSystem.IsFile(sibling) ? sibling : compilation.Setup.Config.PatientFile;
+    }
+
     private ReferenceTimeline Compute(RegimenCompilation compilation)
     {
-        string patientFile = PatientFileFor(compilation.Path);
-        if (!System.IO.Path.IsPathRooted(compilation.Path) || !workspace.FileSystem.IsFile(patientFile))
+        if (PatientFileOf(compilation) is not { } patientFile)
         {
-            return new ReferenceTimeline(null, null, $"no reference patient: add {System.IO.Path.GetFileName(patientFile)} beside the file");
+            return new ReferenceTimeline(null, null,
+                $"no reference patient: add {System.IO.Path.GetFileName(PatientFileFor(compilation.Path))} beside the file, or name one with patient: in regimen.yaml");
         }
         var source = new PatientSource(patientFile, PatientDraft.Empty, new PatientOptions(BsaFormula.Mosteller, null, DateOnly.FromDateTime(DateTime.Today)));
         var result = Expansion.Run(workspace, compilation.Path, source, allowErrors: true);

@@ -9,7 +9,7 @@ namespace RegimenLang.Lsp.Features;
 /// cycle or block body, the plan) is read from the braces above it, what may come next from the words before the
 /// cursor on the line. Names come from the semantic model of the document's latest version and its formulary.
 /// </summary>
-public static class CompletionProvider
+public static partial class CompletionProvider
 {
     private enum Place
     {
@@ -40,7 +40,7 @@ public static class CompletionProvider
         switch (PlaceOf(text.Text, lineStart))
         {
             case Place.TopLevel:
-                TopLevel(previous, model, items);
+                TopLevel(before, previous, model, items);
                 break;
             case Place.Body:
                 Body(previous, model, items);
@@ -52,7 +52,7 @@ public static class CompletionProvider
         return new CompletionList(false, [.. items.DistinctBy(i => i.Label, StringComparer.OrdinalIgnoreCase)]);
     }
 
-    private static void TopLevel(List<string> previous, SemanticModel model, List<CompletionItem> items)
+    private static void TopLevel(string before, List<string> previous, SemanticModel model, List<CompletionItem> items)
     {
         if (previous.Count == 0)
         {
@@ -62,7 +62,18 @@ public static class CompletionProvider
         }
         string first = previous[0].ToLowerInvariant();
         string last = previous[^1].ToLowerInvariant();
-        if (first == "limit")
+        if (first == "levels")
+        {
+            if (previous.Count == 1)
+            {
+                Drugs(model, items);
+            }
+            else
+            {
+                LevelEntry(before, items);
+            }
+        }
+        else if (first == "limit")
         {
             if (previous.Count == 1)
             {
@@ -184,6 +195,47 @@ public static class CompletionProvider
         items.AddRange(Vocabulary.PlanWords.Select(k => Keyword(k)));
     }
 
+    /// <summary>
+    /// Inside the braces of a <c>levels</c> line: after <c>{</c> or <c>,</c> the level numbers not yet given (0, the next
+    /// reduction, the next escalation); after <c>N:</c> what a level may be; after its number, the units.
+    /// </summary>
+    private static void LevelEntry(string before, List<CompletionItem> items)
+    {
+        int open = before.IndexOf('{', StringComparison.Ordinal);
+        if (open < 0 || before.IndexOf('}', open) >= 0)
+        {
+            return;
+        }
+        int separator = Math.Max(before.LastIndexOf('{'), before.LastIndexOf(','));
+        string entry = before[(separator + 1)..];
+        if (entry.Length > 0 && !char.IsWhiteSpace(entry[^1]) && entry[^1] != ':')
+        {
+            entry = entry[..(entry.TrimEnd().LastIndexOfAny([' ', '\t', ':']) + 1)]; // the word being typed is replaced, not counted
+        }
+        int colon = entry.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            var given = LevelNumber().Matches(before[open..]).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+            int[] next = given.Count == 0 ? [0] : [.. new[] { 0, Math.Min(0, given.Min()) - 1, Math.Max(0, given.Max()) + 1 }.Where(n => !given.Contains(n))];
+            items.AddRange(next.Select(n => new CompletionItem(n.ToString(System.Globalization.CultureInfo.InvariantCulture), CompletionItemKind.Value,
+                n == 0 ? "dose level: the full dose" : n < 0 ? "dose level: a reduction" : "dose level: an escalation",
+                InsertText: n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": ")));
+            return;
+        }
+        var value = entry[(colon + 1)..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (value.Length == 0)
+        {
+            items.AddRange(Vocabulary.LevelValues.Select(k => Keyword(k)));
+        }
+        else if (value.Length == 1 && IsNumber(value[0]))
+        {
+            items.AddRange(Vocabulary.Units.Select(Unit));
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(-?\d+)\s*:")]
+    private static partial System.Text.RegularExpressions.Regex LevelNumber();
+
     private static void Clauses(List<CompletionItem> items) => items.AddRange(Vocabulary.Clauses.Select(k => Keyword(k)));
 
     private static void Drugs(SemanticModel model, List<CompletionItem> items)
@@ -220,6 +272,10 @@ public static class CompletionProvider
         for (int i = lines.Length - 1; i >= 0; i--)
         {
             string line = StripComment(lines[i]).Trim();
+            if (line.StartsWith("levels ", StringComparison.OrdinalIgnoreCase))
+            {
+                continue; // its braces open and close on its own line, even while it is being written
+            }
             if (line == "}")
             {
                 depth++;

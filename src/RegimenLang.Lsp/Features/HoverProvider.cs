@@ -13,8 +13,9 @@ namespace RegimenLang.Lsp.Features;
 
 /// <summary>
 /// What the cursor is on, in words: a drug's formulary facts; a dose line's computed dose for the reference patient
-/// and the days it falls on; a cycle's length and where the plan uses it; a block's and a fact's use; a diagnostic
-/// code's explanation (in a suppression comment or anywhere in the text).
+/// and the days it falls on (and its dose levels); a <c>levels</c> line's table and the reference patient's level; a
+/// cycle's length and where the plan uses it; a block's and a fact's use; a diagnostic code's explanation (in a
+/// suppression comment or anywhere in the text).
 /// </summary>
 public sealed partial class HoverProvider(ReferencePatient patients)
 {
@@ -32,6 +33,11 @@ public sealed partial class HoverProvider(ReferencePatient patients)
                 new Protocol.Range(PositionMap.ToPosition(text, code.Index), PositionMap.ToPosition(text, code.Index + code.Length)));
         }
         var model = compilation.Model;
+        if (SyntaxLookup.StatementAt(model.Document, offset) is LevelsStatement levels)
+        {
+            // The whole line, its drug name included: the table is what the line means, the formulary is a hover away on a dose line.
+            return new Hover(MarkupContent.Markdown(LevelTableHover.Line(levels, model, patients.For(document), offset)), PositionMap.ToRange(text, levels.Span));
+        }
         var node = model.FindNodeAt(offset);
         if (node is Identifier name && model.SymbolOf(name) is { } symbol)
         {
@@ -53,7 +59,7 @@ public sealed partial class HoverProvider(ReferencePatient patients)
         }
         if (SyntaxLookup.AdministrationAt(model.Document, offset) is { } line)
         {
-            return new Hover(MarkupContent.Markdown(DoseLine(line, document)), PositionMap.ToRange(text, line.Span));
+            return new Hover(MarkupContent.Markdown(DoseLine(line, document) + Levels(line, model, document)), PositionMap.ToRange(text, line.Span));
         }
         return null;
     }
@@ -84,6 +90,18 @@ public sealed partial class HoverProvider(ReferencePatient patients)
             md.Append(CultureInfo.InvariantCulture, $"- adjusted: {string.Join("; ", adjustments)}\n");
         }
         return md.ToString();
+    }
+
+    /// <summary>The dose levels of the line's drug, when it has a <c>levels</c> line, under the line's own hover.</summary>
+    private string Levels(AdministrationLine line, SemanticModel model, OpenDocument document)
+    {
+        if (model.SymbolOf(line.Drug) is not DrugSymbol drug || model.LevelsOf(drug.Entry.Name) is not { } table)
+        {
+            return "";
+        }
+        var reference = patients.For(document);
+        string patient = reference.Timeline is null ? "" : "\n" + LevelTableHover.PatientLevel(table, reference); // no patient: the dose line said why
+        return $"\n\n**dose levels of {table.Drug.Name}** (line {table.Syntax.Span.Line}):\n\n{LevelTableHover.Table(table)}{patient}";
     }
 
     /// <summary>The distinct computed amounts of the entries, e.g. "570 mg" or "570 mg / 600 mg".</summary>

@@ -16,7 +16,7 @@ public sealed class InlayHintProvider(ReferencePatient patients)
     public List<InlayHint> Hints(OpenDocument document, Protocol.Range range)
     {
         var hints = new List<InlayHint>();
-        if (document.Compilation is not { } compilation || patients.For(document).Timeline is not { } timeline)
+        if (document.Compilation is not { } compilation || patients.For(document) is not { Timeline: { } timeline, PatientFile: { } patientFile })
         {
             return hints;
         }
@@ -34,7 +34,7 @@ public sealed class InlayHintProvider(ReferencePatient patients)
             if (line.Dose is { } dose && IsRelative(dose))
             {
                 hints.Add(new InlayHint(PositionMap.ToPosition(source, dose.Span.End), "= " + HoverProvider.DoseAmounts(entries), ParameterKind,
-                    Tooltip: "computed for the reference patient " + System.IO.Path.GetFileName(ReferencePatient.PatientFileFor(document.Path))));
+                    Tooltip: "computed for the reference patient " + System.IO.Path.GetFileName(patientFile)));
             }
             var days = entries.Select(e => e.PlanDay).Distinct().Order().ToList();
             hints.Add(new InlayHint(PositionMap.ToPosition(source, line.Span.End), $"plan day{(days.Count == 1 ? "" : "s")} {Shorten(HoverProvider.DayList(days))}"));

@@ -5,7 +5,7 @@ using RegimenLang.Text;
 
 namespace RegimenLang.Lsp.Features;
 
-/// <summary>The outline (document symbols: header, inputs, blocks, cycles with their lines, phases, limits, plan) and the folding ranges.</summary>
+/// <summary>The outline (document symbols: header, inputs, blocks, cycles with their lines, phases, limits, dose levels, plan) and the folding ranges.</summary>
 public static class OutlineProvider
 {
     public static List<DocumentSymbol> Symbols(OpenDocument document)
@@ -26,6 +26,8 @@ public static class OutlineProvider
                 BlockStatement { Name: { } name } b => Container(name, "block", SymbolKinds.Module, b.Body, text, range),
                 CycleStatement { Name: { } name } c => Container(name, c.LengthInDays is { } d ? $"cycle, {d} days" : "cycle", SymbolKinds.Class, c.Body, text, range),
                 PhaseBlockStatement { Name: { } name } p => Container(name, "phase lines", SymbolKinds.Namespace, p.Body, text, range),
+                LevelsStatement l => new DocumentSymbol($"levels {l.Drug.Text}", SymbolKinds.Constant, range, PositionMap.ToRange(text, l.Drug.Span),
+                    string.Join(", ", l.Levels.Select(e => $"{e.Level.Text}: {e.ValueText}"))),
                 LimitStatement l => new DocumentSymbol($"limit {l.Drug.Text}", SymbolKinds.Constant, range, PositionMap.ToRange(text, l.Drug.Span), l.Amount.ToString()),
                 PlanStatement p => new DocumentSymbol("plan", SymbolKinds.Namespace, range, range, null,
                     [.. p.Phases.Select(ph => new DocumentSymbol(ph.Name.Text, SymbolKinds.Event, PositionMap.ToRange(text, ph.Span), PositionMap.ToRange(text, ph.Name.Span), "phase"))]),

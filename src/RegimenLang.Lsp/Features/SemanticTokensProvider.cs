@@ -19,7 +19,7 @@ public static class SemanticTokensProvider
         ["keyword", "function", "class", "module", "variable", "event", "enumMember", "type", "number", "string", "comment", "namespace", "property"];
 
     private static readonly HashSet<string> Keywords = new(
-        [.. Vocabulary.TopLevel, .. Vocabulary.PlanWords, .. Vocabulary.ConditionWords, .. Vocabulary.InputTypes, .. Vocabulary.DoseForms,
+        [.. Vocabulary.TopLevel, .. Vocabulary.PlanWords, .. Vocabulary.ConditionWords, .. Vocabulary.InputTypes, .. Vocabulary.DoseForms, .. Vocabulary.LevelValues,
          "include", "length", "days", "day", "weeks", "over", "continuous", "cap", "round", "to", "when", "in", "cycle", "cycles", "from",
          "note", "at", "as", "before", "after", "starts", "ends", "per", "dose", "lifetime", "each", "once", "daily", "bid", "tid", "qid",
          "weekly", "throughout", "every", "divided"],

@@ -6,7 +6,7 @@ namespace RegimenLang.Lsp.Features;
 /// </summary>
 public static class Vocabulary
 {
-    public static readonly string[] TopLevel = ["regimen", "input", "block", "cycle", "phase", "limit", "plan"];
+    public static readonly string[] TopLevel = ["regimen", "input", "block", "cycle", "phase", "limit", "levels", "plan"];
 
     public static readonly string[] MetadataKeys = ["id", "indication", "population", "version", "author", "status", "source"];
 
@@ -30,9 +30,12 @@ public static class Vocabulary
 
     public static readonly string[] LimitScopes = ["per dose", "per day", "per cycle", "lifetime"];
 
-    public static readonly string[] InputTypes = ["flag", "percent", "number"];
+    public static readonly string[] InputTypes = ["flag", "percent", "number", "choice"];
 
     public static readonly string[] ConditionWords = ["not", "and", "or"];
+
+    /// <summary>What a dose level may be besides a dose in level 0's unit or a percentage.</summary>
+    public static readonly string[] LevelValues = ["omit", "AUC"];
 
     public static readonly string[] PlanWords = ["then", "x", "rest"];
 }

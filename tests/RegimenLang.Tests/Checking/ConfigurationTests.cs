@@ -114,6 +114,38 @@ public sealed class ConfigurationTests() : TempFolder("config-")
         Assert.Contains("error RL3007", message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_reference_patient_is_a_path_relative_to_the_configuration_and_must_exist()
+    {
+        string patient = Write("patients/reference.patient.yaml", "height: 170 cm\nweight: 72 kg\n");
+        string config = Write("regimen.yaml", "patient: patients/reference.patient.yaml\n");
+        var (loaded, problems) = ConfigLoader.Load(config, File.ReadAllText(config), File.Exists);
+        Assert.Empty(problems);
+        Assert.Equal(patient, loaded.PatientFile);
+
+        var (missing, notFound) = ConfigLoader.Load(config, "rules:\n  RL5001: off\npatient: patients/nobody.yaml\n", File.Exists);
+        var problem = Assert.Single(notFound);
+        Assert.Equal("RL5007", problem.Code);
+        Assert.Equal((3, 10), (problem.Span.Line, problem.Span.Column));
+        Assert.Equal("the patient file 'patients/nobody.yaml' does not exist (paths are relative to regimen.yaml)", problem.Message);
+        Assert.Null(missing.PatientFile);
+
+        var (_, empty) = ConfigLoader.Load(config, "patient: \"\"\n", File.Exists);
+        Assert.Contains("is not a file path", Assert.Single(empty).Message, StringComparison.Ordinal);
+        var (_, misspelt) = ConfigLoader.Load(config, "patients: reference.patient.yaml\n", File.Exists);
+        Assert.Contains("'patients' is not a key", Assert.Single(misspelt).Message, StringComparison.Ordinal);
+        Assert.Contains("patient", misspelt[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_reference_patient_stops_the_check_like_any_configuration_error()
+    {
+        Write("regimen.yaml", "patient: reference.patient.yaml\n");
+        var (exit, output, _) = Run("check", Write("a.regimen", Uncapped));
+        Assert.Equal(1, exit);
+        Assert.Contains("regimen.yaml:1:10: error RL5007: the patient file 'reference.patient.yaml' does not exist", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("rules:\n  RL5001: off\n  RL3007: error\n!!]str formular}y:\n  - local.yaml\n")] // a tag YamlDotNet rejects with ArgumentException
     [InlineData("formulary:\n  - \n")] // an empty path

@@ -12,7 +12,7 @@ namespace RegimenLang.Checking.Configuration;
 /// </summary>
 public static class ConfigLoader
 {
-    private static readonly string[] Keys = ["rules", "formulary"];
+    private static readonly string[] Keys = ["rules", "formulary", "patient"];
 
     /// <param name="path">The full path of the configuration file (its folder anchors the formulary paths).</param>
     /// <param name="fileExists">Whether a file exists, asked of the workspace's file system.</param>
@@ -77,18 +77,7 @@ public static class ConfigLoader
             string? written = dto.Formulary![i];
             var (line, column) = positions.Find("formulary", i);
             var at = new SourceSpan(0, 0, line, column);
-            string? file = null;
-            if (!string.IsNullOrWhiteSpace(written))
-            {
-                try
-                {
-                    file = Path.GetFullPath(Path.Combine(folder, written));
-                }
-                catch (Exception bad) when (bad is ArgumentException or NotSupportedException or PathTooLongException)
-                {
-                    file = null;
-                }
-            }
+            string? file = FullPath(folder, written);
             if (file is null)
             {
                 bag.Add(Diagnose.NotAPath(at, written));
@@ -101,6 +90,41 @@ public static class ConfigLoader
             }
             formularies.Add(file);
         }
-        return (new RegimenConfig(path, severities, formularies), bag.Items);
+        string? patient = dto.Patient is { } writtenPatient ? PatientFile(folder, writtenPatient, positions.Find("patient"), fileExists, bag) : null;
+        return (new RegimenConfig(path, severities, formularies) { PatientFile = patient }, bag.Items);
+    }
+
+    /// <summary>The full path of the reference patient file, or null (with a diagnostic) when it is not a path or does not exist.</summary>
+    private static string? PatientFile(string folder, string written, (int Line, int Column) position, Func<string, bool> fileExists, DiagnosticBag bag)
+    {
+        var at = new SourceSpan(0, 0, position.Line, position.Column);
+        string? file = FullPath(folder, written);
+        if (file is null)
+        {
+            bag.Add(Diagnose.NotAPath(at, written));
+            return null;
+        }
+        if (!fileExists(file))
+        {
+            bag.Add(Diagnose.MissingPatientFile(at, written));
+            return null;
+        }
+        return file;
+    }
+
+    private static string? FullPath(string folder, string? written)
+    {
+        if (string.IsNullOrWhiteSpace(written))
+        {
+            return null;
+        }
+        try
+        {
+            return Path.GetFullPath(Path.Combine(folder, written));
+        }
+        catch (Exception bad) when (bad is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
     }
 }

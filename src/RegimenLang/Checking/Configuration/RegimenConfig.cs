@@ -2,13 +2,19 @@ using RegimenLang.Diagnostics;
 
 namespace RegimenLang.Checking.Configuration;
 
-/// <summary>The settings of a <c>regimen.yaml</c>: per-code severities and default formulary files.</summary>
+/// <summary>The settings of a <c>regimen.yaml</c>: per-code severities, default formulary files and the reference patient.</summary>
 /// <param name="Path">The configuration file, or null for the defaults.</param>
 /// <param name="Severities">Code to severity; null means the code is off.</param>
 /// <param name="FormularyFiles">Formulary files to load after the built-in one (full paths).</param>
 public sealed record RegimenConfig(string? Path, IReadOnlyDictionary<string, Severity?> Severities, IReadOnlyList<string> FormularyFiles)
 {
     public const string FileName = "regimen.yaml";
+
+    /// <summary>
+    /// The reference patient file (full path) the editor computes doses for when a regimen has no sibling
+    /// <c>X.patient.yaml</c>; null when the configuration names none.
+    /// </summary>
+    public string? PatientFile { get; init; }
 
     public static readonly RegimenConfig Default = new(null, new Dictionary<string, Severity?>(), []);
 

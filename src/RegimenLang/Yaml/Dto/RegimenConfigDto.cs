@@ -5,4 +5,6 @@ public sealed class RegimenConfigDto
 {
     public Dictionary<string, string>? Rules { get; set; }
     public List<string>? Formulary { get; set; }
+
+    public string? Patient { get; set; }
 }
