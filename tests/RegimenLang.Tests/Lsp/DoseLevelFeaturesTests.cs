@@ -154,15 +154,7 @@ public sealed class DoseLevelFeaturesTests
         Assert.Equal("input choice", outline.Single(s => s.GetProperty("name").GetString() == "pet2").GetProperty("detail").GetString());
         Assert.Equal(JsonValueKind.Array, result.Result(folding).ValueKind);
 
-        var data = result.Result(tokens).GetProperty("data").EnumerateArray().Select(e => e.GetInt32()).ToList();
-        var decoded = new List<(int Line, int Char, int Length, string Type)>();
-        int line = 0, character = 0;
-        for (int i = 0; i < data.Count; i += 5)
-        {
-            line += data[i];
-            character = data[i] == 0 ? character + data[i + 1] : data[i + 1];
-            decoded.Add((line, character, data[i + 2], SemanticTokensProvider.TokenTypes[data[i + 3]]));
-        }
+        var decoded = SemanticTokenDecoding.Decode(result.Result(tokens));
         int levelsLine = Text[..Text.IndexOf("levels irinotecan", StringComparison.Ordinal)].Count(c => c == '\n');
         int inputLine = levelsLine - 1;
         string levelsText = Text.Split('\n')[levelsLine];

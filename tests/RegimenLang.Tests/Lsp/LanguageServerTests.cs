@@ -256,15 +256,7 @@ public sealed class LanguageServerTests
         Assert.Contains(labels, l => l.Line == cycleLine && l.Label.StartsWith("plan days 22-42", StringComparison.Ordinal));
 
         // Decoded tokens: the drug at the start of a line is a function, its route an enum member, its unit a type.
-        var data = result.Result(tokens).GetProperty("data").EnumerateArray().Select(e => e.GetInt32()).ToList();
-        var decoded = new List<(int Line, int Char, int Length, string Type)>();
-        int line = 0, character = 0;
-        for (int i = 0; i < data.Count; i += 5)
-        {
-            line += data[i];
-            character = data[i] == 0 ? character + data[i + 1] : data[i + 1];
-            decoded.Add((line, character, data[i + 2], SemanticTokensProvider.TokenTypes[data[i + 3]]));
-        }
+        var decoded = SemanticTokenDecoding.Decode(result.Result(tokens));
         var (vLine, vChar) = PositionOf(HcvadText, "vincristine 2 mg IV");
         Assert.Contains((vLine, vChar, "vincristine".Length, "function"), decoded);
         Assert.Contains((vLine, vChar + "vincristine 2 ".Length, 2, "type"), decoded);
