@@ -25,6 +25,7 @@ public sealed class RuleContext
     private readonly Lazy<(HashSet<string> Counted, HashSet<string> Conditional)> _drugs;
     private readonly Dictionary<Scenario, ImmutableArray<DoseEvent>> _events = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Scenario, IReadOnlyList<(DrugEntry Drug, List<DoseEvent> Events)>> _byDrug = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Scenario, IReadOnlyList<(DrugEntry Drug, List<DoseEvent> Events)>> _everyDrug = new(ReferenceEqualityComparer.Instance);
 
     public RuleContext(SemanticModel model, Patient? patient, DiagnosticBag diagnostics)
     {
@@ -125,8 +126,13 @@ public sealed class RuleContext
         {
             return own;
         }
-        var conditional = _drugs.Value.Conditional;
-        return [.. own.Concat(EventsByDrug(Scenarios[0]).Where(d => !conditional.Contains(d.Drug.Name))).OrderBy(d => d.Drug.Name, StringComparer.Ordinal)];
+        if (!_everyDrug.TryGetValue(scenario, out var every))
+        {
+            var conditional = _drugs.Value.Conditional;
+            every = [.. own.Concat(EventsByDrug(Scenarios[0]).Where(d => !conditional.Contains(d.Drug.Name))).OrderBy(d => d.Drug.Name, StringComparer.Ordinal)];
+            _everyDrug[scenario] = every;
+        }
+        return every;
     }
 
     /// <summary>Drugs with a limit (formulary or <c>limit</c> line), an interval, a class or a companion (and the companions), all of whose lines were read; and those with a conditional line.</summary>
