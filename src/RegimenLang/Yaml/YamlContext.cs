@@ -17,6 +17,7 @@ namespace RegimenLang.Yaml;
 [YamlSerializable(typeof(DrugClassDto))]
 [YamlSerializable(typeof(IntervalDto))]
 [YamlSerializable(typeof(CompanionDto))]
+[YamlSerializable(typeof(SeparationDto))]
 [YamlSerializable(typeof(ClassEquivalentDto))]
 [YamlSerializable(typeof(InteractionDto))]
 [YamlSerializable(typeof(PatientFileDto))]
