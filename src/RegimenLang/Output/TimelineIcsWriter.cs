@@ -53,6 +53,10 @@ public static class TimelineIcsWriter
             {
                 description.Add($"dose level {level}");
             }
+            if (TimelineText.Status(e) is { } status)
+            {
+                description.Add(status);
+            }
             description.AddRange(e.Adjustments.Select(TimelineText.Adjustment));
             description.AddRange(e.Notes.Select(note => "note: " + note));
             description.Add($"line {e.Line} of {timeline.File}");

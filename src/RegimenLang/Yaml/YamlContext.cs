@@ -21,6 +21,10 @@ namespace RegimenLang.Yaml;
 [YamlSerializable(typeof(ClassEquivalentDto))]
 [YamlSerializable(typeof(InteractionDto))]
 [YamlSerializable(typeof(PatientFileDto))]
+[YamlSerializable(typeof(TreatmentRecordDto))]
+[YamlSerializable(typeof(CycleDelayDto))]
+[YamlSerializable(typeof(DrugChangeDto))]
+[YamlSerializable(typeof(GivenDoseDto))]
 [YamlSerializable(typeof(RegimenConfigDto))]
 public partial class YamlContext : StaticContext
 {
