@@ -40,11 +40,21 @@ internal static class TimelineText
         var first = start.AddDays(c.StartDay);
         var last = start.AddDays(c.StartDay + c.LengthDays - 1);
         string span = $"{TimelineTreeBuilder.Date(first)} to {TimelineTreeBuilder.Date(last)}";
+        // The branch that chose the cycle and its open-ended course, so that no heading passes for a fixed plan.
+        var plan = new List<string>();
+        if (c.Branch is { } branch)
+        {
+            plan.Add("when " + branch);
+        }
+        if (c.OpenEnded is { } open)
+        {
+            plan.Add($"open-ended {open.Repeat}: {open.Describe()}");
+        }
         if (c.IsRest)
         {
-            return $"{c.Phase}: rest, {c.LengthDays} days ({span})";
+            return $"{c.Phase}: rest, {c.LengthDays} days ({span}{string.Concat(plan.Select(p => "; " + p))})";
         }
-        var outside = new List<string>();
+        var outside = new List<string>(plan);
         if (entries.MinBy(e => e.When) is { } earliest && earliest.Date < first)
         {
             outside.Add($"doses from {TimelineTreeBuilder.Date(earliest.Date)}, day {earliest.CycleDay}");
