@@ -151,7 +151,8 @@ public sealed record BoundPlan(PlanStatement Syntax, ImmutableArray<BoundPhase> 
     /// <summary>Whether the plan has a branch: its layout may differ from one scenario to the next.</summary>
     public bool HasBranches => !BranchConditions.IsEmpty;
 
-    private static IEnumerable<BoundSequence> Descendants(BoundSequence sequence)
+    /// <summary>A sequence and everything in it, in written order.</summary>
+    public static IEnumerable<BoundSequence> Descendants(BoundSequence sequence)
     {
         var pending = new Stack<BoundSequence>();
         pending.Push(sequence);

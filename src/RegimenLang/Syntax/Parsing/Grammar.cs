@@ -663,31 +663,27 @@ internal static class Grammar
             });
 
     /// <summary><c>repeat until event (expect n cycles, at most m unit)</c>, after the item; <c>expect</c> is optional.</summary>
-    private static readonly Parser<Token, (Identifier Event, NumberLiteral? Expect, NumberLiteral AtMost, CourseUnit Unit, Token Close)> OpenEnd =
+    private static readonly Parser<Token, Func<SequenceSyntax, SequenceSyntax>> OpenEnd =
         Map(
-            (evt, expect, atMost, unit, close) => (evt, expect.HasValue ? expect.Value : null, atMost, unit, close),
+            (evt, expect, atMost, unit, close) => (Func<SequenceSyntax, SequenceSyntax>)(item =>
+                new OpenRepeatSequence(item, evt, expect.HasValue ? expect.Value : null, atMost, unit, Span(item, close))),
             Keyword("repeat").Then(Keyword("until")).Then(Name("the event that ends the course, such as progression")).Before(LeftParen),
             Keyword("expect").Then(NumberLabelled("the expected number of cycles")).Before(AnyOf("'cycles'", "cycles", "cycle")).Before(Comma).Optional(),
             Keyword("at").Then(Keyword("most")).Then(NumberLabelled("the longest course, in cycles, days, weeks or years")),
             CourseUnit,
             RightParen);
 
+    /// <summary><c>x n</c> after an item.</summary>
+    private static readonly Parser<Token, Func<SequenceSyntax, SequenceSyntax>> Times =
+        Keyword("x").Then(NumberLabelled("a number of repeats"))
+            .Select(count => (Func<SequenceSyntax, SequenceSyntax>)(item => new RepeatSequence(item, count, Span(item, count))));
+
+    // Postfix repeats apply left to right (a x 2 x 3, a x 2 repeat until ...), folded iteratively.
     private static readonly Parser<Token, SequenceSyntax> RepeatSequence =
         Map(
-            (item, counts, open) =>
-            {
-                var result = item;
-                foreach (var count in counts)
-                {
-                    result = new RepeatSequence(result, count, Span(result, count));
-                }
-                return open.HasValue
-                    ? new OpenRepeatSequence(result, open.Value.Event, open.Value.Expect, open.Value.AtMost, open.Value.Unit, Span(result, open.Value.Close))
-                    : result;
-            },
+            (item, postfixes) => postfixes.Aggregate(item, (result, apply) => apply(result)),
             SequencePrimary,
-            Keyword("x").Then(NumberLabelled("a number of repeats")).Many(),
-            OpenEnd.Optional());
+            Times.Or(OpenEnd).Many());
 
     private static readonly Parser<Token, SequenceSyntax> ThenSequence =
         RepeatSequence.SeparatedAtLeastOnce(Keyword("then"))
