@@ -67,6 +67,12 @@ internal static class TimelineText
         return $"{c.Phase} {c.PhaseCycle} (plan cycle {c.Cycle}): {c.CycleName}{(c.CycleTitle is null ? "" : $" \"{c.CycleTitle}\"")}, {c.LengthDays} days ({span}{extra})";
     }
 
+    /// <summary>What the totals of a plan with open-ended repeats mean; null for a fixed plan.</summary>
+    public static string? OpenEndedNote(Timeline timeline) =>
+        timeline.Cycles.Any(c => c.OpenEnded is not null)
+            ? "the cycles marked open-ended continue until their event; shown: the expected course (or the longest, when no course is expected), and the totals are those of the cycles shown"
+            : null;
+
     public static string CycleLabel(CycleInstance c) => $"{c.Phase} {c.PhaseCycle} (plan cycle {c.Cycle}, {c.CycleName})";
 
     public static string Amount(Quantity q) => $"{Units.Format(q.Amount)} {q.Unit}";
