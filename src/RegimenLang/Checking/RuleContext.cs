@@ -20,6 +20,8 @@ public sealed class RuleContext
 {
     private readonly DiagnosticBag _diagnostics;
     private readonly Lazy<PlanLayout> _layout;
+    private readonly Dictionary<string, PlanLayout> _layouts = new(StringComparer.Ordinal);
+    private readonly Lazy<IReadOnlyList<PlanLayout>> _branchLayouts;
     private readonly Lazy<IReadOnlyList<Scenario>> _symbolic;
     private readonly Lazy<List<(CycleSymbol, BoundAdministration)>> _linesByCycle;
     private readonly Lazy<(HashSet<string> Counted, HashSet<string> Conditional)> _drugs;
@@ -32,9 +34,12 @@ public sealed class RuleContext
         Model = model;
         Patient = patient;
         _diagnostics = diagnostics;
-        _layout = new(() => PlanLayout.Of(model));
         _symbolic = new(() => ScenarioBuilder.Build(model));
-        Scenarios = patient is null ? new LazyList<Scenario>(_symbolic) : [new Scenario(patient, "", IsRealPatient: true)];
+        Scenarios = patient is null ? new LazyList<Scenario>(_symbolic) : ScenarioBuilder.ForPatient(model, patient);
+        _layout = new(() => LayoutFor(Scenarios[0]));
+        _branchLayouts = new(() => model.Plan is { HasBranches: true } plan
+            ? [.. ScenarioBuilder.Build([], plan.BranchConditions).Select(LayoutFor).Distinct()]
+            : [Layout]);
         _linesByCycle = new(() => [.. model.Cycles.Values.OrderBy(c => c.Syntax.Span.Start).SelectMany(c => c.Lines.Select(a => (c, a)))]);
         _drugs = new(CountedDrugs);
     }
@@ -54,8 +59,31 @@ public sealed class RuleContext
     /// <summary>Each complete line with the cycle it stands in (a block's line once per including cycle).</summary>
     public IReadOnlyList<(CycleSymbol Cycle, BoundAdministration Administration)> LinesByCycle => _linesByCycle.Value;
 
-    /// <summary>The plan laid out, or why not (the plan-size rule reports a refusal for size).</summary>
+    /// <summary>
+    /// The plan laid out for the first scenario (open-ended repeats at their longest), or why not (the plan-size rule
+    /// reports a refusal for size). A plan with branches has one layout per way it goes: see <see cref="LayoutFor"/>
+    /// and <see cref="BranchLayouts"/>.
+    /// </summary>
     public PlanLayout Layout => _layout.Value;
+
+    /// <summary>Every distinct layout of a plan with branches (one per way it can go); the one layout otherwise.</summary>
+    public IReadOnlyList<PlanLayout> BranchLayouts => _branchLayouts.Value;
+
+    /// <summary>
+    /// The plan laid out the way a scenario's patient takes its branches, open-ended repeats at their longest course (limits
+    /// are checked at the maximum). Scenarios that take the plan the same way share one layout.
+    /// </summary>
+    public PlanLayout LayoutFor(Scenario scenario)
+    {
+        var branches = Model.Plan?.BranchConditions ?? [];
+        string key = string.Concat(branches.Select(b => b.Holds(scenario.Patient) ? '1' : '0'));
+        if (!_layouts.TryGetValue(key, out var layout))
+        {
+            layout = PlanLayout.Of(Model, b => b.Holds(scenario.Patient), longest: true);
+            _layouts[key] = layout;
+        }
+        return layout;
+    }
 
     /// <summary>The cycle instances of the plan, empty when it is not laid out.</summary>
     public ImmutableArray<CycleInstance> Instances => Layout.Instances;
@@ -77,7 +105,7 @@ public sealed class RuleContext
         {
             var (counted, conditional) = _drugs.Value;
             bool first = ReferenceEquals(scenario, Scenarios[0]);
-            events = DoseEventBuilder.Build(Model, Instances, scenario,
+            events = DoseEventBuilder.Build(Model, LayoutFor(scenario).Instances, scenario,
                 a => counted.Contains(a.DrugName) && (first || conditional.Contains(a.DrugName)));
             _events[scenario] = events;
         }
@@ -166,6 +194,10 @@ public sealed class RuleContext
         counted.ExceptWith(Model.UncertainDrugs);
         var conditional = Lines.Where(l => l.When is not null).Select(l => l.DrugName).ToHashSet(StringComparer.OrdinalIgnoreCase);
         conditional.UnionWith(Model.LevelTables.Keys); // a drug with dose levels differs from one level scenario to the next
+        if (Model.Plan is { HasBranches: true })
+        {
+            conditional.UnionWith(counted); // the plan itself differs from one scenario to the next
+        }
         return (counted, conditional);
     }
 

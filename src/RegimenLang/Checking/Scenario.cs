@@ -16,6 +16,9 @@ public sealed record Scenario(Patient Patient, string Description, bool IsRealPa
     /// <summary>The dose level this scenario checks ("dose level -1 of irinotecan"); empty at the full doses.</summary>
     public string DoseLevelDescription { get; init; } = "";
 
+    /// <summary>The conservative fallback of too many combinations of facts: every conditional line applies.</summary>
+    public bool EveryLineApplies { get; init; }
+
     public string When => Phrases.When(DoseLevelDescription.Length == 0 ? Description
         : Description.Length == 0 ? DoseLevelDescription
         : Description + ", " + DoseLevelDescription);

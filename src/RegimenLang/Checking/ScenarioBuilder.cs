@@ -19,7 +19,39 @@ public static class ScenarioBuilder
     /// <summary>The plan's start in a symbolic scenario (its dates are never printed).</summary>
     private static readonly DateOnly SymbolicStart = new(2026, 1, 5);
 
-    public static IReadOnlyList<Scenario> Build(SemanticModel model) => WithDoseLevels(model, Build(model.Administrations));
+    public static IReadOnlyList<Scenario> Build(SemanticModel model) =>
+        WithDoseLevels(model, Build(model.Administrations, model.Plan?.BranchConditions ?? []));
+
+    /// <summary>
+    /// The scenarios for a real patient: the patient alone, or, when the plan branches on a fact the patient does not give
+    /// (an interim PET not done yet), the patient once per way the plan can go, with the missing facts set and named.
+    /// </summary>
+    public static IReadOnlyList<Scenario> ForPatient(SemanticModel model, Patient patient)
+    {
+        var real = new Scenario(patient, "", IsRealPatient: true);
+        var branches = model.Plan?.BranchConditions ?? [];
+        var missing = branches.SelectMany(b => b.Tests()).Where(t => t.Fact.Fact.Read(patient) is null).ToList();
+        if (missing.Count == 0)
+        {
+            return [real];
+        }
+        var axes = Axes(missing);
+        if (Count(axes) > MaxScenarios)
+        {
+            return [real];
+        }
+        var result = new List<Scenario>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var assignment in Combinations(axes))
+        {
+            var assigned = assignment.Aggregate(patient, (p, a) => a.Fact.Fact.With(p, a.Value));
+            if (seen.Add(string.Concat(branches.Select(b => b.Holds(assigned) ? '1' : '0'))))
+            {
+                result.Add(new Scenario(assigned, Describe(assignment), IsRealPatient: true));
+            }
+        }
+        return result;
+    }
 
     /// <summary>
     /// The scenarios again at the dose levels that give more than the full dose, one drug at a time. A level scales every
@@ -67,35 +99,31 @@ public static class ScenarioBuilder
     /// The scenarios for the conditions of <paramref name="lines"/> alone: a rule that compares two lines asks
     /// for theirs when the whole regimen has too many combinations, and gets an exact answer for the pair.
     /// </summary>
-    public static IReadOnlyList<Scenario> Build(IEnumerable<BoundAdministration> lines)
+    public static IReadOnlyList<Scenario> Build(IEnumerable<BoundAdministration> lines) => Build(lines, []);
+
+    /// <summary>
+    /// The scenarios for the conditions of <paramref name="lines"/> and of the plan's branches (<paramref name="branches"/>):
+    /// a scenario is kept when it switches a different set of lines on or takes the plan another way. Past
+    /// <see cref="MaxScenarios"/>, every conditional line applies, once per way the plan can go.
+    /// </summary>
+    public static IReadOnlyList<Scenario> Build(IEnumerable<BoundAdministration> lines, IReadOnlyList<BoundCondition> branches)
     {
         var conditional = lines.Where(a => a.When is not null).ToList();
         var empty = Patient.Unknown(SymbolicStart);
-        if (conditional.Count == 0)
+        if (conditional.Count == 0 && branches.Count == 0)
         {
-            return [new Scenario(empty, "", IsRealPatient: false)];
+            return [new Scenario(empty, "", IsRealPatient: false) { EveryLineApplies = true }];
         }
 
-        var candidates = new SortedDictionary<string, (FactSymbol Fact, List<FactValue> Values)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in conditional)
+        var axes = Axes(conditional.SelectMany(l => l.When!.Tests()).Concat(branches.SelectMany(b => b.Tests())));
+        if (Count(axes) > MaxScenarios)
         {
-            foreach (var test in line.When!.Tests())
+            if (branches.Count == 0 || conditional.Count == 0)
             {
-                if (!candidates.TryGetValue(test.Fact.Name, out var entry))
-                {
-                    entry = (test.Fact, []);
-                    candidates[test.Fact.Name] = entry;
-                }
-                entry.Values.AddRange(Candidates(test));
+                return [new Scenario(empty, "", IsRealPatient: false) { EveryLineApplies = true }];
             }
-        }
-        var axes = candidates.Values
-            .Select(a => (a.Fact, Values: a.Values.Distinct().OrderBy(v => v.Number).ThenBy(v => v.Word, StringComparer.Ordinal).ToList()))
-            .ToList();
-        long combinations = axes.Aggregate(1L, (n, a) => Math.Min(n * Math.Max(1, a.Values.Count), MaxScenarios + 1L));
-        if (combinations > MaxScenarios)
-        {
-            return [new Scenario(empty, "", IsRealPatient: false)];
+            // The plan's own branches are few: each way the plan goes, with every conditional line applying.
+            return [.. Build([], branches).Select(s => s with { EveryLineApplies = true })];
         }
 
         var result = new List<Scenario>();
@@ -103,18 +131,42 @@ public static class ScenarioBuilder
         foreach (var assignment in Combinations(axes))
         {
             var patient = assignment.Aggregate(empty, (p, a) => a.Fact.Fact.With(p, a.Value));
-            // Two assignments that switch the same lines on lay out the same plan: keep the first.
-            string key = string.Concat(conditional.Select(l => l.When!.Holds(patient) ? '1' : '0'));
+            // Two assignments that switch the same lines on and take the plan the same way lay out the same plan: keep the first.
+            string key = string.Concat(conditional.Select(l => l.When!.Holds(patient) ? '1' : '0'))
+                + "|" + string.Concat(branches.Select(b => b.Holds(patient) ? '1' : '0'));
             if (seen.Add(key))
             {
-                result.Add(new Scenario(patient, string.Join(", ", assignment.Select(a => $"{a.Fact.Name} = {Show(a.Fact, a.Value)}")), IsRealPatient: false));
+                result.Add(new Scenario(patient, Describe(assignment), IsRealPatient: false));
             }
         }
         return result;
     }
 
+    private static string Describe(List<(FactSymbol Fact, FactValue Value)> assignment) =>
+        string.Join(", ", assignment.Select(a => $"{a.Fact.Name} = {Show(a.Fact, a.Value)}"));
+
+    /// <summary>The candidate values of each fact the tests name, facts in name order.</summary>
+    private static List<(FactSymbol Fact, List<FactValue> Values)> Axes(IEnumerable<BoundFactTest> tests)
+    {
+        var candidates = new SortedDictionary<string, (FactSymbol Fact, List<FactValue> Values)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var test in tests)
+        {
+            if (!candidates.TryGetValue(test.Fact.Name, out var entry))
+            {
+                entry = (test.Fact, []);
+                candidates[test.Fact.Name] = entry;
+            }
+            entry.Values.AddRange(Candidates(test));
+        }
+        return [.. candidates.Values
+            .Select(a => (a.Fact, Values: a.Values.Distinct().OrderBy(v => v.Number).ThenBy(v => v.Word, StringComparer.Ordinal).ToList()))];
+    }
+
+    private static long Count(List<(FactSymbol Fact, List<FactValue> Values)> axes) =>
+        axes.Aggregate(1L, (n, a) => Math.Min(n * Math.Max(1, a.Values.Count), MaxScenarios + 1L));
+
     /// <summary>Whether a scenario list is the conservative fallback in which every conditional line applies.</summary>
-    public static bool AllLinesApply(Scenario scenario) => scenario.Description.Length == 0 && !scenario.IsRealPatient;
+    public static bool AllLinesApply(Scenario scenario) => scenario.EveryLineApplies;
 
     private static string Show(FactSymbol fact, FactValue value) =>
         value.Number is { } n ? Units.Format(n) : value.ToString();

@@ -24,7 +24,18 @@ public static class Evaluator
     public static EvaluationResult Evaluate(SemanticModel regimen, Patient patient)
     {
         var problems = new DiagnosticBag(regimen.Path);
-        var layout = PlanLayout.Of(regimen);
+        // A branch on a fact the patient does not give is reported (no timeline follows) and laid out as not taken.
+        // Each branch is judged once, however often a repeat reaches it.
+        var branches = new Dictionary<BoundCondition, bool>(ReferenceEqualityComparer.Instance);
+        var layout = PlanLayout.Of(regimen, when =>
+        {
+            if (!branches.TryGetValue(when, out bool holds))
+            {
+                holds = Condition(when, patient, problems) == true;
+                branches[when] = holds;
+            }
+            return holds;
+        }, longest: false);
         if (layout.Refusal is { } refusal)
         {
             return new EvaluationResult(null, [], refusal, false);

@@ -38,7 +38,11 @@ public sealed record PlanLayout(ImmutableArray<CycleInstance> Instances, LayoutR
     /// <summary>Cycle instances and days of a sequence (saturating, never overflowing).</summary>
     public readonly record struct PlanSize(decimal Cycles, decimal Days);
 
-    public static PlanLayout Of(SemanticModel model)
+    /// <summary>
+    /// The plan laid out with every branch taken as <paramref name="branch"/> decides, and each open-ended repeat at its expected
+    /// course (the timeline) or, with <paramref name="longest"/>, at its longest (the checker checks the maximum).
+    /// </summary>
+    public static PlanLayout Of(SemanticModel model, Func<BoundCondition, bool> branch, bool longest)
     {
         if (model.Plan is not { } plan)
         {
@@ -60,12 +64,11 @@ public sealed record PlanLayout(ImmutableArray<CycleInstance> Instances, LayoutR
         }
 
         var result = ImmutableArray.CreateBuilder<CycleInstance>((int)total.Cycles);
-        int day = 0;
-        int planCycle = 0;
+        var state = new LayoutState(result, branch, longest);
         foreach (var phase in plan.Phases)
         {
-            int phaseCycle = 0;
-            Materialise(phase.Sequence, phase.Name, result, ref day, ref planCycle, ref phaseCycle);
+            state.PhaseCycle = 0;
+            Materialise(phase.Sequence, phase.Name, state, null, null);
         }
         var instances = result.ToImmutable();
         long administrations = CountAdministrations(instances, model.PhaseBlocks.Values.SelectMany(p => p.Lines));
@@ -116,9 +119,28 @@ public sealed record PlanLayout(ImmutableArray<CycleInstance> Instances, LayoutR
         BoundCycleStep step => new PlanSize(1, step.Cycle.LengthDays ?? 0),
         BoundRest rest => new PlanSize(0, rest.Days),
         BoundRepeat repeat => Times(Measure(repeat.Item), repeat.Count),
+        // Either side may be taken: the larger of each (a bound, for the size guard, whatever the patient).
+        BoundBranch branch => branch.Else is { } otherwise ? Max(Measure(branch.Then), Measure(otherwise)) : Measure(branch.Then),
+        BoundOpenRepeat open => Times(Measure(open.Item), Longest(open)),
         BoundThen then => then.Items.Select(Measure).Aggregate(new PlanSize(0, 0), (a, b) => new PlanSize(Sat(a.Cycles + b.Cycles), Sat(a.Days + b.Days))),
         _ => throw new ArgumentOutOfRangeException(nameof(sequence)),
     };
+
+    private static PlanSize Max(PlanSize a, PlanSize b) => new(Math.Max(a.Cycles, b.Cycles), Math.Max(a.Days, b.Days));
+
+    /// <summary>
+    /// The longest course of an open-ended repeat, in repeats: as written, or the whole repeats of the item that fit in the
+    /// duration (at least one). An item whose length depends on a branch is measured at its longest side.
+    /// </summary>
+    public static int Longest(BoundOpenRepeat open)
+    {
+        if (open.AtMostRepeats is { } repeats)
+        {
+            return repeats;
+        }
+        decimal itemDays = Measure(open.Item).Days;
+        return itemDays <= 0 ? 1 : (int)Math.Max(1, Math.Min(open.AtMostDays!.Value / itemDays, Saturation));
+    }
 
     private static PlanSize Times(PlanSize size, int count) => new(Mul(size.Cycles, count), Mul(size.Days, count));
 
@@ -127,32 +149,60 @@ public sealed record PlanLayout(ImmutableArray<CycleInstance> Instances, LayoutR
     /// <summary>A saturating product of two non-negative sizes.</summary>
     private static decimal Mul(decimal a, decimal b) => a == 0 || b == 0 ? 0 : b > Saturation / a ? Saturation : Sat(a * b);
 
-    private static void Materialise(BoundSequence sequence, string phase, ImmutableArray<CycleInstance>.Builder result,
-        ref int day, ref int planCycle, ref int phaseCycle)
+    /// <summary>What the materialisation carries along: the instances so far, the calendar, and how to choose.</summary>
+    private sealed class LayoutState(ImmutableArray<CycleInstance>.Builder result, Func<BoundCondition, bool> branch, bool longest)
+    {
+        public ImmutableArray<CycleInstance>.Builder Result { get; } = result;
+        public Func<BoundCondition, bool> Branch { get; } = branch;
+        public bool LongestCourse { get; } = longest;
+        public int Day { get; set; }
+        public int PlanCycle { get; set; }
+        public int PhaseCycle { get; set; }
+    }
+
+    private static void Materialise(BoundSequence sequence, string phase, LayoutState state, string? branch, OpenCourse? open)
     {
         switch (sequence)
         {
             case BoundCycleStep step:
-                planCycle++;
-                phaseCycle++;
+                state.PlanCycle++;
+                state.PhaseCycle++;
                 int length = step.Cycle.LengthDays!.Value;
-                result.Add(new CycleInstance(phase, planCycle, phaseCycle, step.Cycle, day, length));
-                day += length;
+                state.Result.Add(new CycleInstance(phase, state.PlanCycle, state.PhaseCycle, step.Cycle, state.Day, length) { Branch = branch, OpenEnded = open });
+                state.Day += length;
                 break;
             case BoundRest rest:
-                result.Add(new CycleInstance(phase, 0, 0, null, day, rest.Days));
-                day += rest.Days;
+                state.Result.Add(new CycleInstance(phase, 0, 0, null, state.Day, rest.Days) { Branch = branch, OpenEnded = open });
+                state.Day += rest.Days;
                 break;
             case BoundRepeat repeat:
                 for (int i = 0; i < repeat.Count; i++)
                 {
-                    Materialise(repeat.Item, phase, result, ref day, ref planCycle, ref phaseCycle);
+                    Materialise(repeat.Item, phase, state, branch, open);
                 }
                 break;
             case BoundThen then:
                 foreach (var item in then.Items)
                 {
-                    Materialise(item, phase, result, ref day, ref planCycle, ref phaseCycle);
+                    Materialise(item, phase, state, branch, open);
+                }
+                break;
+            case BoundBranch choice:
+                bool holds = state.Branch(choice.Condition);
+                string condition = Syntax.Formatting.SyntaxPrinter.Condition(choice.Condition.Syntax);
+                string taken = holds ? condition : $"not ({condition})";
+                string path = branch is null ? taken : $"{branch} and {taken}";
+                if ((holds ? choice.Then : choice.Else) is { } side)
+                {
+                    Materialise(side, phase, state, path, open);
+                }
+                break;
+            case BoundOpenRepeat course:
+                int longestCount = Longest(course);
+                int count = state.LongestCourse ? longestCount : Math.Min(course.Expected ?? longestCount, longestCount);
+                for (int i = 0; i < count; i++)
+                {
+                    Materialise(course.Item, phase, state, branch, new OpenCourse(course.Until, i + 1, course.Expected, longestCount));
                 }
                 break;
         }

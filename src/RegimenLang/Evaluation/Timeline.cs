@@ -123,7 +123,24 @@ public sealed record CycleInstance(
 {
     public bool IsRest => Symbol is null;
     public string CycleName => Symbol?.Name ?? "rest";
+
+    /// <summary>The plan branches that chose this instance ("pet2 = negative"), joined with "and"; null outside a branch.</summary>
+    public string? Branch { get; init; }
+
+    /// <summary>The open-ended repeat this instance belongs to; null for a fixed course.</summary>
+    public OpenCourse? OpenEnded { get; init; }
     public string? CycleTitle => Symbol?.Syntax.Title?.Value;
+}
+
+/// <summary>
+/// An instance's place in an open-ended repeat (<c>repeat until progression (expect 12 cycles, at most 2 years)</c>): the
+/// event that ends it, which repeat this is (from 1), the expected count (null when only the longest is given) and the
+/// longest course in repeats.
+/// </summary>
+public sealed record OpenCourse(string Until, int Repeat, int? Expected, int AtMost)
+{
+    /// <summary>How the course is described in timelines: "until progression, expected 12 of at most 26".</summary>
+    public string Describe() => Expected is { } e ? $"until {Until}, expected {e} of at most {AtMost}" : $"until {Until}, at most {AtMost}";
 }
 
 /// <summary>An amount in a unit (for totals).</summary>

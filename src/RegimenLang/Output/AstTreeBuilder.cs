@@ -206,6 +206,14 @@ public sealed class AstTreeBuilder(bool includeSpans = true) : ISyntaxVisitor<Tr
     public TreeValue VisitRest(RestSequence rest) =>
         Node("Rest", rest.Span).Add("amount", rest.Amount.Value).Add("unit", rest.Unit.ToString().ToLowerInvariant()).Build();
 
+    public TreeValue VisitBranch(BranchSequence b) =>
+        Node("Branch", b.Span).Add("then", b.Then.Accept(this)).Add("condition", b.Condition.Accept(this))
+            .AddIfNotNull("else", b.Else?.Accept(this)).Build();
+
+    public TreeValue VisitOpenRepeat(OpenRepeatSequence o) =>
+        Node("OpenRepeat", o.Span).Add("item", o.Item.Accept(this)).Add("until", o.Event.Text)
+            .AddIfNotNull("expect", o.Expect?.Value).Add("atMost", o.AtMost.Value).Add("unit", o.Unit.ToString().ToLowerInvariant()).Build();
+
     public TreeValue VisitIdentifier(Identifier i) => Node("Identifier", i.Span).Add("text", i.Text).Build();
 
     public TreeValue VisitNumber(NumberLiteral n) => Node("Number", n.Span).Add("value", n.Value).Add("written", n.Text).Build();

@@ -22,6 +22,10 @@ public static class TimelineMarkdownWriter
             output.Append("- as given: ").Append(Escape(record)).Append('\n');
         }
         output.Append("- start: ").Append(TimelineText.Date(p.Start)).Append(", first dose ").Append(TimelineTreeBuilder.Time(p.FirstDoseTime)).Append('\n');
+        if (TimelineText.OpenEndedNote(timeline) is { } open)
+        {
+            output.Append("- open-ended: ").Append(Escape(open)).Append('\n');
+        }
         if (!timeline.Findings.IsEmpty)
         {
             output.Append("\n## Findings\n\n**Printed with --allow-errors: this timeline has errors and must not be used as it is.**\n\n");

@@ -29,6 +29,10 @@ public static class TimelineTableWriter
         }
         output.Append("start: ").Append(TimelineText.Date(p.Start)).Append(", first dose ").Append(TimelineTreeBuilder.Time(p.FirstDoseTime)).Append('\n');
         output.Append("amounts: computed doses, rounded to 3 decimals for display; totals are exact sums\n");
+        if (TimelineText.OpenEndedNote(timeline) is { } open)
+        {
+            output.Append("open-ended: ").Append(open).Append('\n');
+        }
         if (!timeline.Findings.IsEmpty)
         {
             output.Append("\nFINDINGS (printed with --allow-errors: this timeline has errors and must not be used as it is)\n");

@@ -40,11 +40,21 @@ internal static class TimelineText
         var first = start.AddDays(c.StartDay);
         var last = start.AddDays(c.StartDay + c.LengthDays - 1);
         string span = $"{TimelineTreeBuilder.Date(first)} to {TimelineTreeBuilder.Date(last)}";
+        // The branch that chose the cycle and its open-ended course, so that no heading passes for a fixed plan.
+        var plan = new List<string>();
+        if (c.Branch is { } branch)
+        {
+            plan.Add("when " + branch);
+        }
+        if (c.OpenEnded is { } open)
+        {
+            plan.Add($"open-ended {open.Repeat}: {open.Describe()}");
+        }
         if (c.IsRest)
         {
-            return $"{c.Phase}: rest, {c.LengthDays} days ({span})";
+            return $"{c.Phase}: rest, {c.LengthDays} days ({span}{string.Concat(plan.Select(p => "; " + p))})";
         }
-        var outside = new List<string>();
+        var outside = new List<string>(plan);
         if (entries.MinBy(e => e.When) is { } earliest && earliest.Date < first)
         {
             outside.Add($"doses from {TimelineTreeBuilder.Date(earliest.Date)}, day {earliest.CycleDay}");
@@ -56,6 +66,12 @@ internal static class TimelineText
         string extra = outside.Count == 0 ? "" : "; " + string.Join("; ", outside);
         return $"{c.Phase} {c.PhaseCycle} (plan cycle {c.Cycle}): {c.CycleName}{(c.CycleTitle is null ? "" : $" \"{c.CycleTitle}\"")}, {c.LengthDays} days ({span}{extra})";
     }
+
+    /// <summary>What the totals of a plan with open-ended repeats mean; null for a fixed plan.</summary>
+    public static string? OpenEndedNote(Timeline timeline) =>
+        timeline.Cycles.Any(c => c.OpenEnded is not null)
+            ? "the cycles marked open-ended continue until their event; shown: the expected course (or the longest, when no course is expected), and the totals are those of the cycles shown"
+            : null;
 
     public static string CycleLabel(CycleInstance c) => $"{c.Phase} {c.PhaseCycle} (plan cycle {c.Cycle}, {c.CycleName})";
 

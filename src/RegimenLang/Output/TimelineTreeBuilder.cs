@@ -50,6 +50,8 @@ public static class TimelineTreeBuilder
             .Add("firstDoseTime", Time(p.FirstDoseTime))
             .AddIfNotNull("doseLevels", timeline.DoseLevels.IsEmpty ? null : new TreeArray([.. timeline.DoseLevels.Select(DoseLevel)]))
             .AddIfNotNull("asGiven", p.AsGiven.IsEmpty ? null : AsGiven(p.AsGiven))
+            // Present (true) only when a repeat is open-ended: the cycles and totals are then the expected course, not a fixed one.
+            .AddIfNotNull("openEnded", timeline.Cycles.Any(c => c.OpenEnded is not null) ? true : null)
             .Add("cycles", new TreeArray([.. timeline.Cycles.Select(c => Cycle(c, p.Start))]))
             .Add("administrations", new TreeArray([.. timeline.Entries.Select(Entry)]))
             .Add("totals", new TreeArray([.. timeline.PlanTotals.Select(t => Total(t, null))]))
@@ -72,12 +74,18 @@ public static class TimelineTreeBuilder
         {
             b.Add("cycle", c.Cycle).Add("phaseCycle", c.PhaseCycle).Add("cycleName", c.CycleName).AddIfNotNull("title", c.CycleTitle);
         }
-        return b.Add("phase", c.Phase)
+        b.Add("phase", c.Phase)
             .Add("start", Date(start.AddDays(c.StartDay)))
             .Add("end", Date(start.AddDays(c.StartDay + c.LengthDays - 1)))
             .Add("planDay", c.StartDay + 1)
             .Add("lengthDays", c.LengthDays)
-            .Build();
+            .AddIfNotNull("branch", c.Branch);
+        if (c.OpenEnded is { } open)
+        {
+            b.Add("openEnded", new TreeObjectBuilder().Add("until", open.Until).Add("repeat", open.Repeat)
+                .AddIfNotNull("expected", open.Expected).Add("atMost", open.AtMost).Build());
+        }
+        return b.Build();
     }
 
     private static TreeObject Entry(TimelineEntry e) => new TreeObjectBuilder()

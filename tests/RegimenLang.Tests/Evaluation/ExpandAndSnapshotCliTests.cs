@@ -60,7 +60,7 @@ public sealed class ExpandAndSnapshotCliTests : IDisposable
         var (exit, output, error) = Run("snapshot", Path.Combine(RepoRoot(), "regimens"));
         Assert.True(exit == 0, output + error);
         Assert.DoesNotContain("no snapshot", output, StringComparison.Ordinal);
-        Assert.Contains("17 equal, 0 different", error, StringComparison.Ordinal);
+        Assert.Contains("19 equal, 0 different", error, StringComparison.Ordinal);
     }
 
     [Fact]

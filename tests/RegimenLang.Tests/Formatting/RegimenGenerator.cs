@@ -281,7 +281,11 @@ public sealed class RegimenGenerator(int seed)
             return Pick(
                 $"{Sequence(depth + 1)}{S()}{K("then")}{S()}{Sequence(depth + 1)}",
                 $"{Sequence(depth + 1)}{S()}{K("x")}{S()}{_random.Next(1, 5)}",
-                $"({O()}{Sequence(depth + 1)}{O()})");
+                $"({O()}{Sequence(depth + 1)}{O()})",
+                $"({O()}{Sequence(depth + 1)}{S()}{K("when")}{S()}{Condition(2)}{(Chance(0.7) ? $"{S()}{K("else")}{S()}{Sequence(depth + 1)}" : "")}{O()})",
+                $"{Sequence(depth + 1)}{S()}{K("repeat")}{S()}{K("until")}{S()}{Pick("progression", "relapse")}{S()}({O()}"
+                    + (Chance(0.5) ? $"{K("expect")}{S()}{_random.Next(1, 9)}{S()}{K("cycles")}{O()},{O()}" : "")
+                    + $"{K("at")}{S()}{K("most")}{S()}{_random.Next(1, 30)}{S()}{K(Pick("cycles", "days", "weeks", "years", "year"))}{O()})");
         }
         return Chance(0.15) ? $"{K("rest")}{S()}{_random.Next(1, 5)}{S()}{K(Pick("days", "weeks"))}" : Pick([.. _cycles]);
     }

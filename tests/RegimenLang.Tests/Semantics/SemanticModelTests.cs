@@ -89,7 +89,7 @@ public sealed class SemanticModelTests
     {
         var model = Parsing.Check(Parsing.Header + "cycle A length 21 days {\n  vincristine 2 mg IV day 1\n}\nplan {\n  main: A then nosuch x 100000 x 100000 x 100000\n}\n").Model;
         Assert.False(model.Plan!.IsComplete);
-        Assert.IsType<RegimenLang.Evaluation.IncompletePlan>(RegimenLang.Evaluation.PlanLayout.Of(model).Refusal);
+        Assert.IsType<RegimenLang.Evaluation.IncompletePlan>(RegimenLang.Evaluation.PlanLayout.Of(model, _ => true, longest: true).Refusal);
     }
 
     [Fact]

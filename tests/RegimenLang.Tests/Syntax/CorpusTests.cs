@@ -29,8 +29,8 @@ public sealed class CorpusTests
     private static string Read(string name) => File.ReadAllText(Path.Combine(RepoPaths.Regimens, name));
 
     [Fact]
-    public void The_corpus_has_the_seventeen_shipped_regimens() =>
-        Assert.Equal(17, RepoPaths.RegimenFiles.Count());
+    public void The_corpus_has_the_nineteen_shipped_regimens() =>
+        Assert.Equal(19, RepoPaths.RegimenFiles.Count());
 
     [Theory]
     [MemberData(nameof(Regimens))]

@@ -78,9 +78,9 @@ public sealed partial class GrammarFileTests
     {
         var productions = Productions().ToHashSet();
         // Helpers that are not productions of their own: punctuation tokens, the end of a line, aliases of
-        // productions (OrCondition is Condition, ThenSequence is Sequence, FrequencyClause is Frequency, TimingClause is Timing) and
+        // productions (OrCondition is Condition, ThenSequence is Sequence, BranchBody is BranchOrSequence, FrequencyClause is Frequency, TimingClause is Timing) and
         // the parser that ends a clause list (NoClause) and the failure of a unit written out of order (BadUnitOrder).
-        string[] tokens = ["Colon", "Comma", "Slash", "Dash", "LeftParen", "RightParen", "LeftBrace", "RightBrace", "EndOfLine", "OrCondition", "ThenSequence",
+        string[] tokens = ["Colon", "Comma", "Slash", "Dash", "LeftParen", "RightParen", "LeftBrace", "RightBrace", "EndOfLine", "OrCondition", "ThenSequence", "BranchBody",
             "FrequencyClause", "TimingClause", "NoClause", "BadUnitOrder"];
         var missing = GrammarParsers().Keys.Where(name => !productions.Contains(name) && !tokens.Contains(name)).Order().ToList();
         Assert.Empty(missing);

@@ -12,6 +12,7 @@ public static class Checker
     public static IReadOnlyList<ICheckRule> Rules { get; } =
     [
         new PlanSizeRule(),
+        new OpenCourseRule(),
         new DayOutsideCycleRule(),
         new DayListRule(),
         new DosesFitRule(),

@@ -21,7 +21,8 @@ public sealed class CycleNumberRule : ICheckRule
         {
             return;
         }
-        CheckReachable(context, instances);
+        // A cycle reached in any way the plan can go is reached: the cycles of every branch count.
+        CheckReachable(context, [.. context.BranchLayouts.SelectMany(l => l.Instances).Where(i => !i.IsRest)]);
         CheckGaps(context, instances);
     }
 

@@ -73,7 +73,8 @@ public abstract class DoseSumRule(LimitPer per) : ICheckRule
         }
         reported.Add(limit);
         // Name the patients concerned only when a conditional line contributes.
-        string when = group.Any(e => e.Administration.When is not null || scenario.Patient.DoseLevels.ContainsKey(e.Drug)) ? scenario.When : "";
+        string when = group.Any(e => e.Administration.When is not null || scenario.Patient.DoseLevels.ContainsKey(e.Drug) || e.Instance.Branch is not null)
+            ? scenario.When : "";
         context.Report(Diagnose.OverMaximum(EffectiveLimit.Scope(per), crossing!.Administration.Dose.Span, limit.Drug, total, Where(crossing), when,
             $"{limit.Max.Amount.Text} {limit.Unit}", limit.Origin).WithRelated(limit.Related));
     }
@@ -194,7 +195,10 @@ public sealed class LifetimeLimitRule() : DoseSumRule(LimitPer.Lifetime)
 {
     protected override object GroupKey(DoseEvent e) => 0;
 
-    protected override string Where(DoseEvent e) => Phrases.OverThePlanReachedIn(e.Instance.Cycle, e.Instance.CycleName, e.Instance.Phase);
+    // An open-ended course is checked at its longest: the finding says after how many of its cycles the maximum is reached.
+    protected override string Where(DoseEvent e) => e.Instance.OpenEnded is { } open
+        ? Phrases.OverOpenCourseReachedIn(e.Instance.Cycle, e.Instance.CycleName, e.Instance.Phase, open.Until, open.Repeat, open.AtMost)
+        : Phrases.OverThePlanReachedIn(e.Instance.Cycle, e.Instance.CycleName, e.Instance.Phase);
 }
 
 /// <summary>

@@ -16,8 +16,7 @@ public sealed class InfusionOverlapRule : ICheckRule
 
     public void Check(RuleContext context)
     {
-        var instances = context.Instances;
-        if (instances.IsEmpty || !context.Lines.Any(l => l.Line.Infusion is OverInfusion))
+        if (context.Instances.IsEmpty || !context.Lines.Any(l => l.Line.Infusion is OverInfusion))
         {
             return;
         }
@@ -27,6 +26,7 @@ public sealed class InfusionOverlapRule : ICheckRule
             var patient = scenario.Patient;
             int firstDose = patient.FirstDoseTime.Hour * 60 + patient.FirstDoseTime.Minute;
             bool all = ScenarioBuilder.AllLinesApply(scenario);
+            var instances = context.LayoutFor(scenario).Instances;
             var doses = DoseLayout.Lay(context.Model, instances, firstDose, a => a.When is not { } when || all || when.Holds(patient), _ => true, new DiagnosticBag("")).Doses;
             foreach (var drug in doses.GroupBy(d => d.Administration.DrugName, StringComparer.OrdinalIgnoreCase))
             {

@@ -180,6 +180,10 @@ public static class Phrases
     public static string OverThePlanReachedIn(int planCycle, string cycle, string phase) =>
         $"over the plan, reached in cycle {planCycle} ('{cycle}', phase '{phase}')";
 
+    /// <summary>Where an open-ended course reaches a lifetime maximum: after how many of its cycles, of how many at most.</summary>
+    public static string OverOpenCourseReachedIn(int planCycle, string cycle, string phase, string until, int repeat, int atMost) =>
+        $"over the plan, reached in cycle {planCycle} ('{cycle}', phase '{phase}'), after {repeat} of at most {atMost} cycles of the course until {until}";
+
     public static string OfCycle(int day, string cycle) => $"(day {day} of cycle '{cycle}')";
 
     public static string OfBlock(int day, string block) => $"(day {day} of block '{block}')";

@@ -151,9 +151,18 @@ public static partial class DiagnosticCatalog
         "plan { main: (A x 1000) x 1000 }",
         "plan { main: A x 6 }");
 
+    public static readonly DiagnosticDescriptor ExpectedOverLongest = new(
+        "RL2020", "Expected course longer than its longest", DiagnosticFamily.Schedule, Severity.Error,
+        "the open-ended course until {event} expects {expected} cycles, but at most {longest} fit in its longest course ({bound})",
+        "An open-ended repeat (`repeat until progression (expect 12 cycles, at most 2 years)`) shows its expected course in the timeline and is " +
+        "checked at its longest. The expected count must fit in the longest course: a duration holds the whole repeats of the item that fit in " +
+        "it (a year is 365 days), a count of cycles is that count. An expected course longer than the longest is a typo in one of the two.",
+        "plan { maintenance: lenalidomide repeat until progression (expect 30 cycles, at most 2 years) }   # 28-day cycles: 26 fit",
+        "plan { maintenance: lenalidomide repeat until progression (expect 12 cycles, at most 2 years) }");
+
     private static IEnumerable<DiagnosticDescriptor> ScheduleFamily() =>
     [
-        DayOutsideCycle, BadDayList, DosesDoNotFit, CycleNotInPhase, CycleGap, SameDrugTwice, OverlappingConditions, RateInfusionMismatch, PlanTooLarge,
+        DayOutsideCycle, BadDayList, DosesDoNotFit, CycleNotInPhase, CycleGap, SameDrugTwice, OverlappingConditions, RateInfusionMismatch, PlanTooLarge, ExpectedOverLongest,
         AnchorNotGiven, AmbiguousAnchor, InfusionOverlap,
     ];
 }
@@ -248,6 +257,9 @@ public static partial class Diagnose
         DiagnosticCatalog.RateInfusionMismatch.Create(at, 1, ("frequency", frequency));
 
     public static Diagnostic InfusionWithoutRate(SourceSpan at, string dose) => DiagnosticCatalog.RateInfusionMismatch.Create(at, 2, ("dose", dose));
+
+    public static Diagnostic ExpectedOverLongest(SourceSpan at, string until, int expected, int longest, string bound) =>
+        DiagnosticCatalog.ExpectedOverLongest.Create(at, ("event", until), ("expected", expected), ("longest", longest), ("bound", bound));
 
     public static Diagnostic PlanTooLarge(SourceSpan at, string cycles, string days) =>
         DiagnosticCatalog.PlanTooLarge.Create(at, 0, ("cycles", cycles), ("days", days));

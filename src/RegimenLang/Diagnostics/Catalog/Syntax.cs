@@ -23,6 +23,7 @@ public enum NumberRole
     TimingOffset,
     DoseLevel,
     DosePercentage,
+    CourseBound,
 }
 
 public static partial class DiagnosticCatalog
@@ -208,6 +209,7 @@ public static partial class DiagnosticCatalog
         NumberRole.CycleNumber => "a cycle number",
         NumberRole.RepeatCount => "a repeat count",
         NumberRole.RestLength => "a rest length",
+        NumberRole.CourseBound => "the longest course of an open-ended repeat",
         NumberRole.CycleLength => "a cycle length",
         NumberRole.DoseCount => "a number of doses",
         NumberRole.DoseInterval => "an interval in days or weeks",

@@ -116,7 +116,7 @@ public static partial class Binder
         var administrations = bound.Values.OfType<BoundAdministration>().OrderBy(a => a.Line.Span.Start).ToImmutableArray();
         var levelTables = DoseLevelBinder.Bind(document, context, written, administrations);
 
-        var plans = new PlanBinder(context);
+        var plans = new PlanBinder(context, conditions);
         bool headerSeen = document.Header is not null || context.MentionedInErrors.Contains("regimen");
         var plan = plans.Bind(document, reportMissing: headerSeen || document.Statements.Length > 0);
 

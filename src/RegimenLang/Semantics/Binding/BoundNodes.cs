@@ -120,6 +120,19 @@ public sealed record BoundRepeat(RepeatSequence Node, BoundSequence Item, int Co
 
 public sealed record BoundRest(RestSequence Node, int Days) : BoundSequence(Node);
 
+/// <summary>A plan branch: <see cref="Then"/> for a patient for whom the condition holds, else <see cref="Else"/> (nothing when null).</summary>
+public sealed record BoundBranch(BranchSequence Node, BoundCondition Condition, BoundSequence Then, BoundSequence? Else) : BoundSequence(Node);
+
+/// <summary>
+/// An open-ended repeat (<c>repeat until progression (at most 2 years)</c>): <see cref="Expected"/> repeats (null: the
+/// longest course) in the timeline, the longest course for the checker. The longest course is a count of repeats or a
+/// number of days (whole repeats that fit, at least one; the plan layout divides by the item's length).
+/// </summary>
+public sealed record BoundOpenRepeat(OpenRepeatSequence Node, BoundSequence Item, int? Expected, int? AtMostRepeats, int? AtMostDays) : BoundSequence(Node)
+{
+    public string Until => Node.Event.Text;
+}
+
 public sealed record BoundPhase(PhaseSymbol Symbol, BoundSequence Sequence)
 {
     public string Name => Symbol.Name;
@@ -129,7 +142,42 @@ public sealed record BoundPhase(PhaseSymbol Symbol, BoundSequence Sequence)
 /// The plan with its phases bound. It can be laid out on the calendar only when <see cref="IsComplete"/>:
 /// every line of it was read, every cycle it names exists, and every such cycle's length is known.
 /// </summary>
-public sealed record BoundPlan(PlanStatement Syntax, ImmutableArray<BoundPhase> Phases, bool IsComplete);
+public sealed record BoundPlan(PlanStatement Syntax, ImmutableArray<BoundPhase> Phases, bool IsComplete)
+{
+    /// <summary>The conditions of the plan's branches, outermost first (the checker builds scenarios from their facts).</summary>
+    public ImmutableArray<BoundCondition> BranchConditions { get; } =
+        [.. Phases.SelectMany(p => Descendants(p.Sequence)).OfType<BoundBranch>().Select(b => b.Condition)];
+
+    /// <summary>Whether the plan has a branch: its layout may differ from one scenario to the next.</summary>
+    public bool HasBranches => !BranchConditions.IsEmpty;
+
+    /// <summary>A sequence and everything in it, in written order.</summary>
+    public static IEnumerable<BoundSequence> Descendants(BoundSequence sequence)
+    {
+        var pending = new Stack<BoundSequence>();
+        pending.Push(sequence);
+        while (pending.Count > 0)
+        {
+            var next = pending.Pop();
+            yield return next;
+            IEnumerable<BoundSequence?> children = next switch
+            {
+                BoundThen then => then.Items.Cast<BoundSequence?>(),
+                BoundRepeat repeat => [repeat.Item],
+                BoundOpenRepeat open => [open.Item],
+                BoundBranch branch => [branch.Then, branch.Else],
+                _ => [],
+            };
+            foreach (var child in children.Reverse())
+            {
+                if (child is not null)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+    }
+}
 
 /// <summary>A <c>limit</c> line of the regimen with its drug resolved.</summary>
 public sealed record BoundLimit(LimitStatement Syntax, DrugEntry Drug);

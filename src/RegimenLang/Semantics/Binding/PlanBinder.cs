@@ -10,7 +10,7 @@ namespace RegimenLang.Semantics.Binding;
 /// over a plan that does not exist). An unknown cycle is reported at its first use only: one missing
 /// cycle is one finding, however often the plan names it.
 /// </summary>
-internal sealed class PlanBinder(BindingContext context) : ISequenceVisitor<BoundSequence?>
+internal sealed class PlanBinder(BindingContext context, ConditionBinder conditions) : ISequenceVisitor<BoundSequence?>
 {
     private readonly HashSet<string> _unknown = new(StringComparer.OrdinalIgnoreCase);
 
@@ -98,4 +98,34 @@ internal sealed class PlanBinder(BindingContext context) : ISequenceVisitor<Boun
     public BoundSequence? VisitParenthesizedSequence(ParenthesizedSequence node) => node.Inner.Accept(this);
 
     public BoundSequence? VisitRest(RestSequence node) => new BoundRest(node, node.Days);
+
+    // Both sides and the condition are bound (each reports its own problems) before the branch is given up, so that an
+    // unknown cycle in one side and an unknown input in the condition are both found at once.
+    public BoundSequence? VisitBranch(BranchSequence node)
+    {
+        var then = node.Then.Accept(this);
+        var condition = conditions.Bind(node.Condition);
+        var otherwise = node.Else?.Accept(this);
+        return then is not null && condition is not null && (node.Else is null || otherwise is not null)
+            ? new BoundBranch(node, condition, then, otherwise)
+            : null;
+    }
+
+    // The numbers were checked by the parser (a line with a bad one is not a phase).
+    public BoundSequence? VisitOpenRepeat(OpenRepeatSequence node)
+    {
+        if (node.Item.Accept(this) is not { } item)
+        {
+            return null;
+        }
+        int bound = (int)node.AtMost.Value;
+        int? expected = node.Expect is { } e ? (int)e.Value : null;
+        return node.Unit switch
+        {
+            CourseUnit.Cycles => new BoundOpenRepeat(node, item, expected, bound, null),
+            CourseUnit.Weeks => new BoundOpenRepeat(node, item, expected, null, bound * 7),
+            CourseUnit.Years => new BoundOpenRepeat(node, item, expected, null, bound * 365),
+            _ => new BoundOpenRepeat(node, item, expected, null, bound),
+        };
+    }
 }

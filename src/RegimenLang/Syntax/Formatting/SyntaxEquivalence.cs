@@ -267,6 +267,19 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
         return Same(a.Amount, b.Amount) && a.Unit == b.Unit;
     }
 
+    public bool VisitBranch(BranchSequence a)
+    {
+        var b = Other<BranchSequence>();
+        return Same(a.Then, b.Then) && Same(a.Condition, b.Condition) && (a.Else is null ? b.Else is null : b.Else is not null && Same(a.Else, b.Else));
+    }
+
+    public bool VisitOpenRepeat(OpenRepeatSequence a)
+    {
+        var b = Other<OpenRepeatSequence>();
+        return Same(a.Item, b.Item) && Same(a.Event, b.Event) && a.Unit == b.Unit && Same(a.AtMost, b.AtMost)
+            && (a.Expect is null ? b.Expect is null : b.Expect is not null && Same(a.Expect, b.Expect));
+    }
+
     public bool VisitIdentifier(Identifier a) => Text(a.Text, Other<Identifier>().Text);
 
     public bool VisitNumber(NumberLiteral a)

@@ -246,6 +246,19 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
 
     public string VisitRest(RestSequence rest) => $"rest {rest.Amount.Text} {LengthUnitWord(rest.Amount, rest.Unit)}";
 
+    public string VisitBranch(BranchSequence b) =>
+        $"{b.Then.Accept(this)} when {b.Condition.Accept(this)}{(b.Else is { } e ? " else " + e.Accept(this) : "")}";
+
+    public string VisitOpenRepeat(OpenRepeatSequence o) =>
+        $"{o.Item.Accept(this)} repeat until {o.Event.Text} ({(o.Expect is { } e ? $"expect {e.Text} {(e.Value == 1 ? "cycle" : "cycles")}, " : "")}at most {o.AtMost.Text} {CourseUnitWord(o.AtMost, o.Unit)})";
+
+    /// <summary>Singular after exactly 1, as for cycle lengths.</summary>
+    private static string CourseUnitWord(NumberLiteral amount, CourseUnit unit)
+    {
+        string word = unit.ToString().ToLowerInvariant();
+        return amount.Value == 1 ? word[..^1] : word;
+    }
+
     public string VisitIdentifier(Identifier i) => i.Text;
 
     public string VisitNumber(NumberLiteral n) => n.Text;

@@ -79,4 +79,6 @@ public interface ISequenceVisitor<out T>
     T VisitRepeat(RepeatSequence node);
     T VisitParenthesizedSequence(ParenthesizedSequence node);
     T VisitRest(RestSequence node);
+    T VisitBranch(BranchSequence node);
+    T VisitOpenRepeat(OpenRepeatSequence node);
 }

@@ -63,3 +63,41 @@ public sealed record RestSequence(NumberLiteral Amount, LengthUnit Unit, SourceS
 
     public override IEnumerable<SyntaxNode> Children() => [Amount];
 }
+
+/// <summary>
+/// <c>sequence when condition [else sequence]</c>, written inside parentheses: the plan goes on with the first
+/// sequence for a patient for whom the condition holds, else with the second (nothing when there is none). The
+/// <see cref="Else"/> part may itself be a branch (<c>a when x = 1 else b when x = 2 else c</c>).
+/// </summary>
+public sealed record BranchSequence(SequenceSyntax Then, ConditionSyntax Condition, SequenceSyntax? Else, SourceSpan Span) : SequenceSyntax(Span)
+{
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitBranch(this);
+
+    public override T Accept<T>(ISequenceVisitor<T> visitor) => visitor.VisitBranch(this);
+
+    public override IEnumerable<SyntaxNode> Children() => Else is null ? [Then, Condition] : [Then, Condition, Else];
+}
+
+/// <summary>The unit of the bound of an open-ended repeat: a count of repeats, or a duration.</summary>
+public enum CourseUnit
+{
+    Cycles,
+    Days,
+    Weeks,
+    Years,
+}
+
+/// <summary>
+/// <c>item repeat until event (expect n cycles, at most m unit)</c>: a course without a fixed count, such as
+/// maintenance until progression. <see cref="Expect"/> (optional) is the course the timeline shows; the bound
+/// (<see cref="AtMost"/> in <see cref="Unit"/>) is the longest course, which the checker checks.
+/// </summary>
+public sealed record OpenRepeatSequence(SequenceSyntax Item, Identifier Event, NumberLiteral? Expect, NumberLiteral AtMost, CourseUnit Unit, SourceSpan Span)
+    : SequenceSyntax(Span)
+{
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitOpenRepeat(this);
+
+    public override T Accept<T>(ISequenceVisitor<T> visitor) => visitor.VisitOpenRepeat(this);
+
+    public override IEnumerable<SyntaxNode> Children() => Expect is null ? [Item, Event, AtMost] : [Item, Event, Expect, AtMost];
+}

@@ -313,7 +313,8 @@ internal static class Grammar
 
     // ---- conditions ---------------------------------------------------------------------------
 
-    private static readonly string[] ConditionWords = ["and", "or", "not"];
+    // "else" ends the condition of a plan branch (<c>(a x 4 when age >= 60 else b x 4)</c>): never a unit.
+    private static readonly string[] ConditionWords = ["and", "or", "not", "else"];
 
     /// <summary>
     /// The unit after a number in a condition: '%' or any word that does not go on with the condition or start
@@ -632,24 +633,57 @@ internal static class Grammar
 
     internal static readonly Parser<Token, SequenceSyntax> Sequence = Rec(() => ThenSequence!);
 
+    /// <summary>The inside of parentheses: a sequence, or a branch <c>sequence when condition [else ...]</c>.</summary>
+    private static readonly Parser<Token, SequenceSyntax> BranchOrSequence = Rec(() => BranchBody!);
+
+    private static readonly Parser<Token, SequenceSyntax> BranchBody =
+        Map(
+            (then, branch) => branch.HasValue
+                ? new BranchSequence(then, branch.Value.Condition, branch.Value.Else,
+                    branch.Value.Else is { } e ? Span(then, e) : Span(then, branch.Value.Condition))
+                : then,
+            Sequence,
+            Map((condition, otherwise) => (Condition: condition, Else: otherwise.HasValue ? otherwise.Value : null),
+                Keyword("when").Then(Condition),
+                Keyword("else").Then(BranchOrSequence).Optional()).Optional());
+
     private static readonly Parser<Token, SequenceSyntax> SequencePrimary = OneOf(
-        Map((open, inner, close) => (SequenceSyntax)new ParenthesizedSequence(inner, Span(open, close)), LeftParen, Sequence, RightParen),
+        Map((open, inner, close) => (SequenceSyntax)new ParenthesizedSequence(inner, Span(open, close)), LeftParen, BranchOrSequence, RightParen),
         Map((k, n, unit) => (SequenceSyntax)new RestSequence(n, unit, Span(k, n)), Keyword("rest"), NumberLabelled("a number of days or weeks"), LengthUnit),
         Name("a cycle name").Select(n => (SequenceSyntax)new CycleReference(n, n.Span)));
 
+    private static readonly Parser<Token, CourseUnit> CourseUnit =
+        AnyOf("'cycles', 'days', 'weeks' or 'years'", "cycles", "cycle", "days", "day", "weeks", "week", "years", "year")
+            .Select(t => char.ToLowerInvariant(t.Text[0]) switch
+            {
+                'c' => Nodes.CourseUnit.Cycles,
+                'd' => Nodes.CourseUnit.Days,
+                'w' => Nodes.CourseUnit.Weeks,
+                _ => Nodes.CourseUnit.Years,
+            });
+
+    /// <summary><c>repeat until event (expect n cycles, at most m unit)</c>, after the item; <c>expect</c> is optional.</summary>
+    private static readonly Parser<Token, Func<SequenceSyntax, SequenceSyntax>> OpenEnd =
+        Map(
+            (evt, expect, atMost, unit, close) => (Func<SequenceSyntax, SequenceSyntax>)(item =>
+                new OpenRepeatSequence(item, evt, expect.HasValue ? expect.Value : null, atMost, unit, Span(item, close))),
+            Keyword("repeat").Then(Keyword("until")).Then(Name("the event that ends the course, such as progression")).Before(LeftParen),
+            Keyword("expect").Then(NumberLabelled("the expected number of cycles")).Before(AnyOf("'cycles'", "cycles", "cycle")).Before(Comma).Optional(),
+            Keyword("at").Then(Keyword("most")).Then(NumberLabelled("the longest course, in cycles, days, weeks or years")),
+            CourseUnit,
+            RightParen);
+
+    /// <summary><c>x n</c> after an item.</summary>
+    private static readonly Parser<Token, Func<SequenceSyntax, SequenceSyntax>> Times =
+        Keyword("x").Then(NumberLabelled("a number of repeats"))
+            .Select(count => (Func<SequenceSyntax, SequenceSyntax>)(item => new RepeatSequence(item, count, Span(item, count))));
+
+    // Postfix repeats apply left to right (a x 2 x 3, a x 2 repeat until ...), folded iteratively.
     private static readonly Parser<Token, SequenceSyntax> RepeatSequence =
         Map(
-            (item, counts) =>
-            {
-                var result = item;
-                foreach (var count in counts)
-                {
-                    result = new RepeatSequence(result, count, Span(result, count));
-                }
-                return result;
-            },
+            (item, postfixes) => postfixes.Aggregate(item, (result, apply) => apply(result)),
             SequencePrimary,
-            Keyword("x").Then(NumberLabelled("a number of repeats")).Many());
+            Times.Or(OpenEnd).Many());
 
     private static readonly Parser<Token, SequenceSyntax> ThenSequence =
         RepeatSequence.SeparatedAtLeastOnce(Keyword("then"))

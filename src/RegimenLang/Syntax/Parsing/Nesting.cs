@@ -29,5 +29,5 @@ public static class Nesting
 
     private static bool Nests(SyntaxNode node) =>
         node is NotCondition or AndCondition or OrCondition or ParenthesizedCondition
-            or ThenSequence or RepeatSequence or ParenthesizedSequence;
+            or ThenSequence or RepeatSequence or ParenthesizedSequence or BranchSequence or OpenRepeatSequence;
 }

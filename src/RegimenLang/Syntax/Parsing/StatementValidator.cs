@@ -119,6 +119,8 @@ internal static class StatementValidator
             {
                 RepeatSequence repeat => Count(repeat.Count, NumberRole.RepeatCount),
                 RestSequence rest => Count(rest.Amount, NumberRole.RestLength),
+                OpenRepeatSequence open => Count(open.AtMost, NumberRole.CourseBound)
+                    ?? (open.Expect is { } expect ? Count(expect, NumberRole.RepeatCount) : null),
                 _ => null,
             };
             if (problem is not null)
