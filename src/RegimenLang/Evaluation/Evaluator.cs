@@ -76,6 +76,22 @@ public static class Evaluator
             }
         }
 
+        var orderConditions = new Dictionary<OrderLine, bool?>(ReferenceEqualityComparer.Instance);
+        bool OrderGiven(BoundOrder order)
+        {
+            if (order.When is not { } when)
+            {
+                return true;
+            }
+            if (!orderConditions.TryGetValue(order.Line, out var holds))
+            {
+                holds = Condition(when, patient, problems);
+                orderConditions[order.Line] = holds;
+            }
+            return holds == true;
+        }
+        var orders = OrderLayout.Lay(regimen, layout.Instances, placed.Doses, firstDose, OrderGiven, origin);
+
         if (problems.Count > 0 || placed.Refused)
         {
             return new EvaluationResult(null, problems.Sorted(), null, placed.Refused);
@@ -88,6 +104,7 @@ public static class Evaluator
         var timeline = new Timeline(regimen.Title, regimen.Id, regimen.Path, patient, layout.Instances, ordered, cycleTotals, planTotals)
         {
             DoseLevels = levels.Applied(),
+            Orders = orders,
         };
         return new EvaluationResult(timeline, problems.Sorted(), null, false);
     }

@@ -172,4 +172,7 @@ public sealed record Timeline(
 
     /// <summary>Each drug that has dose levels, with the level the patient is at (an omitted drug has no entries); empty when the regimen has none.</summary>
     public ImmutableArray<AppliedDoseLevel> DoseLevels { get; init; } = [];
+
+    /// <summary>The non-drug orders (labs, drug levels, procedures), in clock order; never counted in <see cref="Entries"/> or the totals.</summary>
+    public ImmutableArray<TimelineOrder> Orders { get; init; } = [];
 }

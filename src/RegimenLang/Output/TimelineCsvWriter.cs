@@ -22,10 +22,26 @@ public static class TimelineCsvWriter
         {
             output.Append("# ").Append(finding.ToString().Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)).Append("\r\n");
         }
-        AppendRow(output, Header);
-        foreach (var e in timeline.Entries)
+        // Two columns for the orders, only when there are orders: a timeline without them keeps the contract's columns exactly.
+        bool orders = !timeline.Orders.IsEmpty;
+        AppendRow(output, orders ? [.. Header, "kind", "order"] : Header);
+        var items = timeline.Entries.Select(e => (e.When, Entry: (TimelineEntry?)e, Order: (TimelineOrder?)null))
+            .Concat(timeline.Orders.Select(o => (o.When, Entry: (TimelineEntry?)null, Order: (TimelineOrder?)o)))
+            .OrderBy(x => x.When).ThenBy(x => x.Order is null ? 0 : 1);
+        foreach (var (_, entry, order) in items)
         {
-            AppendRow(output,
+            if (order is { } o)
+            {
+                AppendRow(output,
+                [
+                    TimelineTreeBuilder.Date(o.Date), Int(o.PlanDay), o.Phase, Int(o.Cycle), Int(o.PhaseCycle), o.CycleName, Int(o.CycleDay),
+                    TimelineTreeBuilder.Time(o.Time), "", "", "", "", "", "", "", "", "", "", string.Join("; ", o.Notes), Int(o.Line),
+                    "", "", "", TimelineText.Anchor(o.Anchor) ?? "", "", "", "", "order", o.Text,
+                ]);
+                continue;
+            }
+            var e = entry!;
+            string[] row =
             [
                 TimelineTreeBuilder.Date(e.Date), Int(e.PlanDay), e.Phase, Int(e.Cycle), Int(e.PhaseCycle), e.CycleName, Int(e.CycleDay),
                 TimelineTreeBuilder.Time(e.Time), e.Drug, e.Route.ToString(), TimelineText.Routes(e), TimelineText.Prescribed(e),
@@ -36,7 +52,8 @@ public static class TimelineCsvWriter
                 e.DurationMinutes is null ? "" : TimelineTreeBuilder.Time(TimeOnly.FromDateTime(e.End)),
                 TimelineText.Anchor(e) ?? "", e.DividedInto is { } d ? Int(d) : "", e.RampStep is { } r ? Int(r) : "",
                 e.DoseLevel is { } level ? Int(level) : "",
-            ]);
+            ];
+            AppendRow(output, orders ? [.. row, "administration", ""] : row);
         }
         return output.ToString();
     }

@@ -14,6 +14,7 @@ public static class Checker
         new PlanSizeRule(),
         new DayOutsideCycleRule(),
         new DayListRule(),
+        new OrderRule(),
         new DosesFitRule(),
         new CycleNumberRule(),
         new SameDayRule(),

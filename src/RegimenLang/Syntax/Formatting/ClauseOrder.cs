@@ -13,7 +13,7 @@ public static class ClauseOrder
 {
     public static int Rank(ModifierSyntax modifier) => modifier switch
     {
-        TimingModifier => 0,
+        TimingModifier or OrderTiming => 0,
         AtModifier => 1,
         LabelModifier => 2,
         RoundModifier => 3,

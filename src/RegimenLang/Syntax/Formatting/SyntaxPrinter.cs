@@ -148,6 +148,39 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
         return b.ToString();
     }
 
+    /// <summary>An order reads like an administration: its timing before its days, then the modifiers in canonical order.</summary>
+    public string VisitOrder(OrderLine o)
+    {
+        var b = new StringBuilder("order ").Append(Quote(o.Text.Value));
+        foreach (var part in (SyntaxNode?[])[o.Timing, o.Days])
+        {
+            if (part is not null)
+            {
+                b.Append(' ').Append(part.Accept(this));
+            }
+        }
+        foreach (var modifier in ClauseOrder.Sort(o.Modifiers.Where(m => m is not OrderTiming)))
+        {
+            b.Append(' ').Append(modifier.Accept(this));
+        }
+        return b.ToString();
+    }
+
+    public string VisitOrderTiming(OrderTiming t)
+    {
+        var b = new StringBuilder();
+        if (!t.Offsets.IsEmpty)
+        {
+            b.Append(Join(t.Offsets, ", ")).Append(' ');
+        }
+        b.Append(t.Relation == TimingRelation.Before ? "before " : "after ").Append(t.Anchor.Text);
+        if (t.Edge is { } edge)
+        {
+            b.Append(edge == AnchorEdge.Starts ? " starts" : " ends");
+        }
+        return b.ToString();
+    }
+
     public string VisitAmount(AmountDose a) => $"{a.Amount.Text} {a.Unit.Accept(this)}";
 
     public string VisitAuc(AucDose auc) => "AUC " + auc.Target.Text;

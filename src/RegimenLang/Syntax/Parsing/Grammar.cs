@@ -533,6 +533,60 @@ internal static class Grammar
             DrugName, Dose, Routes, Clause.Many().Select(static c => c as IReadOnlyList<SyntaxNode> ?? [.. c]))
         .Before(EndOfLine);
 
+    // ---- order lines ---------------------------------------------------------------------------
+
+    /// <summary><c>[24 h, 48 h] before|after ANCHOR [starts|ends]</c>: the timing of an order, with any number of offsets.</summary>
+    internal static readonly Parser<Token, ModifierSyntax> OrderTiming =
+        Map(
+            (offsets, relation, anchor, edge) => (ModifierSyntax)new OrderTiming(
+                offsets.HasValue ? [.. offsets.Value] : [],
+                relation.IsWord("before") ? TimingRelation.Before : TimingRelation.After,
+                anchor,
+                edge.HasValue ? (edge.Value.Text.StartsWith("s", StringComparison.OrdinalIgnoreCase) ? AnchorEdge.Starts : AnchorEdge.Ends) : null,
+                (offsets.HasValue ? offsets.Value.First().Span : relation.Span).Through(edge.HasValue ? edge.Value.Span : anchor.Span)),
+            Duration.SeparatedAtLeastOnce(Comma).Optional(),
+            AnyOf("'before' or 'after'", "before", "after"),
+            Name("the label or drug of the line it is timed from"),
+            AnyOf("'starts' or 'ends'", "starts", "start", "ends", "end").Optional());
+
+    private static readonly Parser<Token, ModifierSyntax> OrderFromCycle =
+        Map((from, word, n) => (ModifierSyntax)new CycleSelector([new DayRange(n, null, n.Span)], From: true, Plural: false, Span(from, n)),
+            Keyword("from"), Keyword("cycle"), NumberLabelled("a cycle number"));
+
+    /// <summary>What may follow the text of an order, for "expected ..." messages.</summary>
+    internal const string OrderClauseLabel =
+        "a clause of an order (day or days, at, a timing such as 24 h after methotrexate starts, when, in cycle, from cycle, note)";
+
+    private static readonly Parser<Token, SyntaxNode> NoOrderClause =
+        P.Token(static _ => false).Labelled(OrderClauseLabel).Select(static t => (SyntaxNode)new Identifier(t.Text, t.Span));
+
+    private static readonly Parser<Token, SyntaxNode> OrderTimingClause = OrderTiming.Select(static x => (SyntaxNode)x);
+
+    private static readonly Dictionary<string, Parser<Token, SyntaxNode>> OrderClauseByKeyword = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["day"] = Days.Select(static x => (SyntaxNode)x),
+        ["days"] = Days.Select(static x => (SyntaxNode)x),
+        ["at"] = AtModifier.Select(static x => (SyntaxNode)x),
+        ["when"] = WhenModifier.Select(static x => (SyntaxNode)x),
+        ["in"] = InCycles.Select(static x => (SyntaxNode)x),
+        ["from"] = OrderFromCycle.Select(static x => (SyntaxNode)x),
+        ["note"] = NoteModifier.Select(static x => (SyntaxNode)x),
+        ["before"] = OrderTimingClause,
+        ["after"] = OrderTimingClause,
+    };
+
+    private static readonly Parser<Token, SyntaxNode> OrderClause =
+        Lookahead(P.Any).Bind(static t =>
+            t.Kind == TokenKind.Number ? OrderTimingClause
+            : t.Kind == TokenKind.Word && OrderClauseByKeyword.TryGetValue(t.Text, out var parser) ? parser
+            : NoOrderClause);
+
+    /// <summary><c>order "text" clause...</c>: the clauses in any order, checked by <see cref="OrderParser"/>.</summary>
+    internal static readonly Parser<Token, (Token Keyword, StringLiteral Text, IReadOnlyList<SyntaxNode> Clauses)> OrderLine =
+        Map((k, text, clauses) => (k, text, (IReadOnlyList<SyntaxNode>)[.. clauses]),
+            Keyword("order"), StringLiteral, OrderClause.Many())
+        .Before(EndOfLine);
+
     internal static readonly Parser<Token, IncludeLine> IncludeLine =
         Map((k, name) => new IncludeLine(name, Span(k, name)), Keyword("include"), Name("a block name"))
         .Before(EndOfLine);
