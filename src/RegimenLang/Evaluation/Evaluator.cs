@@ -59,6 +59,10 @@ public static class Evaluator
         DateTime origin = patient.Start.ToDateTime(TimeOnly.MinValue);
         foreach (var dose in placed.Doses)
         {
+            if (dose.Line.AsNeeded is not null && dose.DoseNumber > 1)
+            {
+                continue; // an as-needed line is one entry a day; its maximum is the checker's business
+            }
             var key = (dose.Line, dose.Step);
             if (!doses.TryGetValue(key, out var computed))
             {
@@ -120,7 +124,8 @@ public static class Evaluator
         {
             var line = dose.Line;
             // q<N>h is round the clock on purpose: its night doses are what the protocol asks for, not the first-dose time's doing.
-            if (!dose.DefaultTime || line.IsContinuous || line.Routes[0].Route != Route.PO || line.Frequency?.Kind == FrequencyKind.EveryHours
+            // An as-needed line's night doses are the checker's count at its maximum, not a time anyone is told to give them.
+            if (!dose.DefaultTime || line.AsNeeded is not null || line.IsContinuous || line.Routes[0].Route != Route.PO || line.Frequency?.Kind == FrequencyKind.EveryHours
                 || reported.Contains(line))
             {
                 continue;
@@ -180,8 +185,8 @@ public static class Evaluator
             computed.PrescribedAmount * share,
             computed.PrescribedUnit,
             infusion,
-            dose.DoseNumber,
-            dose.DoseCount,
+            line.AsNeeded is null ? dose.DoseNumber : null,
+            line.AsNeeded is null ? dose.DoseCount : null,
             computed.Adjustments,
             parts.Notes,
             line.Span.Line)
@@ -193,6 +198,7 @@ public static class Evaluator
             DividedInto = dose.DividedInto > 1 ? dose.DividedInto : null,
             RampStep = dose.Step >= 0 ? dose.Step + 1 : null,
             DoseLevel = levels.LevelOf(dose.Administration)?.Number,
+            AsNeeded = line.AsNeeded is { } prn ? new EntryAsNeeded(prn.Reason.Value, prn.Max) : null,
         };
     }
 }

@@ -82,6 +82,9 @@ public sealed record TimelineEntry(
     /// <summary>The 1-based step of a ramp; null for other lines.</summary>
     public int? RampStep { get; init; }
 
+    /// <summary>For a dose given as needed (<c>prn</c>): the reason and the most doses a day; never counted in the totals.</summary>
+    public EntryAsNeeded? AsNeeded { get; init; }
+
     /// <summary>The dose level the drug was given at (its <see cref="Prescribed"/> dose is that level's); null when the regimen gives the drug no levels.</summary>
     public int? DoseLevel { get; init; }
 
@@ -91,6 +94,9 @@ public sealed record TimelineEntry(
     /// <summary>The first route written (the JSON contract's <c>route</c>).</summary>
     public Route Route => Routes[0];
 }
+
+/// <summary>An as-needed dose: why it is given and at most how many times a day (null when the line does not say, RL3040).</summary>
+public sealed record EntryAsNeeded(string Reason, int? MaxPerDay);
 
 /// <summary>
 /// What an administration was timed from: the other line (its drug, its label and its line in the file), before or

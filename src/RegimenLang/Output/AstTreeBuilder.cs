@@ -196,6 +196,9 @@ public sealed class AstTreeBuilder(bool includeSpans = true) : ISyntaxVisitor<Tr
             .Add("edge", t.EffectiveEdge == AnchorEdge.Starts ? "starts" : "ends")
             .AddIfNotNull("offsetMinutes", t.Offset?.TotalMinutes).Build();
 
+    public TreeValue VisitAsNeeded(AsNeededModifier p) =>
+        Node("AsNeeded", p.Span).Add("reason", p.Reason.Value).AddIfNotNull("maxPerDay", p.MaxPerDay?.Value).Build();
+
     public TreeValue VisitFactCondition(FactCondition f) => Node("Fact", f.Span).Add("fact", f.Fact.Text).Build();
 
     public TreeValue VisitComparison(ComparisonCondition c) =>

@@ -24,7 +24,10 @@ public static class TimelineCsvWriter
         }
         // Two columns for the orders, only when there are orders: a timeline without them keeps the contract's columns exactly.
         bool orders = !timeline.Orders.IsEmpty;
-        AppendRow(output, orders ? [.. Header, "kind", "order"] : Header);
+        // Likewise three columns for as-needed doses, only when there are some.
+        bool asNeeded = timeline.Entries.Any(e => e.AsNeeded is not null);
+        string[] header = orders ? [.. Header, "kind", "order"] : Header;
+        AppendRow(output, asNeeded ? [.. header, "asNeeded", "reason", "maxPerDay"] : header);
         var items = timeline.Entries.Select(e => (e.When, Entry: (TimelineEntry?)e, Order: (TimelineOrder?)null))
             .Concat(timeline.Orders.Select(o => (o.When, Entry: (TimelineEntry?)null, Order: (TimelineOrder?)o)))
             .OrderBy(x => x.When).ThenBy(x => x.Order is null ? 0 : 1);
@@ -37,6 +40,7 @@ public static class TimelineCsvWriter
                     TimelineTreeBuilder.Date(o.Date), Int(o.PlanDay), o.Phase, Int(o.Cycle), Int(o.PhaseCycle), o.CycleName, Int(o.CycleDay),
                     TimelineTreeBuilder.Time(o.Time), "", "", "", "", "", "", "", "", "", "", string.Join("; ", o.Notes), Int(o.Line),
                     "", "", "", TimelineText.Anchor(o.Anchor) ?? "", "", "", "", "order", o.Text,
+                    .. (asNeeded ? (string[])["", "", ""] : []),
                 ]);
                 continue;
             }
@@ -53,7 +57,9 @@ public static class TimelineCsvWriter
                 TimelineText.Anchor(e) ?? "", e.DividedInto is { } d ? Int(d) : "", e.RampStep is { } r ? Int(r) : "",
                 e.DoseLevel is { } level ? Int(level) : "",
             ];
-            AppendRow(output, orders ? [.. row, "administration", ""] : row);
+            string[] kind = orders ? ["administration", ""] : [];
+            string[] prn = !asNeeded ? [] : e.AsNeeded is { } p ? ["true", p.Reason, p.MaxPerDay is { } max ? Int(max) : ""] : ["", "", ""];
+            AppendRow(output, [.. row, .. kind, .. prn]);
         }
         return output.ToString();
     }

@@ -53,6 +53,10 @@ public static class TimelineIcsWriter
             {
                 description.Add($"dose level {level}");
             }
+            if (e.AsNeeded is { } prn)
+            {
+                description.Add($"as needed: {prn.Reason}" + (prn.MaxPerDay is { } max ? $", at most {max} a day" : ""));
+            }
             description.AddRange(e.Adjustments.Select(TimelineText.Adjustment));
             description.AddRange(e.Notes.Select(note => "note: " + note));
             description.Add($"line {e.Line} of {timeline.File}");

@@ -118,6 +118,10 @@ internal static class TimelineText
         {
             remarks.Add($"ramp step {step}");
         }
+        if (e.AsNeeded is { } prn)
+        {
+            remarks.Add($"as needed: {prn.Reason}" + (prn.MaxPerDay is { } max ? $", at most {max} a day" : "") + " (not in totals)");
+        }
         if (e.DoseLevel is { } level and not 0)
         {
             remarks.Add($"dose level {level}");

@@ -107,6 +107,9 @@ public static class TimelineTreeBuilder
         .Add("dividedInto", e.DividedInto)
         .Add("rampStep", e.RampStep)
         .AddIfNotNull("doseLevel", e.DoseLevel)
+        .AddIfNotNull("asNeeded", e.AsNeeded is null ? null : true)
+        .AddIfNotNull("reason", e.AsNeeded?.Reason)
+        .AddIfNotNull("maxPerDay", e.AsNeeded?.MaxPerDay)
         .Build();
 
     /// <summary>A non-drug order: the place fields of an administration, its text, notes and line, and the anchor of a timed one.</summary>

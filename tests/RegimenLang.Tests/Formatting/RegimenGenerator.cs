@@ -278,6 +278,12 @@ public sealed class RegimenGenerator(int seed)
         {
             clauses.Add($"{K("note")}{S()}{Str(Pick("with food", "mesna \"rescue\"", "a\\b", "#not a comment"))}");
         }
+        if (Chance(0.1))
+        {
+            // As needed, with or without its maximum a day.
+            clauses.Add($"{K("prn")}{S()}{Str(Pick("nausea", "pain", "cholinergic \"syndrome\""))}"
+                + (Chance(0.7) ? $"{S()}({O()}{K("at")}{S()}{K("most")}{S()}{Pick("1", "3", "4")}{S()}{K("per")}{S()}{K("day")}{O()})" : ""));
+        }
         // Any order: the grammar accepts it, the formatter restores the canonical one.
         foreach (var clause in clauses.OrderBy(_ => _random.Next()))
         {

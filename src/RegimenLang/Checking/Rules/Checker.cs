@@ -15,6 +15,7 @@ public static class Checker
         new DayOutsideCycleRule(),
         new DayListRule(),
         new OrderRule(),
+        new AsNeededRule(),
         new DosesFitRule(),
         new CycleNumberRule(),
         new SameDayRule(),

@@ -20,12 +20,32 @@ public static partial class DiagnosticCatalog
         "order \"CBC\"",
         "order \"CBC\" days 1, 8, 15");
 
-    private static IEnumerable<DiagnosticDescriptor> OrderFamily() => [InvalidOrder];
+    // ---- as-needed doses (RL3040) ----------------------------------------------------------------
+
+    public static readonly DiagnosticDescriptor InvalidAsNeeded = new(
+        "RL3040", "As-needed dose whose limits cannot be checked", DiagnosticFamily.DoseSafety, Severity.Error,
+        [
+            "{drug} is given as needed with no maximum: write '(at most N per day)' so that its limits can be checked",
+            "{drug} is given as needed, so it takes no '{clause}': the doses are given when needed, at most N a day",
+        ],
+        "`DRUG DOSE ROUTE prn \"reason\" (at most N per day)` gives a drug as needed on the line's days (every day of the cycle or phase " +
+        "without days). The timeline lists it as as-needed and no total counts it as given, but the per-day, per-cycle and lifetime limits " +
+        "count it at its maximum: N doses on each of its days. Without `at most` there is no maximum to count; a frequency, a timing, " +
+        "a ramp, a continuous infusion or several clock times would place doses the patient may never need.",
+        "atropine 0.25 mg SC prn \"cholinergic syndrome\" days 1-2",
+        "atropine 0.25 mg SC prn \"cholinergic syndrome\" (at most 1 per day) days 1-2");
+
+    private static IEnumerable<DiagnosticDescriptor> OrderFamily() => [InvalidOrder, InvalidAsNeeded];
 }
 
 public static partial class Diagnose
 {
     public static Diagnostic OrderWithoutDays(SourceSpan at, string text) => DiagnosticCatalog.InvalidOrder.Create(at, 0, ("text", text));
+
+    public static Diagnostic AsNeededWithoutMaximum(SourceSpan at, string drug) => DiagnosticCatalog.InvalidAsNeeded.Create(at, 0, ("drug", drug));
+
+    public static Diagnostic AsNeededWithSchedule(SourceSpan at, string drug, string clause) =>
+        DiagnosticCatalog.InvalidAsNeeded.Create(at, 1, ("drug", drug), ("clause", clause));
 
     public static Diagnostic OrderAtWithTiming(SourceSpan at, string timing) => DiagnosticCatalog.InvalidOrder.Create(at, 1, ("timing", timing));
 }

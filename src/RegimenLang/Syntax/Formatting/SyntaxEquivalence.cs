@@ -238,6 +238,12 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
         return a.WrittenFrom == b.WrittenFrom && Same(a.Offset, b.Offset) && a.Relation == b.Relation && Same(a.Anchor, b.Anchor) && a.Edge == b.Edge;
     }
 
+    public bool VisitAsNeeded(AsNeededModifier a)
+    {
+        var b = Other<AsNeededModifier>();
+        return Same(a.Reason, b.Reason) && Same(a.MaxPerDay, b.MaxPerDay);
+    }
+
     public bool VisitFactCondition(FactCondition a) => Same(a.Fact, Other<FactCondition>().Fact);
 
     public bool VisitComparison(ComparisonCondition a)

@@ -129,15 +129,16 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
         {
             b.Append(' ').AppendJoin(" or ", a.Routes.Select(r => r.Accept(this)));
         }
-        // A timing reads with the frequency it starts ("q6h x 8 from 24 h after mtx-load starts"), before the days.
-        foreach (var part in (SyntaxNode?[])[a.Infusion, a.Frequency, a.Timing, a.Days])
+        // A timing reads with the frequency it starts ("q6h x 8 from 24 h after mtx-load starts"), before the days; so does
+        // "prn" (ondansetron 8 mg PO prn "nausea" (at most 3 per day) days 2-4), which stands for the frequency.
+        foreach (var part in (SyntaxNode?[])[a.Infusion, a.Frequency, a.Timing, a.AsNeeded, a.Days])
         {
             if (part is not null)
             {
                 b.Append(' ').Append(part.Accept(this));
             }
         }
-        foreach (var modifier in ClauseOrder.Sort(a.Modifiers.Where(m => m is not TimingModifier)))
+        foreach (var modifier in ClauseOrder.Sort(a.Modifiers.Where(m => m is not TimingModifier and not AsNeededModifier)))
         {
             b.Append(' ').Append(modifier.Accept(this));
         }
@@ -252,6 +253,9 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
         }
         return b.ToString();
     }
+
+    public string VisitAsNeeded(AsNeededModifier p) =>
+        "prn " + Quote(p.Reason.Value) + (p.MaxPerDay is { } max ? $" (at most {max.Text} per day)" : "");
 
     public string VisitFactCondition(FactCondition f) => f.Fact.Text;
 

@@ -51,6 +51,7 @@ public interface ISyntaxVisitor<out T> : IConditionVisitor<T>, ISequenceVisitor<
     T VisitClockTime(ClockTimeSyntax node);
     T VisitLabel(LabelModifier node);
     T VisitTiming(TimingModifier node);
+    T VisitAsNeeded(AsNeededModifier node);
 
     // leaves
     T VisitIdentifier(Identifier node);

@@ -459,12 +459,21 @@ internal static class Grammar
     private static readonly Parser<Token, ModifierSyntax> NoteModifier =
         Map((k, s) => (ModifierSyntax)new NoteModifier(s, Span(k, s)), Keyword("note"), StringLiteral);
 
+    /// <summary><c>prn "reason" [(at most N per day)]</c>: a dose given as needed.</summary>
+    private static readonly Parser<Token, ModifierSyntax> AsNeededModifier =
+        Map(
+            (k, reason, max) => (ModifierSyntax)new AsNeededModifier(reason, max.HasValue ? max.Value.N : null, max.HasValue ? Span(k, max.Value.Close) : Span(k, reason)),
+            Keyword("prn"),
+            StringLiteral,
+            Map((_, _, _, n, _, _, close) => (N: n, Close: close),
+                LeftParen, Keyword("at"), Keyword("most"), NumberLabelled("the most doses a day, such as 4"), Keyword("per"), Keyword("day"), RightParen).Optional());
+
     internal static readonly Parser<Token, ModifierSyntax> Modifier =
-        OneOf(CapModifier, RoundModifier, WhenModifier, InCycles, FromCycle, NoteModifier, AtModifier, LabelModifier, Timing);
+        OneOf(CapModifier, RoundModifier, WhenModifier, InCycles, FromCycle, NoteModifier, AtModifier, LabelModifier, Timing, AsNeededModifier);
 
     /// <summary>What may follow the route of an administration line, for "expected ..." messages.</summary>
     internal const string ClauseLabel =
-        "another clause (over, continuous, a frequency such as bid or q12h, day or days, at, as, before, after, cap, round to, when, in cycle, from cycle, note)";
+        "another clause (over, continuous, a frequency such as bid or q12h, day or days, at, as, before, after, cap, round to, when, in cycle, from cycle, note, prn)";
 
     /// <summary>Fails without consuming anything, so that the clause list ends there.</summary>
     private static readonly Parser<Token, SyntaxNode> NoClause =
@@ -491,6 +500,7 @@ internal static class Grammar
         ["as"] = LabelModifier.Select(static x => (SyntaxNode)x),
         ["before"] = Timing.Select(static x => (SyntaxNode)x),
         ["after"] = Timing.Select(static x => (SyntaxNode)x),
+        ["prn"] = AsNeededModifier.Select(static x => (SyntaxNode)x),
     };
 
     private static readonly Parser<Token, SyntaxNode> TimingClause = Timing.Select(static x => (SyntaxNode)x);
