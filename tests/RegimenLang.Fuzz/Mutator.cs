@@ -41,6 +41,10 @@ public sealed class Mutator(IReadOnlyList<string> spliceLines)
         "weekly", "weekly x 4", "every", "every 14 days", "every 0 days", "every 9 weeks x 3", "throughout", "ramp",
         "ramp 20 mg, 50 mg each 7 days", "ramp each 0 days", "each", "over 46 h", "over 2 days", "over 0 h", "mg/m2/day",
         "phase", "phase induction {", "phase nosuch {",
+        // Non-drug orders.
+        "order", "order \"CBC\"", "order \"CBC\" days 1, 8", "order \"level\" 24 h, 48 h after mtx-load starts", "24 h, 48 h, 72 h",
+        "order \"x\" at 07:00", "order \"x\" 0 h after nosuch",
+        "prn", "prn \"nausea\"", "prn \"nausea\" (at most 3 per day)", "(at most 0 per day)", "(at most 25 per day)", "most",
     ];
 
     /// <summary>Numbers as people and tools get them wrong: huge, negative, decimal, without a leading digit, with a trailing zero.</summary>

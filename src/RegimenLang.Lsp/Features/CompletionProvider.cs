@@ -112,6 +112,7 @@ public static partial class CompletionProvider
         {
             Drugs(model, items);
             items.Add(Keyword("include"));
+            items.Add(Keyword("order"));
             return;
         }
         string last = previous[^1].ToLowerInvariant();

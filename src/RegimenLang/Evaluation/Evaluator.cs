@@ -76,6 +76,10 @@ public static class Evaluator
         DateTime origin = patient.Start.ToDateTime(TimeOnly.MinValue);
         foreach (var dose in placed.Doses)
         {
+            if (dose.Line.AsNeeded is not null && dose.DoseNumber > 1)
+            {
+                continue; // an as-needed line is one entry a day; its maximum is the checker's business
+            }
             var recorded = AsGivenPlan.Of(dose, record, levels);
             if (recorded == RecordedDose.LeftOut)
             {
@@ -109,6 +113,22 @@ public static class Evaluator
             }
         }
 
+        var orderConditions = new Dictionary<OrderLine, bool?>(ReferenceEqualityComparer.Instance);
+        bool OrderGiven(BoundOrder order)
+        {
+            if (order.When is not { } when)
+            {
+                return true;
+            }
+            if (!orderConditions.TryGetValue(order.Line, out var holds))
+            {
+                holds = Condition(when, patient, problems);
+                orderConditions[order.Line] = holds;
+            }
+            return holds == true;
+        }
+        var orders = OrderLayout.Lay(regimen, layout.Instances, placed.Doses, firstDose, OrderGiven, origin);
+
         if (problems.Count > 0 || placed.Refused)
         {
             return new EvaluationResult(null, problems.Sorted(), null, placed.Refused);
@@ -121,6 +141,7 @@ public static class Evaluator
         var timeline = new Timeline(regimen.Title, regimen.Id, regimen.Path, patient, instances, ordered, cycleTotals, planTotals)
         {
             DoseLevels = levels.Applied(),
+            Orders = orders,
         };
         return new EvaluationResult(timeline, problems.Sorted(), null, false);
     }
@@ -136,7 +157,8 @@ public static class Evaluator
         {
             var line = dose.Line;
             // q<N>h is round the clock on purpose: its night doses are what the protocol asks for, not the first-dose time's doing.
-            if (!dose.DefaultTime || line.IsContinuous || line.Routes[0].Route != Route.PO || line.Frequency?.Kind == FrequencyKind.EveryHours
+            // An as-needed line's night doses are the checker's count at its maximum, not a time anyone is told to give them.
+            if (!dose.DefaultTime || line.AsNeeded is not null || line.IsContinuous || line.Routes[0].Route != Route.PO || line.Frequency?.Kind == FrequencyKind.EveryHours
                 || reported.Contains(line))
             {
                 continue;
@@ -196,8 +218,8 @@ public static class Evaluator
             computed.PrescribedAmount * share,
             computed.PrescribedUnit,
             infusion,
-            dose.DoseNumber,
-            dose.DoseCount,
+            line.AsNeeded is null ? dose.DoseNumber : null,
+            line.AsNeeded is null ? dose.DoseCount : null,
             computed.Adjustments,
             parts.Notes,
             line.Span.Line)
@@ -209,6 +231,7 @@ public static class Evaluator
             DividedInto = dose.DividedInto > 1 ? dose.DividedInto : null,
             RampStep = dose.Step >= 0 ? dose.Step + 1 : null,
             DoseLevel = levels.LevelOf(dose)?.Number,
+            AsNeeded = line.AsNeeded is { } prn ? new EntryAsNeeded(prn.Reason.Value, prn.Max) : null,
         };
     }
 }

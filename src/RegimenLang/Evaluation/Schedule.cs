@@ -51,6 +51,10 @@ public static class Schedule
             problems.Report(Diagnose.EveryOtherDayNotExpandable(frequency.Span));
             return null;
         }
+        if (line.AsNeeded is { } prn)
+        {
+            return AsNeededDoses(line, prn, days, containerLength, firstDoseMinutes);
+        }
         if (DayTimes(line, firstDoseMinutes) is not { } times)
         {
             return null;
@@ -88,6 +92,32 @@ public static class Schedule
         return result.ToImmutable();
     }
 
+    /// <summary>
+    /// An as-needed line at its maximum: on each listed day (every day of the container without days), its most doses a
+    /// day (one without <c>at most</c>, which the checker reports), spread evenly over the day from its clock time and
+    /// numbered 1 to N. The evaluator shows the first of each day as the as-needed entry; the checker counts them all.
+    /// A frequency, a ramp, a continuous infusion or several clock times cannot go with it (the checker reports them).
+    /// </summary>
+    private static ImmutableArray<ScheduledDose>? AsNeededDoses(AdministrationLine line, AsNeededModifier prn, ImmutableArray<int> days, int containerLength,
+        int firstDoseMinutes)
+    {
+        if (line.Frequency is not null || line.Dose is RampDose || line.IsContinuous || line.At is { Times.Length: > 1 } || line.At?.Times[0].IsValid == false)
+        {
+            return null;
+        }
+        int most = prn.Max ?? 1;
+        long start = line.At is { } at ? at.Times[0].Hour * 60L + at.Times[0].Minute : firstDoseMinutes;
+        var result = ImmutableArray.CreateBuilder<ScheduledDose>();
+        foreach (int day in days.IsEmpty ? [.. Enumerable.Range(1, containerLength)] : days)
+        {
+            for (int k = 0; k < most; k++)
+            {
+                result.Add(new ScheduledDose((day - 1L) * MinutesPerDay + start + k * (MinutesPerDay / most), day, k + 1, most, -1, line.At is null));
+            }
+        }
+        return result.ToImmutable();
+    }
+
     /// <summary>The doses of one day of a line timed from another: from <paramref name="firstMinutes"/>, at the offsets its frequency gives.</summary>
     public static ImmutableArray<(long Minutes, int? DoseNumber, int? DoseCount)>? TimedDoses(AdministrationLine line, long firstMinutes, IDiagnosticSink problems)
     {
@@ -97,9 +127,9 @@ public static class Schedule
             problems.Report(Diagnose.EveryOtherDayNotExpandable(frequency.Span));
             return null;
         }
-        if (frequency is { SpansDays: true } || line.At is not null || line.Dose is RampDose)
+        if (frequency is { SpansDays: true } || line.At is not null || line.Dose is RampDose || line.AsNeeded is not null)
         {
-            return null; // the checker reports a timing with these (RL2003)
+            return null; // the checker reports a timing with these (RL2003, RL3040)
         }
         if (frequency is { Kind: FrequencyKind.EveryHours, Count: { } count })
         {
@@ -128,7 +158,7 @@ public static class Schedule
             }
         }
         var line = administration.Line;
-        bool needsDays = line.Frequency?.SpansDays != true && line.Dose is not RampDose;
+        bool needsDays = line.Frequency?.SpansDays != true && line.Dose is not RampDose && line.AsNeeded is null;
         return !(needsDays && administration.ListedDays.IsEmpty) && !(line.Frequency?.Kind == FrequencyKind.Throughout && written is not null);
     }
 

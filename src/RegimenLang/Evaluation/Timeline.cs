@@ -82,6 +82,9 @@ public sealed record TimelineEntry(
     /// <summary>The 1-based step of a ramp; null for other lines.</summary>
     public int? RampStep { get; init; }
 
+    /// <summary>For a dose given as needed (<c>prn</c>): the reason and the most doses a day; never counted in the totals.</summary>
+    public EntryAsNeeded? AsNeeded { get; init; }
+
     /// <summary>The dose level the drug was given at (its <see cref="Prescribed"/> dose is that level's); null when the regimen gives the drug no levels.</summary>
     public int? DoseLevel { get; init; }
 
@@ -104,6 +107,9 @@ public enum EntryStatus
     Given,
     Planned,
 }
+
+/// <summary>An as-needed dose: why it is given and at most how many times a day (null when the line does not say, RL3040).</summary>
+public sealed record EntryAsNeeded(string Reason, int? MaxPerDay);
 
 /// <summary>
 /// What an administration was timed from: the other line (its drug, its label and its line in the file), before or
@@ -202,4 +208,7 @@ public sealed record Timeline(
 
     /// <summary>Each drug that has dose levels, with the level the patient is at (an omitted drug has no entries); empty when the regimen has none.</summary>
     public ImmutableArray<AppliedDoseLevel> DoseLevels { get; init; } = [];
+
+    /// <summary>The non-drug orders (labs, drug levels, procedures), in clock order; never counted in <see cref="Entries"/> or the totals.</summary>
+    public ImmutableArray<TimelineOrder> Orders { get; init; } = [];
 }

@@ -14,6 +14,8 @@ public static class Totals
 {
     public static (ImmutableArray<DrugTotal> PerCycle, ImmutableArray<DrugTotal> Plan) Compute(ImmutableArray<TimelineEntry> entries, Patient patient)
     {
+        // As-needed doses may not be given at all: the totals count what is given (the checker counts them at their maximum).
+        entries = entries.RemoveAll(e => e.AsNeeded is not null);
         // One absolute unit per drug for the whole plan, so cycle and plan totals read alike.
         var unitOf = new Dictionary<string, MassUnit>(StringComparer.Ordinal);
         var drugOrder = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -116,6 +116,24 @@ public sealed class AstTreeBuilder(bool includeSpans = true) : ISyntaxVisitor<Tr
         return WithSkipped(b, a.Skipped).Build();
     }
 
+    public TreeValue VisitOrder(OrderLine o)
+    {
+        var b = Node("Order", o.Span)
+            .Add("text", o.Text.Value)
+            .AddIfNotNull("days", Optional(o.Days))
+            .Add("modifiers", List(o.Modifiers));
+        if (o.HasErrors)
+        {
+            b.Add("hasErrors", true);
+        }
+        return b.Build();
+    }
+
+    public TreeValue VisitOrderTiming(OrderTiming t) =>
+        Node("OrderTiming", t.Span).Add("relation", t.Relation == TimingRelation.Before ? "before" : "after").Add("anchor", t.Anchor.Text)
+            .Add("edge", t.EffectiveEdge == AnchorEdge.Starts ? "starts" : "ends")
+            .Add("offsetMinutes", new TreeArray([.. t.Offsets.Select(o => new TreeScalar(o.TotalMinutes))])).Build();
+
     public TreeValue VisitAmount(AmountDose a) =>
         Node("Dose", a.Span).Add("amount", a.Amount.Value).Add("written", a.Amount.Text)
             .Add("unit", a.Unit.Canonical).Add("unitWritten", a.Unit.ToString()).Build();
@@ -177,6 +195,9 @@ public sealed class AstTreeBuilder(bool includeSpans = true) : ISyntaxVisitor<Tr
         Node("Timing", t.Span).Add("relation", t.Relation == TimingRelation.Before ? "before" : "after").Add("anchor", t.Anchor.Text)
             .Add("edge", t.EffectiveEdge == AnchorEdge.Starts ? "starts" : "ends")
             .AddIfNotNull("offsetMinutes", t.Offset?.TotalMinutes).Build();
+
+    public TreeValue VisitAsNeeded(AsNeededModifier p) =>
+        Node("AsNeeded", p.Span).Add("reason", p.Reason.Value).AddIfNotNull("maxPerDay", p.MaxPerDay?.Value).Build();
 
     public TreeValue VisitFactCondition(FactCondition f) => Node("Fact", f.Span).Add("fact", f.Fact.Text).Build();
 

@@ -11,7 +11,7 @@ public static class TimelineCsvWriter
     [
         "date", "planDay", "phase", "cycle", "phaseCycle", "cycleName", "cycleDay", "time", "drug", "route", "routes",
         "prescribed", "amount", "unit", "duration", "doseNumber", "doseCount", "adjustments", "notes", "line",
-        "durationMinutes", "endDate", "endTime", "anchor", "dividedInto", "rampStep", "doseLevel", "status", "recorded",
+        "durationMinutes", "endDate", "endTime", "anchor", "dividedInto", "rampStep", "doseLevel",
     ];
 
     public static string Write(Timeline timeline)
@@ -26,10 +26,33 @@ public static class TimelineCsvWriter
         {
             output.Append("# as given: ").Append(record).Append("\r\n");
         }
-        AppendRow(output, Header);
-        foreach (var e in timeline.Entries)
+        // Two columns for the orders, only when there are orders: a timeline without them keeps the contract's columns exactly.
+        bool orders = !timeline.Orders.IsEmpty;
+        // Likewise three columns for as-needed doses, only when there are some, and two for the treatment as given.
+        bool asNeeded = timeline.Entries.Any(e => e.AsNeeded is not null);
+        bool given = timeline.Entries.Any(e => e.Status is not null || e.Recorded);
+        string[] header = orders ? [.. Header, "kind", "order"] : Header;
+        header = asNeeded ? [.. header, "asNeeded", "reason", "maxPerDay"] : header;
+        AppendRow(output, given ? [.. header, "status", "recorded"] : header);
+        var items = timeline.Entries.Select(e => (e.When, Entry: (TimelineEntry?)e, Order: (TimelineOrder?)null))
+            .Concat(timeline.Orders.Select(o => (o.When, Entry: (TimelineEntry?)null, Order: (TimelineOrder?)o)))
+            .OrderBy(x => x.When).ThenBy(x => x.Order is null ? 0 : 1);
+        foreach (var (_, entry, order) in items)
         {
-            AppendRow(output,
+            if (order is { } o)
+            {
+                AppendRow(output,
+                [
+                    TimelineTreeBuilder.Date(o.Date), Int(o.PlanDay), o.Phase, Int(o.Cycle), Int(o.PhaseCycle), o.CycleName, Int(o.CycleDay),
+                    TimelineTreeBuilder.Time(o.Time), "", "", "", "", "", "", "", "", "", "", string.Join("; ", o.Notes), Int(o.Line),
+                    "", "", "", TimelineText.Anchor(o.Anchor) ?? "", "", "", "", "order", o.Text,
+                    .. (asNeeded ? (string[])["", "", ""] : []),
+                    .. (given ? (string[])["", ""] : []),
+                ]);
+                continue;
+            }
+            var e = entry!;
+            string[] row =
             [
                 TimelineTreeBuilder.Date(e.Date), Int(e.PlanDay), e.Phase, Int(e.Cycle), Int(e.PhaseCycle), e.CycleName, Int(e.CycleDay),
                 TimelineTreeBuilder.Time(e.Time), e.Drug, e.Route.ToString(), TimelineText.Routes(e), TimelineText.Prescribed(e),
@@ -40,9 +63,12 @@ public static class TimelineCsvWriter
                 e.DurationMinutes is null ? "" : TimelineTreeBuilder.Time(TimeOnly.FromDateTime(e.End)),
                 TimelineText.Anchor(e) ?? "", e.DividedInto is { } d ? Int(d) : "", e.RampStep is { } r ? Int(r) : "",
                 e.DoseLevel is { } level ? Int(level) : "",
-                e.Status switch { EntryStatus.Given => "given", EntryStatus.Planned => "planned", _ => "" },
-                e.Recorded ? "true" : "",
-            ]);
+            ];
+            string[] kind = orders ? ["administration", ""] : [];
+            string[] prn = !asNeeded ? [] : e.AsNeeded is { } p ? ["true", p.Reason, p.MaxPerDay is { } max ? Int(max) : ""] : ["", "", ""];
+            string[] status = !given ? [] :
+                [e.Status switch { EntryStatus.Given => "given", EntryStatus.Planned => "planned", _ => "" }, e.Recorded ? "true" : ""];
+            AppendRow(output, [.. row, .. kind, .. prn, .. status]);
         }
         return output.ToString();
     }

@@ -84,7 +84,8 @@ public static class TimelineHtmlWriter
         html.Append("<li><a href=\"#totals\">totals</a></li>\n<li><a href=\"#details\">detailed table</a></li>\n</ul></nav>\n");
 
         html.Append("<p class=\"legend\"><strong>Marks:</strong> <span>● given at once</span><span>▮ infusion over a time</span>")
-            .Append("<span>━ continuous infusion (one mark per day)</span><span>hatched: a day outside the cycle</span>")
+            .Append("<span>━ continuous infusion (one mark per day)</span>").Append(timeline.Orders.IsEmpty ? "" : "<span>◆ an order (lab, level, procedure)</span>")
+            .Append("<span>hatched: a day outside the cycle</span>")
             .Append("<span>Hover over or focus (Tab) a mark for its time and dose.</span></p>\n");
         for (int k = 0; k < phases.Length; k++)
         {
@@ -157,9 +158,33 @@ public static class TimelineHtmlWriter
                 }
                 html.Append("<td class=\"total\">").Append(row.Total is { } t ? E(TimelineText.Amount(t.Absolute)) : "").Append("</td></tr>\n");
             }
+            OrderRows(html, timeline, band, days);
             html.Append("</tbody>\n");
         }
         html.Append("</table>\n</div>\n</section>\n");
+    }
+
+    /// <summary>One row per order text of a cycle band, a ◆ on each day it falls on (orders are no doses: no total).</summary>
+    private static void OrderRows(StringBuilder html, Timeline timeline, RoadmapBand band, List<int> days)
+    {
+        foreach (var group in timeline.Orders.Where(o => o.CycleIndex == band.CycleIndex).GroupBy(o => o.Text))
+        {
+            html.Append("<tr class=\"order\"><th scope=\"row\" class=\"drug\">").Append(E("order: " + group.Key)).Append("</th>");
+            foreach (int day in days)
+            {
+                bool outside = day < 1 || day > band.Cycle.LengthDays;
+                html.Append(outside ? "<td class=\"out\">" : "<td>");
+                foreach (var o in group.Where(o => o.CycleDay == day))
+                {
+                    string details = $"{TimelineTreeBuilder.Date(o.Date)} {TimelineTreeBuilder.Time(o.Time)}, day {o.CycleDay}: order {o.Text}"
+                        + (TimelineText.Anchor(o.Anchor) is { } anchor ? $" ({anchor})" : "");
+                    html.Append("<span class=\"mark\" tabindex=\"0\" data-kind=\"order\"><span aria-hidden=\"true\">◆</span><span class=\"tip\" role=\"tooltip\">")
+                        .Append(E(details)).Append("</span></span>");
+                }
+                html.Append("</td>");
+            }
+            html.Append("<td class=\"total\"></td></tr>\n");
+        }
     }
 
     /// <summary>A mark: its shape says how it is given; its details (hidden until hover or focus, read by screen readers) say when and how much.</summary>
@@ -197,10 +222,12 @@ public static class TimelineHtmlWriter
                 html.Append("<th scope=\"col\">").Append(column).Append("</th>");
             }
             html.Append("</tr></thead>\n<tbody>\n");
-            foreach (var e in byCycle[c])
+            var rows = byCycle[c].Select(e => (e.When, e.Date, Row: TimelineText.Row(e), Order: 0))
+                .Concat(timeline.Orders.Where(o => o.CycleIndex == c).Select(o => (o.When, o.Date, Row: OrderRow(o), Order: 1)))
+                .OrderBy(r => r.When).ThenBy(r => r.Order);
+            foreach (var (_, date, row, _) in rows)
             {
-                html.Append("<tr><td>").Append(TimelineTreeBuilder.Date(e.Date)).Append("</td>");
-                var row = TimelineText.Row(e);
+                html.Append("<tr><td>").Append(TimelineTreeBuilder.Date(date)).Append("</td>");
                 for (int i = 0; i < row.Length; i++)
                 {
                     html.Append(i == 5 ? "<td class=\"amount\">" : "<td>").Append(E(row[i])).Append("</td>");
@@ -222,6 +249,13 @@ public static class TimelineHtmlWriter
             html.Append("<tr><td>").Append(E(t.Label)).Append("</td><td>").Append(E(TimelineText.Total(t))).Append("</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n</div>\n</section>\n");
+    }
+
+    /// <summary>An order in the detailed table: "order: text" in the drug column, no dose.</summary>
+    private static string[] OrderRow(TimelineOrder o)
+    {
+        var cells = TimelineText.OrderRow(o);
+        return [cells[0], cells[1], cells[2], "", "", "", "", "", cells[3]];
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

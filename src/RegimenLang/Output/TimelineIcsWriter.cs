@@ -57,9 +57,32 @@ public static class TimelineIcsWriter
             {
                 description.Add(status);
             }
+            if (e.AsNeeded is { } prn)
+            {
+                description.Add($"as needed: {prn.Reason}" + (prn.MaxPerDay is { } max ? $", at most {max} a day" : ""));
+            }
             description.AddRange(e.Adjustments.Select(TimelineText.Adjustment));
             description.AddRange(e.Notes.Select(note => "note: " + note));
             description.Add($"line {e.Line} of {timeline.File}");
+            Line("DESCRIPTION:" + Escape(string.Join("\n", description)));
+            Line("END:VEVENT");
+        }
+        // Non-drug orders (labs, drug levels, procedures): one event each, after the administrations.
+        for (int i = 0; i < timeline.Orders.Length; i++)
+        {
+            var o = timeline.Orders[i];
+            Line("BEGIN:VEVENT");
+            Line($"UID:{id}-order-{i + 1}@regimenlang");
+            Line("DTSTAMP:" + stamp);
+            Line("DTSTART:" + o.When.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
+            Line("SUMMARY:" + Escape("order: " + o.Text));
+            var description = new List<string> { $"{TimelineText.CycleLabel(timeline.Cycles[o.CycleIndex])}, day {o.CycleDay} (plan day {o.PlanDay})" };
+            if (TimelineText.Anchor(o.Anchor) is { } anchor)
+            {
+                description.Add(anchor);
+            }
+            description.AddRange(o.Notes.Select(note => "note: " + note));
+            description.Add($"line {o.Line} of {timeline.File}");
             Line("DESCRIPTION:" + Escape(string.Join("\n", description)));
             Line("END:VEVENT");
         }

@@ -36,6 +36,7 @@ public static class TimelineMarkdownWriter
         }
 
         var byCycle = timeline.Entries.ToLookup(e => e.CycleIndex);
+        var ordersByCycle = timeline.Orders.ToLookup(o => o.CycleIndex);
         for (int c = 0; c < timeline.Cycles.Length; c++)
         {
             var cycle = timeline.Cycles[c];
@@ -46,10 +47,13 @@ public static class TimelineMarkdownWriter
             }
             output.Append("| date | time | day | drug | route | prescribed | amount | duration | dose | remarks |\n");
             output.Append("|---|---|---|---|---|---|---:|---|---|---|\n");
-            foreach (var e in byCycle[c])
+            // Orders join the administrations in clock order, in the drug column as "order: text", with no dose.
+            var rows = byCycle[c].Select(e => (e.When, Date: e.Date, Row: TimelineText.Row(e), Order: 0))
+                .Concat(ordersByCycle[c].Select(o => (o.When, Date: o.Date, Row: OrderRow(o), Order: 1)))
+                .OrderBy(r => r.When).ThenBy(r => r.Order);
+            foreach (var (_, date, row, _) in rows)
             {
-                var row = TimelineText.Row(e);
-                output.Append("| ").Append(TimelineTreeBuilder.Date(e.Date)).Append(" | ")
+                output.Append("| ").Append(TimelineTreeBuilder.Date(date)).Append(" | ")
                     .Append(string.Join(" | ", row.Select(Escape))).Append(" |\n");
             }
         }
@@ -66,6 +70,12 @@ public static class TimelineMarkdownWriter
             output.Append("| ").Append(t.Label).Append(" | ").Append(Escape(TimelineText.Total(t))).Append(" |\n");
         }
         return output.ToString();
+    }
+
+    private static string[] OrderRow(TimelineOrder o)
+    {
+        var cells = TimelineText.OrderRow(o);
+        return [cells[0], cells[1], cells[2], "", "", "", "", "", cells[3]];
     }
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);

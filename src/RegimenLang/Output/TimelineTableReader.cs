@@ -95,7 +95,8 @@ public static partial class TimelineTableReader
         if (fields.Length < 6
             || !TimeOnly.TryParseExact(fields[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             || !fields[1].StartsWith("day ", StringComparison.Ordinal)
-            || !int.TryParse(fields[1].AsSpan(4), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int day))
+            || !int.TryParse(fields[1].AsSpan(4), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int day)
+            || fields[2].StartsWith("order: ", StringComparison.Ordinal)) // an order is no administration
         {
             return null;
         }

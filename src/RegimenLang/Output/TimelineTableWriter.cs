@@ -48,6 +48,7 @@ public static class TimelineTableWriter
         const int AmountColumn = 5;
 
         var byCycle = timeline.Entries.Select((e, i) => (e, i)).ToLookup(x => x.e.CycleIndex);
+        var ordersByCycle = timeline.Orders.ToLookup(o => o.CycleIndex);
         for (int c = 0; c < timeline.Cycles.Length; c++)
         {
             var cycle = timeline.Cycles[c];
@@ -56,19 +57,30 @@ public static class TimelineTableWriter
             {
                 continue;
             }
-            var entries = byCycle[c].ToList();
-            if (entries.Count == 0)
+            // Orders join the administrations in clock order (after those at the same moment); they are not doses.
+            var items = byCycle[c].Select(x => (When: x.e.When, Entry: (TimelineEntry?)x.e, Index: x.i, Order: (TimelineOrder?)null))
+                .Concat(ordersByCycle[c].Select(o => (When: o.When, Entry: (TimelineEntry?)null, Index: -1, Order: (TimelineOrder?)o)))
+                .OrderBy(x => x.When).ThenBy(x => x.Order is null ? 0 : 1).ToList();
+            if (items.Count == 0)
             {
                 output.Append("  (no administrations for this patient)\n");
                 continue;
             }
             DateOnly? date = null;
-            foreach (var (entry, index) in entries)
+            foreach (var (when, _, index, order) in items)
             {
-                if (entry.Date != date)
+                var day = DateOnly.FromDateTime(when);
+                if (day != date)
                 {
-                    date = entry.Date;
-                    output.Append("  ").Append(TimelineText.Date(entry.Date)).Append(" (plan day ").Append(entry.Date.DayNumber - p.Start.DayNumber + 1).Append(")\n");
+                    date = day;
+                    output.Append("  ").Append(TimelineText.Date(day)).Append(" (plan day ").Append(day.DayNumber - p.Start.DayNumber + 1).Append(")\n");
+                }
+                if (order is not null)
+                {
+                    var cells = TimelineText.OrderRow(order);
+                    output.Append("    ").Append(cells[0].PadRight(columns > 0 ? widths[0] : 0)).Append("  ").Append(cells[1].PadRight(columns > 1 ? widths[1] : 0))
+                        .Append("  ").Append(cells[2]).Append("  ").Append(cells[3]).Append('\n');
+                    continue;
                 }
                 var row = rows[index];
                 var line = new StringBuilder("    ");

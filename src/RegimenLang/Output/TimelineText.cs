@@ -134,6 +134,19 @@ internal static class TimelineText
     }
 
     /// <summary>The columns of one administration row: time, day, drug, route, prescribed, amount, duration, dose n/N, remarks.</summary>
+    /// <summary>An order's row: time, day, "order: text", then its timing, notes and line.</summary>
+    public static string[] OrderRow(TimelineOrder o)
+    {
+        var remarks = new List<string>();
+        if (Anchor(o.Anchor) is { } anchor)
+        {
+            remarks.Add(anchor);
+        }
+        remarks.AddRange(o.Notes.Select(n => $"note: {n}"));
+        remarks.Add($"(line {o.Line})");
+        return [TimelineTreeBuilder.Time(o.Time), $"day {o.CycleDay}", "order: " + o.Text, string.Join(" ", remarks)];
+    }
+
     public static string[] Row(TimelineEntry e)
     {
         var remarks = new List<string>();
@@ -148,6 +161,10 @@ internal static class TimelineText
         if (e.RampStep is { } step)
         {
             remarks.Add($"ramp step {step}");
+        }
+        if (e.AsNeeded is { } prn)
+        {
+            remarks.Add($"as needed: {prn.Reason}" + (prn.MaxPerDay is { } max ? $", at most {max} a day" : "") + " (not in totals)");
         }
         if (e.DoseLevel is { } level and not 0)
         {
@@ -184,7 +201,10 @@ internal static class TimelineText
     }
 
     /// <summary>What the administration was timed from, as written: "30 min before rituximab", "after mtx-load ends".</summary>
-    public static string? Anchor(TimelineEntry e) => e.Anchor is not { } a ? null
+    public static string? Anchor(TimelineEntry e) => Anchor(e.Anchor);
+
+    /// <summary>The timing as it reads, with the edge made explicit: "24 h after mtx starts".</summary>
+    public static string? Anchor(EntryAnchor? anchor) => anchor is not { } a ? null
         : (a.Offset is { } offset ? $"{offset.Amount.Text} {offset.UnitText.ToLowerInvariant()} " : "")
             + (a.Relation == TimingRelation.Before ? "before " : "after ")
             + (a.Label ?? a.Drug)

@@ -54,6 +54,7 @@ public static class TimelineTreeBuilder
             .AddIfNotNull("openEnded", timeline.Cycles.Any(c => c.OpenEnded is not null) ? true : null)
             .Add("cycles", new TreeArray([.. timeline.Cycles.Select(c => Cycle(c, p.Start))]))
             .Add("administrations", new TreeArray([.. timeline.Entries.Select(Entry)]))
+            .AddIfNotNull("orders", timeline.Orders.IsEmpty ? null : new TreeArray([.. timeline.Orders.Select(Order)]))
             .Add("totals", new TreeArray([.. timeline.PlanTotals.Select(t => Total(t, null))]))
             .Add("cycleTotals", new TreeArray([.. timeline.CycleTotals.Select(t => Total(t, timeline.Cycles[t.CycleIndex!.Value]))]))
             .Build();
@@ -112,7 +113,35 @@ public static class TimelineTreeBuilder
         .Add("durationMinutes", e.DurationMinutes)
         .Add("endDate", e.DurationMinutes is null ? null : Date(DateOnly.FromDateTime(e.End)))
         .Add("endTime", e.DurationMinutes is null ? null : Time(TimeOnly.FromDateTime(e.End)))
-        .Add("anchor", e.Anchor is { } a
+        .Add("anchor", Anchor(e.Anchor))
+        .Add("dividedInto", e.DividedInto)
+        .Add("rampStep", e.RampStep)
+        .AddIfNotNull("doseLevel", e.DoseLevel)
+        .AddIfNotNull("asNeeded", e.AsNeeded is null ? null : true)
+        .AddIfNotNull("reason", e.AsNeeded?.Reason)
+        .AddIfNotNull("maxPerDay", e.AsNeeded?.MaxPerDay)
+        .AddIfNotNull("status", e.Status switch { EntryStatus.Given => "given", EntryStatus.Planned => "planned", _ => null })
+        .AddIfNotNull("recorded", e.Recorded ? true : null)
+        .Build();
+
+    /// <summary>A non-drug order: the place fields of an administration, its text, notes and line, and the anchor of a timed one.</summary>
+    private static TreeObject Order(TimelineOrder o) => new TreeObjectBuilder()
+        .Add("kind", "order")
+        .Add("date", Date(o.Date))
+        .Add("planDay", o.PlanDay)
+        .Add("phase", o.Phase)
+        .Add("cycle", o.Cycle)
+        .Add("phaseCycle", o.PhaseCycle)
+        .Add("cycleName", o.CycleName)
+        .Add("cycleDay", o.CycleDay)
+        .Add("time", Time(o.Time))
+        .Add("order", o.Text)
+        .Add("notes", new TreeArray([.. o.Notes.Select(n => new TreeScalar(n))]))
+        .Add("line", o.Line)
+        .Add("anchor", Anchor(o.Anchor))
+        .Build();
+
+    private static TreeValue Anchor(EntryAnchor? anchor) => anchor is { } a
             ? new TreeObjectBuilder()
                 .Add("drug", a.Drug)
                 .Add("label", a.Label)
@@ -121,13 +150,7 @@ public static class TimelineTreeBuilder
                 .Add("edge", a.Edge == AnchorEdge.Starts ? "starts" : "ends")
                 .Add("offsetMinutes", Units.Display(a.Offset?.TotalMinutes ?? 0m))
                 .Build()
-            : new TreeScalar(null))
-        .Add("dividedInto", e.DividedInto)
-        .Add("rampStep", e.RampStep)
-        .AddIfNotNull("doseLevel", e.DoseLevel)
-        .AddIfNotNull("status", e.Status switch { EntryStatus.Given => "given", EntryStatus.Planned => "planned", _ => null })
-        .AddIfNotNull("recorded", e.Recorded ? true : null)
-        .Build();
+            : new TreeScalar(null);
 
     private static TreeObject AsGiven(TreatmentRecord record) => new TreeObjectBuilder()
         .AddIfNotNull("asOf", record.AsOf is { } asOf ? Date(asOf) : null)

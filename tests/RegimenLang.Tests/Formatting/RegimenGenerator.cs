@@ -80,6 +80,10 @@ public sealed class RegimenGenerator(int seed)
             {
                 lines.Add(Indent() + Administration());
             }
+            if (Chance(0.3))
+            {
+                lines.Add(Indent() + Order());
+            }
             if (_blocks.Count > 0 && Chance(0.6))
             {
                 lines.Add($"{Indent()}{K("include")}{S()}{Pick([.. _blocks])}{Trailing()}");
@@ -143,6 +147,45 @@ public sealed class RegimenGenerator(int seed)
         }
         string result = text.ToString();
         return Chance(0.1) ? result.Replace("\n", "\r\n", StringComparison.Ordinal) : result;
+    }
+
+    /// <summary>A non-drug order: days or a timing with any number of offsets, and the optional clauses, in any order.</summary>
+    private string Order()
+    {
+        var clauses = new List<string>();
+        bool timed = Chance(0.5);
+        if (timed)
+        {
+            var offsets = Enumerable.Range(0, _random.Next(0, 4)).Select(_ => $"{Pick("24", "48", "72", "30", "1.5")}{S()}{K(Pick("h", "hours", "min"))}").ToList();
+            string edge = Chance(0.5) ? S() + K(Pick("starts", "ends")) : "";
+            clauses.Add($"{(offsets.Count > 0 ? string.Join(O() + "," + O(), offsets) + S() : "")}{K(Pick("before", "after"))}{S()}{Pick([.. Drugs.Take(4), "mtx-load"])}{edge}");
+        }
+        if (!timed || Chance(0.3))
+        {
+            clauses.Add($"{K(Chance(0.5) ? "day" : "days")}{S()}{List(days: true)}");
+        }
+        if (!timed && Chance(0.3))
+        {
+            clauses.Add($"{K("at")}{S()}{_random.Next(0, 24):00}:{Pick("00", "30")}");
+        }
+        if (Chance(0.2))
+        {
+            clauses.Add($"{K("when")}{S()}{Condition(0)}");
+        }
+        if (Chance(0.2))
+        {
+            clauses.Add($"{K("in")}{S()}{K("cycles")}{S()}{List()}");
+        }
+        if (Chance(0.2))
+        {
+            clauses.Add($"{K("note")}{S()}{Str(Pick("by level", "fasting"))}");
+        }
+        var line = new StringBuilder(K("order")).Append(S()).Append(Str(Pick("CBC", "methotrexate level", "cranial irradiation 18 Gy", "a \"quoted\" lab")));
+        foreach (var clause in clauses.OrderBy(_ => _random.Next()))
+        {
+            line.Append(S()).Append(clause);
+        }
+        return line.Append(Trailing()).ToString();
     }
 
     private string Administration()
@@ -234,6 +277,12 @@ public sealed class RegimenGenerator(int seed)
         if (Chance(0.2))
         {
             clauses.Add($"{K("note")}{S()}{Str(Pick("with food", "mesna \"rescue\"", "a\\b", "#not a comment"))}");
+        }
+        if (Chance(0.1))
+        {
+            // As needed, with or without its maximum a day.
+            clauses.Add($"{K("prn")}{S()}{Str(Pick("nausea", "pain", "cholinergic \"syndrome\""))}"
+                + (Chance(0.7) ? $"{S()}({O()}{K("at")}{S()}{K("most")}{S()}{Pick("1", "3", "4")}{S()}{K("per")}{S()}{K("day")}{O()})" : ""));
         }
         // Any order: the grammar accepts it, the formatter restores the canonical one.
         foreach (var clause in clauses.OrderBy(_ => _random.Next()))

@@ -81,7 +81,7 @@ public sealed partial class GrammarFileTests
         // productions (OrCondition is Condition, ThenSequence is Sequence, BranchBody is BranchOrSequence, FrequencyClause is Frequency, TimingClause is Timing) and
         // the parser that ends a clause list (NoClause) and the failure of a unit written out of order (BadUnitOrder).
         string[] tokens = ["Colon", "Comma", "Slash", "Dash", "LeftParen", "RightParen", "LeftBrace", "RightBrace", "EndOfLine", "OrCondition", "ThenSequence", "BranchBody",
-            "FrequencyClause", "TimingClause", "NoClause", "BadUnitOrder"];
+            "FrequencyClause", "TimingClause", "NoClause", "BadUnitOrder", "OrderTimingClause", "NoOrderClause"];
         var missing = GrammarParsers().Keys.Where(name => !productions.Contains(name) && !tokens.Contains(name)).Order().ToList();
         Assert.Empty(missing);
     }

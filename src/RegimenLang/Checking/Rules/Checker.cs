@@ -15,6 +15,8 @@ public static class Checker
         new OpenCourseRule(),
         new DayOutsideCycleRule(),
         new DayListRule(),
+        new OrderRule(),
+        new AsNeededRule(),
         new DosesFitRule(),
         new CycleNumberRule(),
         new SameDayRule(),

@@ -3,7 +3,7 @@ using RegimenLang.Diagnostics;
 
 namespace RegimenLang.Checking.Rules;
 
-/// <summary>RL2002: a reversed range or a day listed twice, on any line whose days were read.</summary>
+/// <summary>RL2002: a reversed range or a day listed twice, on any line (administration or order) whose days were read.</summary>
 public sealed class DayListRule : ICheckRule
 {
     public IReadOnlyList<DiagnosticDescriptor> Descriptors => [DiagnosticCatalog.BadDayList];
@@ -12,7 +12,8 @@ public sealed class DayListRule : ICheckRule
 
     public void Check(RuleContext context)
     {
-        foreach (var days in context.WrittenLines.Select(a => a.Line.Days).OfType<Syntax.Nodes.DaysSyntax>())
+        var orderDays = context.Document.DescendantsAndSelf().OfType<Syntax.Nodes.OrderLine>().Select(o => o.Days);
+        foreach (var days in context.WrittenLines.Select(a => a.Line.Days).Concat(orderDays).OfType<Syntax.Nodes.DaysSyntax>())
         {
             var seen = new HashSet<int>();
             foreach (var range in days.Ranges)

@@ -33,6 +33,15 @@ public sealed class DayOutsideCycleRule : ICheckRule
                 context.Report(Diagnose.RunsPastCycle(administration.DaysSpan, last, cycle.Name, length));
             }
         }
+        // Orders: a day of their own past the end of the cycle (a timed order's days are its anchor's, checked above).
+        foreach (var cycle in context.Model.Cycles.Values.Where(c => c.LengthDays is not null))
+        {
+            foreach (var range in cycle.Orders.Select(o => Outside(o.Line.Days, cycle.LengthDays!.Value)).OfType<DayRange>())
+            {
+                int length = cycle.LengthDays!.Value;
+                context.Report(Diagnose.DayOutsideCycle(range.Span, range.Last > length && range.First <= length ? range.Last : range.First, cycle.Name, length));
+            }
+        }
         if (context.Instances.IsEmpty)
         {
             return;
@@ -47,6 +56,10 @@ public sealed class DayOutsideCycleRule : ICheckRule
             }
             int start = instances[0].StartDay;
             int length = instances[^1].StartDay + instances[^1].LengthDays - start;
+            foreach (var range in phase.Orders.Select(o => Outside(o.Line.Days, length)).OfType<DayRange>())
+            {
+                context.Report(Diagnose.DayOutsidePhase(range.Span, range.Last, phase.Name, length));
+            }
             foreach (var administration in phase.Lines)
             {
                 if (Outside(administration, length) is { } range)
@@ -86,8 +99,10 @@ public sealed class DayOutsideCycleRule : ICheckRule
         return null;
     }
 
-    private static DayRange? Outside(BoundAdministration administration, int length) =>
-        administration.Days?.Ranges.FirstOrDefault(r => r.First > length || r.Last > length);
+    private static DayRange? Outside(BoundAdministration administration, int length) => Outside(administration.Days, length);
+
+    private static DayRange? Outside(DaysSyntax? days, int length) =>
+        days?.Ranges.FirstOrDefault(r => r.First > length || r.Last > length);
 
     /// <summary>The last day of a line that runs over several days by itself: a ramp, or a counted <c>every N days</c>.</summary>
     private static int? LastDay(BoundAdministration administration)

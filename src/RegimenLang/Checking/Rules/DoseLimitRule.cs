@@ -72,6 +72,11 @@ public abstract class DoseSumRule(LimitPer per) : ICheckRule
             return;
         }
         reported.Add(limit);
+        if (group.FirstOrDefault(e => e.Line.AsNeeded is not null) is { } prn)
+        {
+            // The total is what may be given, not what will be: say so.
+            total += $" (counting {prn.Drug} as needed at its maximum, {prn.Line.AsNeeded!.Max ?? 1} a day)";
+        }
         // Name the patients concerned only when a conditional line contributes.
         string when = group.Any(e => e.Administration.When is not null || scenario.Patient.DoseLevels.ContainsKey(e.Drug) || e.Instance.Branch is not null)
             ? scenario.When : "";

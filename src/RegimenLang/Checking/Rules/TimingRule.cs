@@ -22,12 +22,28 @@ public sealed class TimingRule : ICheckRule
         foreach (var cycle in context.Model.Cycles.Values.Where(c => c.LengthDays is not null))
         {
             CheckContainer(context, cycle.Lines, cycle.LengthDays!.Value, $"cycle '{cycle.Name}'", reported);
+            CheckOrders(context, cycle.Orders, cycle.Lines, $"cycle '{cycle.Name}'");
         }
         foreach (var phase in context.Model.PhaseBlocks.Values)
         {
             var instances = context.Instances.Where(i => string.Equals(i.Phase, phase.Name, StringComparison.OrdinalIgnoreCase)).ToList();
             int length = instances.Count == 0 ? 0 : instances[^1].StartDay + instances[^1].LengthDays - instances[0].StartDay;
             CheckContainer(context, phase.Lines, length, $"phase '{phase.Name}'", reported);
+            CheckOrders(context, phase.Orders, phase.Lines, $"phase '{phase.Name}'");
+        }
+    }
+
+    /// <summary>RL2010 for a timed order with days of its own: a day on which none of its anchor lines is listed.</summary>
+    private static void CheckOrders(RuleContext context, IReadOnlyList<BoundOrder> orders, IReadOnlyList<BoundAdministration> lines, string container)
+    {
+        foreach (var order in orders.Where(o => o.Line.Timing is not null && o.Line.Days is not null))
+        {
+            var anchorDays = lines.Where(l => order.Anchors.Contains(l.Line, ReferenceEqualityComparer.Instance)).SelectMany(l => l.ListedDays).ToHashSet();
+            var timing = order.Line.Timing!;
+            foreach (int day in order.ListedDays.Where(d => !anchorDays.Contains(d)).Take(1))
+            {
+                context.Report(Diagnose.AnchorNotGiven(timing.Anchor.Span, timing.Anchor.Text, day, container));
+            }
         }
     }
 

@@ -68,10 +68,13 @@ public static partial class Binder
         var usedBlocks = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var splicer = new IncludeSplicer(context, bound, usedBlocks);
         var timings = new TimingBinder(context);
+        var orders = new OrderBinder(context, conditions);
+        orders.BindConditions(document);
         foreach (var cycle in context.Cycles.Values)
         {
             var (lines, incomplete) = splicer.Lines(cycle.Syntax.Body, via: null);
             cycle.Lines = timings.Resolve(lines, "cycle", cycle.Name, ref incomplete);
+            cycle.Orders = orders.Bind(cycle.Syntax.Body, cycle.Lines, "cycle", cycle.Name);
             cycle.HasIncompleteLines = incomplete;
             if (splicer.Truncated)
             {
@@ -101,6 +104,7 @@ public static partial class Binder
                 diagnostics.Add(Diagnose.TooManyLines(phase.Declaration!.Span, "phase block", phase.Name, MaxLinesPerCycle));
             }
             phase.Lines = timings.Resolve(lines, "phase", phase.Name, ref incomplete);
+            phase.Orders = orders.Bind(phase.Syntax.Body, phase.Lines, "phase", phase.Name);
             phase.HasIncompleteLines = incomplete;
         }
 

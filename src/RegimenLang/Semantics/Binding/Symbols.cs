@@ -41,6 +41,9 @@ public sealed class CycleSymbol(CycleStatement syntax, Identifier name) : Symbol
     /// <summary>The complete lines of the cycle in written order, blocks spliced in (set once by the binder).</summary>
     public ImmutableArray<BoundAdministration> Lines { get; internal set; } = [];
 
+    /// <summary>The complete <c>order</c> lines of the cycle in written order, blocks spliced in (set once by the binder).</summary>
+    public ImmutableArray<BoundOrder> Orders { get; internal set; } = [];
+
     /// <summary>Whether a line of the cycle (or of a block it includes) could not be read whole: counts over it are partial.</summary>
     public bool HasIncompleteLines { get; internal set; }
 }
@@ -83,6 +86,9 @@ public sealed class PhaseBlockSymbol(PhaseBlockStatement syntax, Identifier name
 
     /// <summary>The complete lines of the block in written order, includes spliced in (set once by the binder).</summary>
     public ImmutableArray<BoundAdministration> Lines { get; internal set; } = [];
+
+    /// <summary>The complete <c>order</c> lines of the block, includes spliced in (set once by the binder).</summary>
+    public ImmutableArray<BoundOrder> Orders { get; internal set; } = [];
 
     public bool HasIncompleteLines { get; internal set; }
 }

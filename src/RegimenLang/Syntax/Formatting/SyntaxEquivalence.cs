@@ -143,6 +143,19 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
             && All(am, bm) && Same(a.Skipped, b.Skipped);
     }
 
+    public bool VisitOrder(OrderLine a)
+    {
+        var b = Other<OrderLine>();
+        ImmutableArray<ModifierSyntax> am = [.. ClauseOrder.Sort(a.Modifiers)], bm = [.. ClauseOrder.Sort(b.Modifiers)];
+        return a.HasErrors == b.HasErrors && Same(a.Text, b.Text) && Same(a.Days, b.Days) && All(am, bm);
+    }
+
+    public bool VisitOrderTiming(OrderTiming a)
+    {
+        var b = Other<OrderTiming>();
+        return All(a.Offsets, b.Offsets) && a.Relation == b.Relation && Same(a.Anchor, b.Anchor) && a.Edge == b.Edge;
+    }
+
     public bool VisitAmount(AmountDose a)
     {
         var b = Other<AmountDose>();
@@ -223,6 +236,12 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
     {
         var b = Other<TimingModifier>();
         return a.WrittenFrom == b.WrittenFrom && Same(a.Offset, b.Offset) && a.Relation == b.Relation && Same(a.Anchor, b.Anchor) && a.Edge == b.Edge;
+    }
+
+    public bool VisitAsNeeded(AsNeededModifier a)
+    {
+        var b = Other<AsNeededModifier>();
+        return Same(a.Reason, b.Reason) && Same(a.MaxPerDay, b.MaxPerDay);
     }
 
     public bool VisitFactCondition(FactCondition a) => Same(a.Fact, Other<FactCondition>().Fact);

@@ -129,21 +129,55 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
         {
             b.Append(' ').AppendJoin(" or ", a.Routes.Select(r => r.Accept(this)));
         }
-        // A timing reads with the frequency it starts ("q6h x 8 from 24 h after mtx-load starts"), before the days.
-        foreach (var part in (SyntaxNode?[])[a.Infusion, a.Frequency, a.Timing, a.Days])
+        // A timing reads with the frequency it starts ("q6h x 8 from 24 h after mtx-load starts"), before the days; so does
+        // "prn" (ondansetron 8 mg PO prn "nausea" (at most 3 per day) days 2-4), which stands for the frequency.
+        foreach (var part in (SyntaxNode?[])[a.Infusion, a.Frequency, a.Timing, a.AsNeeded, a.Days])
         {
             if (part is not null)
             {
                 b.Append(' ').Append(part.Accept(this));
             }
         }
-        foreach (var modifier in ClauseOrder.Sort(a.Modifiers.Where(m => m is not TimingModifier)))
+        foreach (var modifier in ClauseOrder.Sort(a.Modifiers.Where(m => m is not TimingModifier and not AsNeededModifier)))
         {
             b.Append(' ').Append(modifier.Accept(this));
         }
         if (!a.Skipped.IsEmpty)
         {
             b.Append(' ').Append(a.Skipped.Accept(this));
+        }
+        return b.ToString();
+    }
+
+    /// <summary>An order reads like an administration: its timing before its days, then the modifiers in canonical order.</summary>
+    public string VisitOrder(OrderLine o)
+    {
+        var b = new StringBuilder("order ").Append(Quote(o.Text.Value));
+        foreach (var part in (SyntaxNode?[])[o.Timing, o.Days])
+        {
+            if (part is not null)
+            {
+                b.Append(' ').Append(part.Accept(this));
+            }
+        }
+        foreach (var modifier in ClauseOrder.Sort(o.Modifiers.Where(m => m is not OrderTiming)))
+        {
+            b.Append(' ').Append(modifier.Accept(this));
+        }
+        return b.ToString();
+    }
+
+    public string VisitOrderTiming(OrderTiming t)
+    {
+        var b = new StringBuilder();
+        if (!t.Offsets.IsEmpty)
+        {
+            b.Append(Join(t.Offsets, ", ")).Append(' ');
+        }
+        b.Append(t.Relation == TimingRelation.Before ? "before " : "after ").Append(t.Anchor.Text);
+        if (t.Edge is { } edge)
+        {
+            b.Append(edge == AnchorEdge.Starts ? " starts" : " ends");
         }
         return b.ToString();
     }
@@ -219,6 +253,9 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
         }
         return b.ToString();
     }
+
+    public string VisitAsNeeded(AsNeededModifier p) =>
+        "prn " + Quote(p.Reason.Value) + (p.MaxPerDay is { } max ? $" (at most {max.Text} per day)" : "");
 
     public string VisitFactCondition(FactCondition f) => f.Fact.Text;
 

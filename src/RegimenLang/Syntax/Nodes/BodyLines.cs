@@ -49,12 +49,14 @@ public sealed record AdministrationLine(
     public AtModifier? At => Modifiers.OfType<AtModifier>().FirstOrDefault();
     public LabelModifier? Label => Modifiers.OfType<LabelModifier>().FirstOrDefault();
     public TimingModifier? Timing => Modifiers.OfType<TimingModifier>().FirstOrDefault();
+    public AsNeededModifier? AsNeeded => Modifiers.OfType<AsNeededModifier>().FirstOrDefault();
 
     /// <summary>
     /// Whether the line needs no days clause: its frequency picks its days (<c>every 14 days</c>, <c>throughout</c>),
-    /// it follows another line (<c>30 min before rituximab</c>, taking that line's days), or it is a ramp (from day 1).
+    /// it follows another line (<c>30 min before rituximab</c>, taking that line's days), it is a ramp (from day 1), or it is
+    /// given as needed (<c>prn</c>: every day of the cycle or phase).
     /// </summary>
-    public bool DaysOptional => Frequency?.SpansDays == true || Timing is not null || Dose is RampDose;
+    public bool DaysOptional => Frequency?.SpansDays == true || Timing is not null || Dose is RampDose || AsNeeded is not null;
 
     /// <summary>Every part was read and is valid: the line can be scheduled, dosed and counted.</summary>
     public bool IsComplete => !HasErrors && Dose is not null && !Routes.IsEmpty && (Days is not null || DaysOptional);

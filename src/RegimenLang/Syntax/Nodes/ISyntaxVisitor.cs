@@ -29,6 +29,8 @@ public interface ISyntaxVisitor<out T> : IConditionVisitor<T>, ISequenceVisitor<
     T VisitInclude(IncludeLine node);
     T VisitAdministration(AdministrationLine node);
     T VisitErrorBodyLine(ErrorBodyLine node);
+    T VisitOrder(OrderLine node);
+    T VisitOrderTiming(OrderTiming node);
     T VisitAmount(AmountDose node);
     T VisitAuc(AucDose node);
     T VisitRamp(RampDose node);
@@ -49,6 +51,7 @@ public interface ISyntaxVisitor<out T> : IConditionVisitor<T>, ISequenceVisitor<
     T VisitClockTime(ClockTimeSyntax node);
     T VisitLabel(LabelModifier node);
     T VisitTiming(TimingModifier node);
+    T VisitAsNeeded(AsNeededModifier node);
 
     // leaves
     T VisitIdentifier(Identifier node);

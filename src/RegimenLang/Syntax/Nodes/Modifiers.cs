@@ -135,3 +135,20 @@ public sealed record TimingModifier(bool WrittenFrom, DurationSyntax? Offset, Ti
 
     public override IEnumerable<SyntaxNode> Children() => [.. Of(Offset), Anchor];
 }
+
+/// <summary>
+/// <c>prn "reason" (at most N per day)</c>: a dose given as needed, at most <see cref="MaxPerDay"/> times a day on each of the
+/// line's days (every day of the cycle or phase when it lists none). The timeline lists it as as-needed and no total counts
+/// it as given; the limits count it at its maximum. Without <c>at most</c> the limits cannot be checked (RL3040).
+/// </summary>
+public sealed record AsNeededModifier(StringLiteral Reason, NumberLiteral? MaxPerDay, SourceSpan Span) : ModifierSyntax(Span)
+{
+    public override string Keyword => "prn";
+
+    /// <summary>The most doses a day, when written as a whole number from 1 to 24; else null.</summary>
+    public int? Max => MaxPerDay is { IsWholeNumber: true, Value: >= 1 and <= 24 } n ? (int)n.Value : null;
+
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitAsNeeded(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [Reason, .. Of(MaxPerDay)];
+}

@@ -192,7 +192,7 @@ internal static class AdministrationParser
                 ? Diagnose.NumberOutOfRange(ramp.Each.Span, NumberRole.RampStep, ramp.Each.Text, 1, RampDose.MaxStepLength)
                 : null));
         }
-        bool daysOptional = frequency?.SpansDays == true || dose is RampDose || modifiers.Any(m => m is TimingModifier);
+        bool daysOptional = frequency?.SpansDays == true || dose is RampDose || modifiers.Any(m => m is TimingModifier or AsNeededModifier);
         if (days is null && skipped.IsEmpty && !daysOptional)
         {
             diagnostics.Validation(Diagnose.MissingDays(drug.Span, drug.Text));
@@ -221,6 +221,11 @@ internal static class AdministrationParser
                 break;
             case CycleSelector cycles:
                 diagnostics.Validation(StatementValidator.Ranges(cycles.Ranges, NumberRole.CycleNumber));
+                break;
+            case AsNeededModifier { MaxPerDay: { } max }:
+                diagnostics.Validation(StatementValidator.Count(max, NumberRole.DoseCount) ?? (max.Value > 24
+                    ? Diagnose.NumberOutOfRange(max.Span, NumberRole.DoseCount, max.Text, 1, 24)
+                    : null));
                 break;
             case AtModifier at:
                 foreach (var time in at.Times.Where(t => !t.IsValid))

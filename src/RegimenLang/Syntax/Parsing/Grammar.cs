@@ -460,12 +460,21 @@ internal static class Grammar
     private static readonly Parser<Token, ModifierSyntax> NoteModifier =
         Map((k, s) => (ModifierSyntax)new NoteModifier(s, Span(k, s)), Keyword("note"), StringLiteral);
 
+    /// <summary><c>prn "reason" [(at most N per day)]</c>: a dose given as needed.</summary>
+    private static readonly Parser<Token, ModifierSyntax> AsNeededModifier =
+        Map(
+            (k, reason, max) => (ModifierSyntax)new AsNeededModifier(reason, max.HasValue ? max.Value.N : null, max.HasValue ? Span(k, max.Value.Close) : Span(k, reason)),
+            Keyword("prn"),
+            StringLiteral,
+            Map((_, _, _, n, _, _, close) => (N: n, Close: close),
+                LeftParen, Keyword("at"), Keyword("most"), NumberLabelled("the most doses a day, such as 4"), Keyword("per"), Keyword("day"), RightParen).Optional());
+
     internal static readonly Parser<Token, ModifierSyntax> Modifier =
-        OneOf(CapModifier, RoundModifier, WhenModifier, InCycles, FromCycle, NoteModifier, AtModifier, LabelModifier, Timing);
+        OneOf(CapModifier, RoundModifier, WhenModifier, InCycles, FromCycle, NoteModifier, AtModifier, LabelModifier, Timing, AsNeededModifier);
 
     /// <summary>What may follow the route of an administration line, for "expected ..." messages.</summary>
     internal const string ClauseLabel =
-        "another clause (over, continuous, a frequency such as bid or q12h, day or days, at, as, before, after, cap, round to, when, in cycle, from cycle, note)";
+        "another clause (over, continuous, a frequency such as bid or q12h, day or days, at, as, before, after, cap, round to, when, in cycle, from cycle, note, prn)";
 
     /// <summary>Fails without consuming anything, so that the clause list ends there.</summary>
     private static readonly Parser<Token, SyntaxNode> NoClause =
@@ -492,6 +501,7 @@ internal static class Grammar
         ["as"] = LabelModifier.Select(static x => (SyntaxNode)x),
         ["before"] = Timing.Select(static x => (SyntaxNode)x),
         ["after"] = Timing.Select(static x => (SyntaxNode)x),
+        ["prn"] = AsNeededModifier.Select(static x => (SyntaxNode)x),
     };
 
     private static readonly Parser<Token, SyntaxNode> TimingClause = Timing.Select(static x => (SyntaxNode)x);
@@ -532,6 +542,60 @@ internal static class Grammar
             (drug, dose, routes, clauses) => new AdministrationParts(drug, dose, routes, clauses,
                 clauses.Count > 0 ? Span(drug, clauses[^1]) : Span(drug, routes[^1])),
             DrugName, Dose, Routes, Clause.Many().Select(static c => c as IReadOnlyList<SyntaxNode> ?? [.. c]))
+        .Before(EndOfLine);
+
+    // ---- order lines ---------------------------------------------------------------------------
+
+    /// <summary><c>[24 h, 48 h] before|after ANCHOR [starts|ends]</c>: the timing of an order, with any number of offsets.</summary>
+    internal static readonly Parser<Token, ModifierSyntax> OrderTiming =
+        Map(
+            (offsets, relation, anchor, edge) => (ModifierSyntax)new OrderTiming(
+                offsets.HasValue ? [.. offsets.Value] : [],
+                relation.IsWord("before") ? TimingRelation.Before : TimingRelation.After,
+                anchor,
+                edge.HasValue ? (edge.Value.Text.StartsWith("s", StringComparison.OrdinalIgnoreCase) ? AnchorEdge.Starts : AnchorEdge.Ends) : null,
+                (offsets.HasValue ? offsets.Value.First().Span : relation.Span).Through(edge.HasValue ? edge.Value.Span : anchor.Span)),
+            Duration.SeparatedAtLeastOnce(Comma).Optional(),
+            AnyOf("'before' or 'after'", "before", "after"),
+            Name("the label or drug of the line it is timed from"),
+            AnyOf("'starts' or 'ends'", "starts", "start", "ends", "end").Optional());
+
+    private static readonly Parser<Token, ModifierSyntax> OrderFromCycle =
+        Map((from, word, n) => (ModifierSyntax)new CycleSelector([new DayRange(n, null, n.Span)], From: true, Plural: false, Span(from, n)),
+            Keyword("from"), Keyword("cycle"), NumberLabelled("a cycle number"));
+
+    /// <summary>What may follow the text of an order, for "expected ..." messages.</summary>
+    internal const string OrderClauseLabel =
+        "a clause of an order (day or days, at, a timing such as 24 h after methotrexate starts, when, in cycle, from cycle, note)";
+
+    private static readonly Parser<Token, SyntaxNode> NoOrderClause =
+        P.Token(static _ => false).Labelled(OrderClauseLabel).Select(static t => (SyntaxNode)new Identifier(t.Text, t.Span));
+
+    private static readonly Parser<Token, SyntaxNode> OrderTimingClause = OrderTiming.Select(static x => (SyntaxNode)x);
+
+    private static readonly Dictionary<string, Parser<Token, SyntaxNode>> OrderClauseByKeyword = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["day"] = Days.Select(static x => (SyntaxNode)x),
+        ["days"] = Days.Select(static x => (SyntaxNode)x),
+        ["at"] = AtModifier.Select(static x => (SyntaxNode)x),
+        ["when"] = WhenModifier.Select(static x => (SyntaxNode)x),
+        ["in"] = InCycles.Select(static x => (SyntaxNode)x),
+        ["from"] = OrderFromCycle.Select(static x => (SyntaxNode)x),
+        ["note"] = NoteModifier.Select(static x => (SyntaxNode)x),
+        ["before"] = OrderTimingClause,
+        ["after"] = OrderTimingClause,
+    };
+
+    private static readonly Parser<Token, SyntaxNode> OrderClause =
+        Lookahead(P.Any).Bind(static t =>
+            t.Kind == TokenKind.Number ? OrderTimingClause
+            : t.Kind == TokenKind.Word && OrderClauseByKeyword.TryGetValue(t.Text, out var parser) ? parser
+            : NoOrderClause);
+
+    /// <summary><c>order "text" clause...</c>: the clauses in any order, checked by <see cref="OrderParser"/>.</summary>
+    internal static readonly Parser<Token, (Token Keyword, StringLiteral Text, IReadOnlyList<SyntaxNode> Clauses)> OrderLine =
+        Map((k, text, clauses) => (k, text, (IReadOnlyList<SyntaxNode>)[.. clauses]),
+            Keyword("order"), StringLiteral, OrderClause.Many())
         .Before(EndOfLine);
 
     internal static readonly Parser<Token, IncludeLine> IncludeLine =

@@ -359,6 +359,11 @@ public static class RegimenParser
                 }
                 return;
             }
+            if (tokens[0].IsWord("order") && tokens.Length > 1 && tokens[1].Kind == TokenKind.String)
+            {
+                ParseOrder(tokens, endOfLine);
+                return;
+            }
             if (tokens[0].Kind == TokenKind.LeftBrace)
             {
                 _line.Parse(Diagnose.NestedBlock(tokens[0].Span));
@@ -391,6 +396,24 @@ public static class RegimenParser
                 };
             }
             _open!.Body.Add(administration);
+        }
+
+        /// <summary>An order line; one that does not parse, or whose condition is nested too deep, stays as an error line.</summary>
+        private void ParseOrder(ReadOnlySpan<Token> tokens, SourceSpan endOfLine)
+        {
+            var order = OrderParser.Parse(tokens, endOfLine, _line);
+            if (order is null)
+            {
+                AddErrorLine(Skipped(tokens));
+                return;
+            }
+            if (Nesting.Depth(order) is var depth && depth > MaxNesting)
+            {
+                _line.Parse(Diagnose.NestingTooDeep((order.When?.Span ?? order.Span) with { Length = 0 }, depth, MaxNesting));
+                AddErrorLine(Skipped(tokens));
+                return;
+            }
+            _open!.Body.Add(_line.HasErrors && !order.HasErrors ? order with { HasErrors = true } : order);
         }
 
         /// <summary>
