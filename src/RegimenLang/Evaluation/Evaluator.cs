@@ -88,6 +88,7 @@ public static class Evaluator
         var timeline = new Timeline(regimen.Title, regimen.Id, regimen.Path, patient, layout.Instances, ordered, cycleTotals, planTotals)
         {
             DoseLevels = levels.Applied(),
+            ClassTotals = ClassExposure.Compute(ordered, patient, regimen.Formulary),
         };
         return new EvaluationResult(timeline, problems.Sorted(), null, false);
     }

@@ -172,4 +172,7 @@ public sealed record Timeline(
 
     /// <summary>Each drug that has dose levels, with the level the patient is at (an omitted drug has no entries); empty when the regimen has none.</summary>
     public ImmutableArray<AppliedDoseLevel> DoseLevels { get; init; } = [];
+
+    /// <summary>Each drug class the plan gives a member of (anthracyclines), totalled in equivalents of its reference drug; empty when none.</summary>
+    public ImmutableArray<ClassTotal> ClassTotals { get; init; } = [];
 }

@@ -22,6 +22,16 @@ public static class TimelineCsvWriter
         {
             output.Append("# ").Append(finding.ToString().Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)).Append("\r\n");
         }
+        // Class totals (anthracycline doxorubicin-equivalents) are not administrations: '#' lines too, one per class and per drug.
+        foreach (var total in timeline.ClassTotals)
+        {
+            output.Append("# ").Append(TimelineText.ClassTotalsHeading).Append(": ").Append(TimelineText.ClassTotal(total)).Append("\r\n");
+            foreach (var c in total.Contributions)
+            {
+                output.Append("# ").Append(TimelineText.ClassTotalsHeading).Append(": ").Append(total.Class).Append(", ").Append(c.Drug).Append(' ')
+                    .Append(TimelineText.ClassContribution(c)).Append("\r\n");
+            }
+        }
         AppendRow(output, Header);
         foreach (var e in timeline.Entries)
         {
