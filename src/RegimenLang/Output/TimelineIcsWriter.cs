@@ -72,7 +72,8 @@ public static class TimelineIcsWriter
             }
             description.AddRange(e.Adjustments.Select(TimelineText.Adjustment));
             description.AddRange(e.Notes.Select(note => "note: " + note));
-            description.Add($"line {e.Line} of {timeline.File}");
+            // The file's name, as the table prints it: a folder on the machine that wrote the calendar means nothing in it.
+            description.Add($"line {e.Line} of {Path.GetFileName(timeline.File)}");
             Line("DESCRIPTION:" + Escape(string.Join("\n", description)));
             if (options.ReminderMinutes is { } before)
             {
