@@ -73,7 +73,7 @@ public sealed class Mutator(IReadOnlyList<string> spliceLines)
         "&a", "*a", "&a x", "<<: *a", "{}", "[]", "[[]]", "{a: 1}", "[a, b]", "- ", "-", "~", "null", "!!str", "!!int", "!!binary",
         "!!map", "!!seq", "!custom", "? ", ": ", "|", ">", "|-", "---", "...", "%YAML 1.2", "%TAG ! tag:x:", "\"", "'", "\"\\u0000\"",
         "\"\\x\"", "1e309", "-0", ".inf", ".nan", "0x1F", "0o17", "true", "yes", "on", "170 cm", "35%", "1.0", "key: value", "#",
-        "&x [*x]", "*nosuch", "drugs:", "name:", "inputs:", "prior:", "rules:", "formulary:", "limits:", "per:", "max:",
+        "&x [*x]", "*nosuch", "drugs:", "name:", "inputs:", "prior:", "rules:", "formulary:", "limits:", "per:", "max:", "given:", "delays:", "changes:", "doses:", "fromCycle:", "asOf:", "stop: true", "given: none",
     ];
 
     private readonly IReadOnlyList<string> _spliceLines = spliceLines.Count > 0 ? spliceLines : [""];

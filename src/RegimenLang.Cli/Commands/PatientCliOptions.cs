@@ -21,7 +21,7 @@ public sealed class PatientCliOptions
         BsaFormula.AcceptOnlyFromAmong("mosteller", "dubois");
     }
 
-    public Option<string?> Patient { get; } = new("--patient") { Description = "A patient YAML file (id, label, height, weight, age, sex, crcl, bsa, start, time, inputs, prior, levels)." };
+    public Option<string?> Patient { get; } = new("--patient") { Description = "A patient YAML file (id, label, height, weight, age, sex, crcl, bsa, start, time, inputs, prior, levels, given)." };
     public Option<string[]> Set { get; } = new("--set") { Description = "A declared input, name=value (cd20=35%, ph=true); repeatable.", Arity = ArgumentArity.ZeroOrMore };
     public Option<string[]> Level { get; } = new("--level") { Description = "A drug's dose level, drug=level (irinotecan=-1), one of the regimen's levels lines; repeatable.", Arity = ArgumentArity.ZeroOrMore };
     public Option<string?> Start { get; } = new("--start") { Description = "The date of day 1 of the first cycle, yyyy-mm-dd (default: the patient file's start, else today)." };
@@ -29,7 +29,8 @@ public sealed class PatientCliOptions
     public Option<string> BsaFormula { get; } = new("--bsa-formula") { Description = "mosteller (default) or dubois.", DefaultValueFactory = _ => "mosteller" };
     public Option<string?> BsaCap { get; } = new("--bsa-cap") { Description = "Cap the BSA at this many m2 (a protocol option, never a default)." };
 
-    public IEnumerable<Option> All => [Patient, .. _facts.Select(f => f.Option), Set, Level, Start, Time, BsaFormula, BsaCap];
+    public Option<string?> AsOf { get; } = new("--as-of") { Description = "The date up to which the treatment is given (the patient file's given: records), yyyy-mm-dd: entries are marked given or planned." };
+    public IEnumerable<Option> All => [Patient, .. _facts.Select(f => f.Option), Set, Level, Start, Time, AsOf, BsaFormula, BsaCap];
 
     /// <summary>Where the patient comes from, or the first usage error.</summary>
     public (PatientSource? Source, string? Error) Read(ParseResult parse, DateOnly defaultStart)
@@ -57,6 +58,11 @@ public sealed class PatientCliOptions
         {
             var (date, problem) = CalendarValues.Date("--start", start);
             if (problem is null) { draft = draft with { Start = date }; } else { Fail(problem.Message()); }
+        }
+        if (parse.GetValue(AsOf) is { } asOf)
+        {
+            var (date, problem) = CalendarValues.Date("--as-of", asOf);
+            if (problem is null) { draft = draft with { AsOf = date }; } else { Fail(problem.Message()); }
         }
         if (parse.GetValue(Time) is { } time)
         {
@@ -128,5 +134,5 @@ public sealed class PatientCliOptions
     /// <summary>Whether any patient option was given (so <c>check</c> checks absolute doses too).</summary>
     public bool AnyGiven(ParseResult parse) =>
         parse.GetValue(Patient) is not null || _facts.Any(f => parse.GetValue(f.Option) is not null) || (parse.GetValue(Set)?.Length ?? 0) > 0
-        || (parse.GetValue(Level)?.Length ?? 0) > 0;
+        || (parse.GetValue(Level)?.Length ?? 0) > 0 || parse.GetValue(AsOf) is not null;
 }

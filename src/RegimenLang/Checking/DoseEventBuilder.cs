@@ -22,18 +22,29 @@ public static class DoseEventBuilder
         var patient = scenario.Patient;
         int firstDose = patient.FirstDoseTime.Hour * 60 + patient.FirstDoseTime.Minute;
         var levels = LevelSelection.For(model, patient);
-        var placed = DoseLayout.Lay(model, instances, firstDose,
+        var record = patient.AsGiven;
+        var placed = DoseLayout.Lay(model, AsGivenPlan.Shift(instances, record), firstDose,
             a => !levels.Omitted(a) && (a.When is not { } when || allApply || when.Holds(patient)), include, quiet);
 
         var absolute = new Dictionary<(AdministrationLine, int), DoseResult?>(LineKeyComparer<int>.Instance);
         var events = ImmutableArray.CreateBuilder<DoseEvent>(placed.Doses.Length);
         foreach (var dose in placed.Doses)
         {
+            var recorded = AsGivenPlan.Of(dose, record, levels);
+            if (recorded == RecordedDose.LeftOut)
+            {
+                continue;
+            }
             DoseResult? computed = null;
-            if (scenario.IsRealPatient && !absolute.TryGetValue((dose.Line, dose.Step), out computed))
+            if (scenario.IsRealPatient && (!record.Changes.IsEmpty || !absolute.TryGetValue((dose.Line, dose.Step), out computed)))
             {
                 computed = Dosing.Compute(dose.Line, levels.Prescribed(dose), patient, quiet);
                 absolute[(dose.Line, dose.Step)] = computed;
+            }
+            if (computed is not null && recorded == RecordedDose.Recorded)
+            {
+                var (amount, mass) = AsGivenPlan.AmountOf(dose, record);
+                computed = computed with { Amount = amount / dose.Share, Unit = mass };
             }
             var (prescribed, unit) = Prescribed(levels.Prescribed(dose));
             decimal share = dose.Share;

@@ -135,7 +135,7 @@ public sealed class RuleContext
         return every;
     }
 
-    /// <summary>Drugs with a limit (formulary or <c>limit</c> line), an interval, a class or a companion (and the companions), all of whose lines were read; and those with a conditional line.</summary>
+    /// <summary>Drugs with a limit (formulary or <c>limit</c> line), an interval, a class, a companion (and the companions) or a separation (and the cytotoxic drugs), all of whose lines were read; and those with a conditional line.</summary>
     private (HashSet<string> Counted, HashSet<string> Conditional) CountedDrugs()
     {
         var counted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -151,6 +151,12 @@ public sealed class RuleContext
             {
                 counted.Add(drug.Name);
                 counted.UnionWith(companion.AnyOf.Select(n => Formulary.Find(n)?.Name ?? n));
+            }
+            // A growth factor is counted with the cytotoxic drugs of the file, which its separation rule compares it with.
+            if (drug.Separations.Any(s => !s.Unconfirmed))
+            {
+                counted.Add(drug.Name);
+                counted.UnionWith(Lines.Select(l => l.Drug).OfType<DrugEntry>().Where(d => d.Cytotoxic).Select(d => d.Name));
             }
         }
         foreach (var limit in Model.Limits)

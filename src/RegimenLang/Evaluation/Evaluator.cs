@@ -52,18 +52,36 @@ public static class Evaluator
         }
 
         int firstDose = patient.FirstDoseTime.Hour * 60 + patient.FirstDoseTime.Minute;
-        var placed = DoseLayout.Lay(regimen, layout.Instances, firstDose, Given, _ => true, problems);
+        var record = patient.AsGiven;
+        var instances = AsGivenPlan.Shift(layout.Instances, record);
+        var placed = DoseLayout.Lay(regimen, instances, firstDose, Given, _ => true, problems);
+        foreach (var unmatched in AsGivenPlan.Unmatched(record, instances, placed.Doses))
+        {
+            problems.Add(unmatched);
+        }
         var doses = new Dictionary<(AdministrationLine, int), DoseResult?>(LineKeyComparer<int>.Instance);
         var entries = new List<TimelineEntry>(placed.Doses.Length);
         var parts = new Dictionary<AdministrationLine, LineParts>(ReferenceEqualityComparer.Instance);
         DateTime origin = patient.Start.ToDateTime(TimeOnly.MinValue);
         foreach (var dose in placed.Doses)
         {
+            var recorded = AsGivenPlan.Of(dose, record, levels);
+            if (recorded == RecordedDose.LeftOut)
+            {
+                continue;
+            }
             var key = (dose.Line, dose.Step);
-            if (!doses.TryGetValue(key, out var computed))
+            // A recorded change of level makes a line's dose differ from one cycle to the next: no sharing then.
+            if (!record.Changes.IsEmpty || !doses.TryGetValue(key, out var computed))
             {
                 computed = Dosing.Compute(dose.Line, levels.Prescribed(dose), patient, problems);
                 doses[key] = computed;
+            }
+            if (computed is not null && recorded == RecordedDose.Recorded)
+            {
+                var (amount, unit) = AsGivenPlan.AmountOf(dose, record);
+                // The recorded amount is what was given: the share of a divided dose is already in it.
+                computed = computed with { Amount = amount / dose.Share, Unit = unit, Adjustments = [] };
             }
             if (computed is not null)
             {
@@ -72,7 +90,11 @@ public static class Evaluator
                     lineParts = LineParts.Of(dose.Line);
                     parts[dose.Line] = lineParts;
                 }
-                entries.Add(Entry(dose, computed, origin, lineParts, levels));
+                entries.Add(Entry(dose, computed, origin, lineParts, levels) with
+                {
+                    Recorded = recorded == RecordedDose.Recorded,
+                    Status = record.AsOf is { } asOf ? (DateOnly.FromDateTime(origin.AddMinutes(dose.StartMinutes)) <= asOf ? EntryStatus.Given : EntryStatus.Planned) : null,
+                });
             }
         }
 
@@ -85,7 +107,7 @@ public static class Evaluator
         // Clock order; OrderBy is stable, so simultaneous doses keep the order in which they were laid out.
         var ordered = entries.OrderBy(e => e.When).ToImmutableArray();
         var (cycleTotals, planTotals) = Totals.Compute(ordered, patient);
-        var timeline = new Timeline(regimen.Title, regimen.Id, regimen.Path, patient, layout.Instances, ordered, cycleTotals, planTotals)
+        var timeline = new Timeline(regimen.Title, regimen.Id, regimen.Path, patient, instances, ordered, cycleTotals, planTotals)
         {
             DoseLevels = levels.Applied(),
             ClassTotals = ClassExposure.Compute(ordered, patient, regimen.Formulary),
@@ -176,7 +198,7 @@ public static class Evaluator
                 : null,
             DividedInto = dose.DividedInto > 1 ? dose.DividedInto : null,
             RampStep = dose.Step >= 0 ? dose.Step + 1 : null,
-            DoseLevel = levels.LevelOf(dose.Administration)?.Number,
+            DoseLevel = levels.LevelOf(dose)?.Number,
         };
     }
 }

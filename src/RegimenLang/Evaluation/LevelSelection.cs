@@ -30,14 +30,24 @@ public sealed class LevelSelection
     public DoseLevel? LevelOf(BoundAdministration line) =>
         _model.LevelTables.Count == 0 || _model.LevelsOf(line.DrugName) is not { } table ? null : table.Find(_patient.DoseLevelOf(table.Drug.Name)) ?? table.Full;
 
-    /// <summary>Whether the patient's level of the line's drug omits it.</summary>
-    public bool Omitted(BoundAdministration line) => LevelOf(line) is { IsOmit: true };
+    /// <summary>The level of the drug of a laid-out dose: the one a recorded change put it at by that cycle, or the patient's.</summary>
+    public DoseLevel? LevelOf(PlacedDose dose) =>
+        _patient.AsGiven.ChangeOf(dose.Administration.DrugName, dose.Instance.Cycle) is { Level: { } changed } && _model.LevelsOf(dose.Administration.DrugName) is { } table
+            ? table.Find(changed) ?? table.Full
+            : LevelOf(dose.Administration);
+
+    /// <summary>Whether the patient's level of the line's drug omits it in every cycle (a recorded change of level may bring it back).</summary>
+    public bool Omitted(BoundAdministration line) =>
+        LevelOf(line) is { IsOmit: true } && !_patient.AsGiven.Changes.Any(c => string.Equals(c.Drug, line.DrugName, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether the level of the dose's drug in its cycle omits it.</summary>
+    public bool OmittedIn(PlacedDose dose) => LevelOf(dose) is { IsOmit: true };
 
     /// <summary>The dose of a laid-out administration at the patient's level (the line's dose, or its ramp step, as written at level 0).</summary>
     public DoseSyntax Prescribed(PlacedDose dose)
     {
         var line = dose.Administration;
-        return LevelOf(line) is { } level && _model.LevelsOf(line.DrugName) is { } table
+        return LevelOf(dose) is { } level && _model.LevelsOf(line.DrugName) is { } table
             ? DoseLevelArithmetic.Apply(table, level, line.Dose, dose.Prescribed) ?? dose.Prescribed
             : dose.Prescribed;
     }

@@ -85,11 +85,24 @@ public sealed record TimelineEntry(
     /// <summary>The dose level the drug was given at (its <see cref="Prescribed"/> dose is that level's); null when the regimen gives the drug no levels.</summary>
     public int? DoseLevel { get; init; }
 
+    /// <summary>Given or planned, as of the record's date (<c>asOf</c>, <c>--as-of</c>); null without one.</summary>
+    public EntryStatus? Status { get; init; }
+
+    /// <summary>The amount is the one recorded as given (<c>given:</c> in the patient file), not the computed dose.</summary>
+    public bool Recorded { get; init; }
+
     public DateOnly Date => DateOnly.FromDateTime(When);
     public TimeOnly Time => TimeOnly.FromDateTime(When);
 
     /// <summary>The first route written (the JSON contract's <c>route</c>).</summary>
     public Route Route => Routes[0];
+}
+
+/// <summary>Whether an administration lies before the record's date (given) or after it (planned).</summary>
+public enum EntryStatus
+{
+    Given,
+    Planned,
 }
 
 /// <summary>

@@ -67,6 +67,10 @@ public static class FormularyWriters
             values.Add(new(c.Optional ? "optional companion" : "companion", RouteName(c.Route), CompanionText(c), c.Source, c.Unconfirmed,
                 c.From is not null || c.To is not null || c.MinDose is not null));
         }
+        foreach (var p in drug.Separations)
+        {
+            values.Add(new("separation", null, SeparationText(p), p.Source, p.Unconfirmed, true));
+        }
         foreach (var e in drug.ClassEquivalents)
         {
             values.Add(new("class equivalent", null, $"counts towards '{e.Class}' with factor {e.Factor.ToString(CultureInfo.InvariantCulture)}",
@@ -140,7 +144,7 @@ public static class FormularyWriters
             {
                 md.Append("Also: ").Append(string.Join(", ", d.Aliases)).Append(".  \n");
             }
-            md.Append("Class: ").Append(Cell(d.Class)).Append(". Routes: ").Append(string.Join(", ", d.Routes)).Append(".  \n");
+            md.Append("Class: ").Append(Cell(d.Class)).Append(d.Cytotoxic ? ", cytotoxic" : "").Append(". Routes: ").Append(string.Join(", ", d.Routes)).Append(".  \n");
             md.Append("Source: ").Append(Cell(d.Source)).Append("\n\n");
             if (d.Notes is { } notes)
             {
@@ -188,7 +192,7 @@ public static class FormularyWriters
         {
             text.Append("  also:    ").Append(string.Join(", ", drug.Aliases)).Append('\n');
         }
-        text.Append("  class:   ").Append(drug.Class).Append('\n');
+        text.Append("  class:   ").Append(drug.Class).Append(drug.Cytotoxic ? ", cytotoxic" : "").Append('\n');
         text.Append("  routes:  ").Append(string.Join(", ", drug.Routes)).Append('\n');
         text.Append("  source:  ").Append(drug.Source).Append('\n');
         if (drug.Notes is { } notes)
@@ -228,6 +232,7 @@ public static class FormularyWriters
             .Add("name", drug.Name)
             .Add("aliases", new TreeArray([.. drug.Aliases.Select(a => (TreeValue)new TreeScalar(a))]))
             .Add("class", drug.Class)
+            .Add("cytotoxic", drug.Cytotoxic)
             .Add("routes", new TreeArray([.. drug.Routes.Select(r => (TreeValue)new TreeScalar(r.ToString()))]))
             .Add("source", drug.Source)
             .AddIfNotNull("notes", drug.Notes)
@@ -284,6 +289,25 @@ public static class FormularyWriters
         }
         text.Append("; ").Append(c.Reason);
         return text.ToString();
+    }
+
+    private static string SeparationText(Separation p)
+    {
+        string from = p.From switch
+        {
+            SeparationTarget.Cytotoxic => "cytotoxic chemotherapy",
+            _ => p.From.ToString(),
+        };
+        var parts = new List<string>();
+        if (p.BeforeText is { } before)
+        {
+            parts.Add($"not within {before} before {from} starts");
+        }
+        if (p.AfterText is { } after)
+        {
+            parts.Add($"not within {after} after {from} ends");
+        }
+        return string.Join(", ", parts) + "; " + p.Reason;
     }
 
     private static string BasisName(FormularyBasis basis) => basis switch

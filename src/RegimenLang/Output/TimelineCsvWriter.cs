@@ -11,7 +11,7 @@ public static class TimelineCsvWriter
     [
         "date", "planDay", "phase", "cycle", "phaseCycle", "cycleName", "cycleDay", "time", "drug", "route", "routes",
         "prescribed", "amount", "unit", "duration", "doseNumber", "doseCount", "adjustments", "notes", "line",
-        "durationMinutes", "endDate", "endTime", "anchor", "dividedInto", "rampStep", "doseLevel",
+        "durationMinutes", "endDate", "endTime", "anchor", "dividedInto", "rampStep", "doseLevel", "status", "recorded",
     ];
 
     public static string Write(Timeline timeline)
@@ -21,6 +21,10 @@ public static class TimelineCsvWriter
         foreach (var finding in timeline.Findings)
         {
             output.Append("# ").Append(finding.ToString().Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)).Append("\r\n");
+        }
+        foreach (string record in TimelineText.AsGiven(timeline))
+        {
+            output.Append("# as given: ").Append(record).Append("\r\n");
         }
         // Class totals (anthracycline doxorubicin-equivalents) are not administrations: '#' lines too, one per class and per drug.
         foreach (var total in timeline.ClassTotals)
@@ -46,6 +50,8 @@ public static class TimelineCsvWriter
                 e.DurationMinutes is null ? "" : TimelineTreeBuilder.Time(TimeOnly.FromDateTime(e.End)),
                 TimelineText.Anchor(e) ?? "", e.DividedInto is { } d ? Int(d) : "", e.RampStep is { } r ? Int(r) : "",
                 e.DoseLevel is { } level ? Int(level) : "",
+                e.Status switch { EntryStatus.Given => "given", EntryStatus.Planned => "planned", _ => "" },
+                e.Recorded ? "true" : "",
             ]);
         }
         return output.ToString();

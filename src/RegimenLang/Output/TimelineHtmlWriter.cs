@@ -59,6 +59,10 @@ public static class TimelineHtmlWriter
         {
             html.Append("<dt>Dose levels</dt><dd>").Append(E(levels)).Append("</dd>\n");
         }
+        foreach (string record in TimelineText.AsGiven(timeline))
+        {
+            html.Append("<dt>As given</dt><dd>").Append(E(record)).Append("</dd>\n");
+        }
         html.Append("<dt>Start</dt><dd>").Append(E(TimelineText.Date(p.Start))).Append(", first dose ").Append(TimelineTreeBuilder.Time(p.FirstDoseTime)).Append("</dd>\n");
         html.Append("<dt>Administrations</dt><dd>").Append(timeline.Entries.Length).Append(" in ").Append(timeline.Cycles.Count(c => !c.IsRest)).Append(" cycles</dd>\n</dl>\n</header>\n");
         if (!timeline.Findings.IsEmpty)

@@ -70,6 +70,10 @@ public static class TimelineIcsWriter
             {
                 description.Add($"dose level {level}");
             }
+            if (TimelineText.Status(e) is { } status)
+            {
+                description.Add(status);
+            }
             description.AddRange(e.Adjustments.Select(TimelineText.Adjustment));
             description.AddRange(e.Notes.Select(note => "note: " + note));
             // The file's name, as the table prints it: a folder on the machine that wrote the calendar means nothing in it.

@@ -17,6 +17,10 @@ public static class TimelineMarkdownWriter
         {
             output.Append("- dose levels: ").Append(Escape(levels)).Append('\n');
         }
+        foreach (string record in TimelineText.AsGiven(timeline))
+        {
+            output.Append("- as given: ").Append(Escape(record)).Append('\n');
+        }
         output.Append("- start: ").Append(TimelineText.Date(p.Start)).Append(", first dose ").Append(TimelineTreeBuilder.Time(p.FirstDoseTime)).Append('\n');
         if (!timeline.Findings.IsEmpty)
         {

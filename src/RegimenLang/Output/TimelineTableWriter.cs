@@ -23,6 +23,10 @@ public static class TimelineTableWriter
         {
             output.Append("dose levels: ").Append(levels).Append('\n');
         }
+        foreach (string record in TimelineText.AsGiven(timeline))
+        {
+            output.Append("as given: ").Append(record).Append('\n');
+        }
         output.Append("start: ").Append(TimelineText.Date(p.Start)).Append(", first dose ").Append(TimelineTreeBuilder.Time(p.FirstDoseTime)).Append('\n');
         output.Append("amounts: computed doses, rounded to 3 decimals for display; totals are exact sums\n");
         if (!timeline.Findings.IsEmpty)

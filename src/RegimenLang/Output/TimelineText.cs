@@ -142,6 +142,34 @@ internal static class TimelineText
         : string.Join(", ", timeline.DoseLevels.Select(l => $"{l.Drug} level {l.Level} ("
             + (l.Omitted ? "omitted: not given" : l.Level == 0 ? "full dose" : l.Value) + ")"));
 
+    /// <summary>
+    /// The treatment as given, as the header of a timeline lists it ("cycle 2 started 7 days late (neutropenia)", "irinotecan at
+    /// level -1 from cycle 3", "doxorubicin, cycle 2 day 1: 45 mg given"); empty when the patient file records nothing.
+    /// </summary>
+    public static IReadOnlyList<string> AsGiven(Timeline timeline)
+    {
+        var record = timeline.Patient.AsGiven;
+        var lines = new List<string>();
+        static string Why(string? reason) => reason is null ? "" : $" ({reason})";
+        foreach (var d in record.Delays.OrderBy(d => d.Cycle))
+        {
+            lines.Add($"cycle {d.Cycle} started {d.Days} {(d.Days == 1 ? "day" : "days")} late{Why(d.Reason)}");
+        }
+        foreach (var c in record.Changes.OrderBy(c => c.FromCycle).ThenBy(c => c.Drug, StringComparer.Ordinal))
+        {
+            lines.Add(c.Stop ? $"{c.Drug} stopped from cycle {c.FromCycle}{Why(c.Reason)}" : $"{c.Drug} at level {c.Level} from cycle {c.FromCycle}{Why(c.Reason)}");
+        }
+        foreach (var g in record.Doses.OrderBy(g => g.Cycle).ThenBy(g => g.Day).ThenBy(g => g.Drug, StringComparer.Ordinal))
+        {
+            lines.Add($"{g.Drug}, cycle {g.Cycle} day {g.Day}: {(g.Amount is { } amount ? amount + " given" : "not given")}{Why(g.Reason)}");
+        }
+        if (record.AsOf is { } asOf)
+        {
+            lines.Add($"as of {Date(asOf)}: administrations up to that day are marked given, later ones planned");
+        }
+        return lines;
+    }
+
     /// <summary>The columns of one administration row: time, day, drug, route, prescribed, amount, duration, dose n/N, remarks.</summary>
     public static string[] Row(TimelineEntry e)
     {
@@ -165,6 +193,10 @@ internal static class TimelineText
         if (e.DurationMinutes is > Evaluation.Schedule.MinutesPerDay || (e.DurationMinutes is { } minutes && e.Infusion.Kind == InfusionKind.Over && e.End.Date != e.When.Date))
         {
             remarks.Add($"until {TimelineTreeBuilder.Date(DateOnly.FromDateTime(e.End))} {TimelineTreeBuilder.Time(TimeOnly.FromDateTime(e.End))}");
+        }
+        if (Status(e) is { } status)
+        {
+            remarks.Add(status);
         }
         remarks.AddRange(e.Adjustments.Select(a => $"[{Adjustment(a)}]"));
         remarks.AddRange(e.Notes.Select(n => $"note: {n}"));
@@ -218,5 +250,15 @@ internal static class TimelineText
         Capped c => $"capped at {c.Limit} from {Units.Format(c.From)} {DoseUnit.CanonicalMass(c.Unit)}{(c.PerDay ? "/day" : "")}",
         GfrCapped g => $"GFR capped at {Units.Format(g.Cap)} mL/min (crcl {Units.Format(g.Crcl)})",
         _ => throw new ArgumentOutOfRangeException(nameof(adjustment)),
+    };
+
+    /// <summary>"given", "planned", "given (recorded amount)" or "recorded amount"; null when the patient file records nothing of the entry.</summary>
+    public static string? Status(TimelineEntry e) => (e.Status, e.Recorded) switch
+    {
+        (EntryStatus.Given, true) => "given (recorded amount)",
+        (EntryStatus.Given, false) => "given",
+        (EntryStatus.Planned, _) => "planned",
+        (null, true) => "recorded amount",
+        _ => null,
     };
 }

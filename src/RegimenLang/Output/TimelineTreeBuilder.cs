@@ -1,3 +1,4 @@
+using RegimenLang.Semantics.Facts;
 using System.Globalization;
 using RegimenLang.Diagnostics;
 using RegimenLang.Evaluation;
@@ -48,6 +49,7 @@ public static class TimelineTreeBuilder
             .Add("start", Date(p.Start))
             .Add("firstDoseTime", Time(p.FirstDoseTime))
             .AddIfNotNull("doseLevels", timeline.DoseLevels.IsEmpty ? null : new TreeArray([.. timeline.DoseLevels.Select(DoseLevel)]))
+            .AddIfNotNull("asGiven", p.AsGiven.IsEmpty ? null : AsGiven(p.AsGiven))
             .Add("cycles", new TreeArray([.. timeline.Cycles.Select(c => Cycle(c, p.Start))]))
             .Add("administrations", new TreeArray([.. timeline.Entries.Select(Entry)]))
             .Add("totals", new TreeArray([.. timeline.PlanTotals.Select(t => Total(t, null))]))
@@ -116,6 +118,20 @@ public static class TimelineTreeBuilder
         .Add("dividedInto", e.DividedInto)
         .Add("rampStep", e.RampStep)
         .AddIfNotNull("doseLevel", e.DoseLevel)
+        .AddIfNotNull("status", e.Status switch { EntryStatus.Given => "given", EntryStatus.Planned => "planned", _ => null })
+        .AddIfNotNull("recorded", e.Recorded ? true : null)
+        .Build();
+
+    private static TreeObject AsGiven(TreatmentRecord record) => new TreeObjectBuilder()
+        .AddIfNotNull("asOf", record.AsOf is { } asOf ? Date(asOf) : null)
+        .Add("delays", new TreeArray([.. record.Delays.Select(d => (TreeValue)new TreeObjectBuilder()
+            .Add("cycle", d.Cycle).Add("days", d.Days).AddIfNotNull("reason", d.Reason).Build())]))
+        .Add("changes", new TreeArray([.. record.Changes.Select(c => (TreeValue)new TreeObjectBuilder()
+            .Add("drug", c.Drug).Add("fromCycle", c.FromCycle).AddIfNotNull("level", c.Level).Add("stop", c.Stop).AddIfNotNull("reason", c.Reason).Build())]))
+        .Add("doses", new TreeArray([.. record.Doses.Select(g => (TreeValue)new TreeObjectBuilder()
+            .Add("drug", g.Drug).Add("cycle", g.Cycle).Add("day", g.Day)
+            .Add("given", g.Amount is { } amount ? new TreeScalar(amount.ToString()) : new TreeScalar(null))
+            .AddIfNotNull("reason", g.Reason).Build())]))
         .Build();
 
     private static TreeObject DoseLevel(AppliedDoseLevel l) => new TreeObjectBuilder()

@@ -17,9 +17,14 @@ namespace RegimenLang.Yaml;
 [YamlSerializable(typeof(DrugClassDto))]
 [YamlSerializable(typeof(IntervalDto))]
 [YamlSerializable(typeof(CompanionDto))]
+[YamlSerializable(typeof(SeparationDto))]
 [YamlSerializable(typeof(ClassEquivalentDto))]
 [YamlSerializable(typeof(InteractionDto))]
 [YamlSerializable(typeof(PatientFileDto))]
+[YamlSerializable(typeof(TreatmentRecordDto))]
+[YamlSerializable(typeof(CycleDelayDto))]
+[YamlSerializable(typeof(DrugChangeDto))]
+[YamlSerializable(typeof(GivenDoseDto))]
 [YamlSerializable(typeof(RegimenConfigDto))]
 public partial class YamlContext : StaticContext
 {

@@ -27,8 +27,6 @@ public sealed class SlipSetTests(ITestOutputHelper output)
     /// <summary>Slips whose expected code exists but which the current rules do not give, with the reason found.</summary>
     private static readonly Dictionary<string, string> KnownMisses = new(StringComparer.Ordinal)
     {
-        ["dd-ac-paclitaxel.filgrastim-on-chemotherapy-day.regimen"] =
-            "no rule yet for a growth factor within 24 h of cytotoxic chemotherapy: the formulary has no field for 'not with' a class of drugs",
     };
 
     /// <summary>Correct bases that get a finding, with the finding and why the base is right.</summary>

@@ -132,7 +132,7 @@ public sealed class DoseLevelTests
         using var without = JsonDocument.Parse(JsonTreeWriter.Write(TimelineTreeBuilder.Build(plain!)));
         Assert.False(without.RootElement.TryGetProperty("doseLevels", out _));
         Assert.False(without.RootElement.GetProperty("administrations")[0].TryGetProperty("doseLevel", out _));
-        Assert.EndsWith(",doseLevel", TimelineCsvWriter.Write(plain!).Split("\r\n")[0], StringComparison.Ordinal);
+        Assert.EndsWith(",doseLevel,status,recorded", TimelineCsvWriter.Write(plain!).Split("\r\n")[0], StringComparison.Ordinal);
     }
 
     private static (Patient? Patient, List<Diagnostic> Problems) Build(string source, PatientDraft draft)

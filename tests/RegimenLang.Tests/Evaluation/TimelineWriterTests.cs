@@ -20,8 +20,8 @@ public class TimelineWriterTests
         string csv = TimelineCsvWriter.Write(t);
         var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, rows.Length);
-        Assert.Equal("2026-01-06,2,main,1,1,A,2,08:00,methotrexate,IT,IT,12 mg,12,mg,,,,,\"with hydration, then leucovorin\",5,,,,,,,", rows[1]);
-        Assert.EndsWith(",line,durationMinutes,endDate,endTime,anchor,dividedInto,rampStep,doseLevel", rows[0], StringComparison.Ordinal);
+        Assert.Equal("2026-01-06,2,main,1,1,A,2,08:00,methotrexate,IT,IT,12 mg,12,mg,,,,,\"with hydration, then leucovorin\",5,,,,,,,,,", rows[1]);
+        Assert.EndsWith(",line,durationMinutes,endDate,endTime,anchor,dividedInto,rampStep,doseLevel,status,recorded", rows[0], StringComparison.Ordinal);
     }
 
     [Fact]

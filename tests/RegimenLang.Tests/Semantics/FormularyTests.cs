@@ -214,6 +214,13 @@ public sealed class FormularySchemaTests
             maxCyclesSource: "label"
             treatmentFreeDays: 14
             treatmentFreeSource: "label"
+            cytotoxic: true
+            separations:
+              - from: cytotoxic
+                before: 14 days
+                after: 24 h
+                reason: "myeloid cells"
+                source: "label"
         """;
 
     [Fact]
@@ -251,6 +258,13 @@ public sealed class FormularySchemaTests
         Assert.Equal("reduce", Assert.Single(dauno.Interactions).Effect);
         Assert.Equal(4, dauno.MaxCycles);
         Assert.Equal(14, dauno.TreatmentFreeDays);
+        Assert.True(dauno.Cytotoxic);
+        Assert.False(formulary.Find("doxo")!.Cytotoxic);
+        var separation = Assert.Single(dauno.Separations);
+        Assert.Equal(SeparationTarget.Cytotoxic, separation.From);
+        Assert.Equal(TimeSpan.FromDays(14), separation.Before);
+        Assert.Equal(TimeSpan.FromHours(24), separation.After);
+        Assert.Equal("14 days", separation.BeforeText);
     }
 
     [Fact]
@@ -288,6 +302,9 @@ public sealed class FormularySchemaTests
     [InlineData("anyOf: [doxo]\n        timing", "anyOf: [nodrug]\n        timing", "'nodrug' in 'companions' is not a drug of the formulary")]
     [InlineData("  - class: anthracycline\n        factor: 0.6", "  - class: nonclass\n        factor: 0.6", "'nonclass' is not a class of the formulary")]
     [InlineData("when: \"age < 60\"", "when: \"age < 60\"\n        unconfirmed: perhaps", "'unconfirmed' is true or false, not 'perhaps'")]
+    [InlineData("from: cytotoxic", "from: antibodies", "a separation is 'from: cytotoxic', not 'antibodies'")]
+    [InlineData("before: 14 days\n        after: 24 h\n        reason: \"myeloid cells\"", "reason: \"myeloid cells\"", "a separation needs 'before' or 'after' (or both)")]
+    [InlineData("cytotoxic: true", "cytotoxic: yes please", "'cytotoxic' is true or false, not 'yes please'")]
     public void Invalid_values_of_the_extended_schema_are_RL1020_at_their_line(string valid, string invalid, string message)
     {
         Assert.Contains(valid, Full, StringComparison.Ordinal);

@@ -35,6 +35,7 @@ public static class Checker
         new CappedDrugRule(),
         new HighDoseMethotrexateRule(),
         new CompanionRule(),
+        new SeparationRule(),
         new ClassLimitRule(),
         new MinimumIntervalRule(),
         new TreatmentFreeIntervalRule(),

@@ -112,7 +112,7 @@ public static partial class DiagnosticCatalog
     [
         ForbiddenRoute, OverMaxPerAdministration, OverMaxPerDay, OverMaxPerCycle, OverLifetimeMax, UnitSlip, CappedDrugWithoutCap,
         HighDoseMethotrexateWithoutRescue, RouteNotListed, UnusualDoseBasis, CompanionMissing, CompanionOutsideWindow, ClassLimit,
-        LimitAgainstFormulary, RoundingStepTooLarge, CoverageGap, AucOutOfRange,
+        LimitAgainstFormulary, RoundingStepTooLarge, CoverageGap, AucOutOfRange, TooCloseToChemotherapy,
     ];
 
     internal static DiagnosticDescriptor Over(MaximumScope scope) => scope switch

@@ -74,6 +74,22 @@ public static partial class DiagnosticCatalog
         "A target outside the formulary's usual range is a warning; ten times the range (AUC 50 for AUC 5) is RL3006.",
         "carboplatin AUC 9 IV day 1",
         "carboplatin AUC 6 IV day 1");
+
+    public static readonly DiagnosticDescriptor TooCloseToChemotherapy = new(
+        "RL3018", "Too close to cytotoxic chemotherapy", DiagnosticFamily.DoseSafety, Severity.Warning,
+        [
+            "{drug} {where} is given on the same day as {other}: it must start at least {needed} after cytotoxic chemotherapy ends ({source})",
+            "{drug} {where} starts {gap} after {other} ends: it must start at least {needed} after cytotoxic chemotherapy ends ({source})",
+            "{drug} {where} starts while {other} is running: it must start at least {needed} after cytotoxic chemotherapy ends ({source})",
+            "{drug} {where} is given {gap} before {other} {otherWhere}: it must not be given within {needed} before cytotoxic chemotherapy ({source})",
+        ],
+        "A growth factor stimulates the myeloid cells that cytotoxic chemotherapy kills: filgrastim and sargramostim are given no earlier " +
+        "than 24 hours after chemotherapy and not in the 24 hours before the next, pegfilgrastim not in the 14 days before it. The " +
+        "formulary's `separations` give the times and `cytotoxic: true` marks the drugs they are kept from (systemic routes only: an " +
+        "intrathecal dose is not counted). Times are compared as written: two lines without a clock time are a whole number of days " +
+        "apart, so filgrastim the day after the last chemotherapy day is accepted and one on that day is not.",
+        "cycle AC length 14 days {\n  doxorubicin 60 mg/m2 IV day 1\n  cyclophosphamide 600 mg/m2 IV day 1\n  filgrastim 5 mcg/kg SC days 1-10\n}",
+        "cycle AC length 14 days {\n  doxorubicin 60 mg/m2 IV day 1\n  cyclophosphamide 600 mg/m2 IV day 1\n  filgrastim 5 mcg/kg SC days 3-10\n}");
 }
 
 public static partial class Diagnose
@@ -108,4 +124,18 @@ public static partial class Diagnose
 
     public static Diagnostic AucOutOfRange(SourceSpan at, string drug, string dose, string low, string high, string source) =>
         DiagnosticCatalog.AucOutOfRange.Create(at, ("drug", drug), ("dose", dose), ("low", low), ("high", high), ("source", source));
+
+    public static Diagnostic SameDayAsChemotherapy(SourceSpan at, string drug, string where, string other, string needed, string source) =>
+        DiagnosticCatalog.TooCloseToChemotherapy.Create(at, 0, ("drug", drug), ("where", where), ("other", other), ("needed", needed), ("source", source));
+
+    public static Diagnostic TooSoonAfterChemotherapy(SourceSpan at, string drug, string where, string gap, string other, string needed, string source) =>
+        DiagnosticCatalog.TooCloseToChemotherapy.Create(at, 1, ("drug", drug), ("where", where), ("gap", gap), ("other", other), ("needed", needed), ("source", source));
+
+    public static Diagnostic DuringChemotherapy(SourceSpan at, string drug, string where, string other, string needed, string source) =>
+        DiagnosticCatalog.TooCloseToChemotherapy.Create(at, 2, ("drug", drug), ("where", where), ("other", other), ("needed", needed), ("source", source));
+
+    public static Diagnostic TooSoonBeforeChemotherapy(SourceSpan at, string drug, string where, string gap, string other, string otherWhere, string needed,
+        string source) =>
+        DiagnosticCatalog.TooCloseToChemotherapy.Create(at, 3, ("drug", drug), ("where", where), ("gap", gap), ("other", other), ("otherWhere", otherWhere),
+            ("needed", needed), ("source", source));
 }

@@ -223,6 +223,8 @@ public static partial class DiagnosticCatalog
             "{drug}: '{name}' is not a class of the formulary (classes are listed under 'classes:')",
             "{entry} needs '{key}'",
             "{drug}: the usual {key} '{text}' is not measured like the usual dose '{dose}' (same basis, rate and kind of unit)",
+            "{drug}: a separation is 'from: cytotoxic', not '{text}'",
+            "{drug}: a separation needs 'before' or 'after' (or both)",
         ],
         "A formulary file (the shipped one or one given with `--formulary`) is YAML with a `drugs:` list. Each drug has a name, aliases, class, routes and a `source`; " +
         "limits, usual doses and intervals each carry their own `source`. Unknown keys, quantities that are not doses (`2 mg`, `1.8 mg/m2`, `28 mcg/day`), " +
@@ -382,6 +384,10 @@ public static partial class Diagnose
         Formulary(at, 15, ("drug", Drug(drug)), ("key", key), ("sourceKey", sourceKey));
 
     public static Diagnostic BadCompanionTiming(SourceSpan at, string drug, string? text) => Formulary(at, 17, ("drug", Drug(drug)), ("text", text));
+
+    public static Diagnostic BadSeparationTarget(SourceSpan at, string drug, string? text) => Formulary(at, 26, ("drug", Drug(drug)), ("text", text));
+
+    public static Diagnostic SeparationWithoutTime(SourceSpan at, string drug) => Formulary(at, 27, ("drug", Drug(drug)));
 
     public static Diagnostic NotADuration(SourceSpan at, string drug, string? text) => Formulary(at, 18, ("drug", Drug(drug)), ("text", text));
 

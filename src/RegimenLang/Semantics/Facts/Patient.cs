@@ -54,6 +54,9 @@ public sealed record Patient(
     /// </summary>
     public ImmutableDictionary<string, int> DoseLevels { get; init; } = ImmutableDictionary.Create<string, int>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The treatment as given so far (delays, changes, recorded doses); empty for a plan not yet begun.</summary>
+    public TreatmentRecord AsGiven { get; init; } = TreatmentRecord.None;
+
     /// <summary>The patient's dose level of a drug (0 when none is given).</summary>
     public int DoseLevelOf(string drug) => DoseLevels.GetValueOrDefault(drug);
 

@@ -104,6 +104,25 @@ public sealed record Companion(
     public string? ToText { get; init; }
 }
 
+/// <summary>What a <see cref="Separation"/> keeps this drug away from.</summary>
+public enum SeparationTarget
+{
+    /// <summary>Every drug marked <c>cytotoxic</c> in the formulary, given by a systemic route.</summary>
+    Cytotoxic,
+}
+
+/// <summary>
+/// A time this drug must keep from other drugs: none of its doses may start within <see cref="Before"/> before one of them starts,
+/// nor within <see cref="After"/> after one ends (a growth factor and cytotoxic chemotherapy).
+/// </summary>
+public sealed record Separation(SeparationTarget From, TimeSpan? Before, TimeSpan? After, string Reason, string Source, bool Unconfirmed, FormularyLocation Location)
+{
+    /// <summary>Before and after as written in the file (e.g. "14 days"), for display.</summary>
+    public string? BeforeText { get; init; }
+
+    public string? AfterText { get; init; }
+}
+
 /// <summary>This drug counts towards <see cref="Class"/>'s limits: 1 unit of it is <see cref="Factor"/> units of the class's reference drug.</summary>
 public sealed record ClassEquivalent(string Class, decimal Factor, string Source, bool Unconfirmed, FormularyLocation Location);
 
@@ -154,11 +173,17 @@ public sealed record DrugEntry(
 
     public string? MaxCyclesSource { get; init; }
 
-    /// <summary>How many sourced values the entry holds (usual doses with their low and high, limits, intervals, factors, cycle and treatment-free counts, companion timings).</summary>
+    /// <summary>Cytotoxic chemotherapy, the drugs a growth factor's <see cref="Separations"/> keep away from.</summary>
+    public bool Cytotoxic { get; init; }
+
+    public ImmutableArray<Separation> Separations { get; init; } = [];
+
+    /// <summary>How many sourced values the entry holds (usual doses with their low and high, limits, intervals, factors, cycle and treatment-free counts, companion timings, separations).</summary>
     public int NumberCount =>
         UsualDoses.Sum(u => 1 + (u.Low is null ? 0 : 1) + (u.High is null ? 0 : 1)) + AllLimits.Length + Intervals.Length + ClassEquivalents.Length
         + (MaxCycles is null ? 0 : 1) + (TreatmentFreeDays is null ? 0 : 1)
         + Companions.Sum(c => (c.From is null ? 0 : 1) + (c.To is null ? 0 : 1) + (c.MinDose is null ? 0 : 1))
+        + Separations.Sum(s => (s.Before is null ? 0 : 1) + (s.After is null ? 0 : 1))
         + (MinIntervalDays is not null && Intervals.IsEmpty ? 1 : 0);
 }
 

@@ -436,6 +436,48 @@ public static partial class FormularyLoader
                 }
             }
 
+            var separations = ImmutableArray.CreateBuilder<Separation>();
+            for (int p = 0; p < (dto.Separations?.Count ?? 0); p++)
+            {
+                if (dto.Separations![p] is not { } item)
+                {
+                    EmptyItem("separations", p);
+                    continue;
+                }
+                SeparationTarget? target = item.From?.Trim().ToLowerInvariant() switch
+                {
+                    "cytotoxic" => SeparationTarget.Cytotoxic,
+                    _ => null,
+                };
+                if (target is null)
+                {
+                    Error(item.From is null
+                        ? Diagnose.MissingFormularyKey(Span("separations", p), $"{label}, separation", "from")
+                        : Diagnose.BadSeparationTarget(Span("separations", p, "from"), name, item.From));
+                }
+                var before = item.Before is null ? null : ParseDuration(item.Before, name, "separations", p, "before");
+                var after = item.After is null ? null : ParseDuration(item.After, name, "separations", p, "after");
+                if (item.Before is null && item.After is null)
+                {
+                    Error(Diagnose.SeparationWithoutTime(Span("separations", p), name));
+                }
+                string reason = Text(item.Reason) ?? "";
+                if (reason.Length == 0)
+                {
+                    Error(Diagnose.MissingFormularyKey(Span("separations", p), $"{label}, separation", "reason"));
+                }
+                string itemSource = RequireSource(item.Source, $"{label}, separation", "separations", p);
+                bool unconfirmed = ParseFlag(item.Unconfirmed, name, "separations", p, "unconfirmed");
+                if (target is { } t)
+                {
+                    separations.Add(new Separation(t, before, after, reason, itemSource, unconfirmed, At("separations", p))
+                    {
+                        BeforeText = item.Before?.Trim(),
+                        AfterText = item.After?.Trim(),
+                    });
+                }
+            }
+
             var equivalents = ImmutableArray.CreateBuilder<ClassEquivalent>();
             for (int e = 0; e < (dto.ClassEquivalents?.Count ?? 0); e++)
             {
@@ -507,6 +549,8 @@ public static partial class FormularyLoader
             int? minInterval = ParseDays(dto.MinIntervalDays, dto.MinIntervalSource, name, "minIntervalDays", "minIntervalSource");
             int? treatmentFree = ParseDays(dto.TreatmentFreeDays, dto.TreatmentFreeSource, name, "treatmentFreeDays", "treatmentFreeSource");
 
+            bool cytotoxic = ParseFlag(dto.Cytotoxic, name, "cytotoxic");
+
             // The original view (see DrugEntry): what always applies and a source confirmed.
             var legacyUsual = LegacyUsual(usual);
             var legacyLimits = limits.Where(l => l.When is null && !l.Unconfirmed).ToImmutableArray();
@@ -530,6 +574,8 @@ public static partial class FormularyLoader
                     Interactions = interactions.ToImmutable(),
                     MaxCycles = maxCycles,
                     MaxCyclesSource = maxCycles is null ? null : dto.MaxCyclesSource?.Trim(),
+                    Cytotoxic = cytotoxic,
+                    Separations = separations.ToImmutable(),
                 }
                 : null;
         }

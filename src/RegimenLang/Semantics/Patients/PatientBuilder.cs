@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using RegimenLang.Diagnostics;
 using RegimenLang.Semantics.Binding;
 using RegimenLang.Semantics.Facts;
+using RegimenLang.Text;
 using RegimenLang.Syntax.Parsing;
 
 namespace RegimenLang.Semantics.Patients;
@@ -73,6 +74,7 @@ public static class PatientBuilder
         }
 
         var levels = DoseLevels(draft, regimen, diagnostics);
+        var asGiven = AsGiven(draft, regimen, diagnostics);
 
         if (diagnostics.Count > before)
         {
@@ -85,7 +87,52 @@ public static class PatientBuilder
             DoseLevels = levels,
             Id = draft.Id,
             Label = draft.Label,
+            AsGiven = asGiven,
         };
+    }
+
+    /// <summary>
+    /// The treatment as given, its drugs named as the regimen names them (each one a drug of the regimen) and each level one the
+    /// drug's <c>levels</c> line defines (RL6031 otherwise); <c>--as-of</c> overrides the file's date.
+    /// </summary>
+    private static TreatmentRecord AsGiven(PatientDraft draft, SemanticModel regimen, List<Diagnostic> diagnostics)
+    {
+        var record = draft.Given ?? TreatmentRecord.None;
+        string? Drug(string written, RecordOrigin origin)
+        {
+            if (regimen.Formulary.Find(written) is { } drug && regimen.Administrations.Any(l => string.Equals(l.DrugName, drug.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                return drug.Name;
+            }
+            diagnostics.Add(Diagnose.RecordUnknownDrug(new SourceSpan(0, 0, origin.Line, origin.Column), written) with { File = origin.File });
+            return null;
+        }
+        var changes = ImmutableArray.CreateBuilder<DrugChange>();
+        foreach (var change in record.Changes)
+        {
+            if (Drug(change.Drug, change.Origin) is not { } name)
+            {
+                continue;
+            }
+            if (change.Level is { } level && regimen.LevelsOf(name)?.Find(level) is null)
+            {
+                var table = regimen.LevelsOf(name);
+                string known = table is null ? " (the regimen gives it no dose levels)" : $" (its levels are {string.Join(", ", table.Numbers)})";
+                diagnostics.Add(Diagnose.RecordUnknownLevel(new SourceSpan(0, 0, change.Origin.Line, change.Origin.Column), name, level, known)
+                    with { File = change.Origin.File });
+                continue;
+            }
+            changes.Add(change with { Drug = name });
+        }
+        var doses = ImmutableArray.CreateBuilder<GivenDose>();
+        foreach (var dose in record.Doses)
+        {
+            if (Drug(dose.Drug, dose.Origin) is { } name)
+            {
+                doses.Add(dose with { Drug = name });
+            }
+        }
+        return record with { Changes = changes.ToImmutable(), Doses = doses.ToImmutable(), AsOf = draft.AsOf ?? record.AsOf };
     }
 
     /// <summary>The patient's level per drug, each one a level the regimen's <c>levels</c> line for that drug defines (RL6030 otherwise).</summary>

@@ -45,6 +45,12 @@ public sealed record PatientDraft
     public ImmutableArray<RawPrior> Prior { get; init; } = [];
     public ImmutableDictionary<string, RawLevel> Levels { get; init; } = ImmutableDictionary.Create<string, RawLevel>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The treatment as given (<c>given:</c>), drug names as written; checked against the regimen later.</summary>
+    public TreatmentRecord? Given { get; init; }
+
+    /// <summary>The date dividing given from planned (<c>--as-of</c>), overriding the file's <c>asOf</c>.</summary>
+    public DateOnly? AsOf { get; init; }
+
     public static readonly PatientDraft Empty = new();
 
     public FactValue? Fact(BuiltInFact fact) => Facts.TryGetValue(fact.Name, out var value) ? value : null;
@@ -62,5 +68,7 @@ public sealed record PatientDraft
         Inputs = Inputs.SetItems(overrides.Inputs),
         Prior = overrides.Prior.IsEmpty ? Prior : overrides.Prior,
         Levels = Levels.SetItems(overrides.Levels),
+        Given = overrides.Given ?? Given,
+        AsOf = overrides.AsOf ?? AsOf,
     };
 }

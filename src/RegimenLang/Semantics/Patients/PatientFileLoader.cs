@@ -16,7 +16,7 @@ namespace RegimenLang.Semantics.Patients;
 /// </summary>
 public static class PatientFileLoader
 {
-    private static readonly string[] Keys = ["id", "label", .. BuiltInFacts.Names, "start", "time", "inputs", "prior", "levels"];
+    private static readonly string[] Keys = ["id", "label", .. BuiltInFacts.Names, "start", "time", "inputs", "prior", "levels", "given"];
 
     /// <summary>
     /// The values of the file, or null when it is not a patient file at all. Problems go to
@@ -104,7 +104,9 @@ public static class PatientFileLoader
             levels[drug] = new RawLevel(drug, value ?? "", At("levels", drug));
         }
 
-        return draft with { Inputs = inputs.ToImmutable(), Prior = prior.ToImmutable(), Levels = levels.ToImmutable() };
+        var given = dto.Given is { } record ? TreatmentRecordReader.Read(record, At, diagnostics) : null;
+
+        return draft with { Inputs = inputs.ToImmutable(), Prior = prior.ToImmutable(), Levels = levels.ToImmutable(), Given = given };
     }
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

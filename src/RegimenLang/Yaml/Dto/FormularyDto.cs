@@ -41,6 +41,18 @@ public sealed class DrugDto
     public List<InteractionDto>? Interactions { get; set; }
     public string? MaxCycles { get; set; }
     public string? MaxCyclesSource { get; set; }
+    public string? Cytotoxic { get; set; }
+    public List<SeparationDto>? Separations { get; set; }
+}
+
+public sealed class SeparationDto
+{
+    public string? From { get; set; }
+    public string? Before { get; set; }
+    public string? After { get; set; }
+    public string? Reason { get; set; }
+    public string? Source { get; set; }
+    public string? Unconfirmed { get; set; }
 }
 
 public sealed class IntervalDto

@@ -22,6 +22,7 @@ public sealed class PatientFileDto
     public Dictionary<string, string>? Inputs { get; set; }
     public Dictionary<string, string>? Prior { get; set; }
     public Dictionary<string, string>? Levels { get; set; }
+    public TreatmentRecordDto? Given { get; set; }
 
     /// <summary>The value written for a built-in fact, by the fact's name (the key is the name).</summary>
     public string? Fact(string name) => name switch
@@ -34,4 +35,38 @@ public sealed class PatientFileDto
         "bsa" => Bsa,
         _ => null,
     };
+}
+
+/// <summary>The treatment as given so far (<c>given:</c> in a patient file): delays, changes from a cycle on, and recorded doses.</summary>
+public sealed class TreatmentRecordDto
+{
+    public string? AsOf { get; set; }
+    public List<CycleDelayDto>? Delays { get; set; }
+    public List<DrugChangeDto>? Changes { get; set; }
+    public List<GivenDoseDto>? Doses { get; set; }
+}
+
+public sealed class CycleDelayDto
+{
+    public string? Cycle { get; set; }
+    public string? Days { get; set; }
+    public string? Reason { get; set; }
+}
+
+public sealed class DrugChangeDto
+{
+    public string? Drug { get; set; }
+    public string? FromCycle { get; set; }
+    public string? Level { get; set; }
+    public string? Stop { get; set; }
+    public string? Reason { get; set; }
+}
+
+public sealed class GivenDoseDto
+{
+    public string? Drug { get; set; }
+    public string? Cycle { get; set; }
+    public string? Day { get; set; }
+    public string? Given { get; set; }
+    public string? Reason { get; set; }
 }
