@@ -21,7 +21,7 @@ public sealed class PatientCliOptions
         BsaFormula.AcceptOnlyFromAmong("mosteller", "dubois");
     }
 
-    public Option<string?> Patient { get; } = new("--patient") { Description = "A patient YAML file (height, weight, age, sex, crcl, bsa, start, time, inputs, prior, levels, given)." };
+    public Option<string?> Patient { get; } = new("--patient") { Description = "A patient YAML file (id, label, height, weight, age, sex, crcl, bsa, start, time, inputs, prior, levels, given)." };
     public Option<string[]> Set { get; } = new("--set") { Description = "A declared input, name=value (cd20=35%, ph=true); repeatable.", Arity = ArgumentArity.ZeroOrMore };
     public Option<string[]> Level { get; } = new("--level") { Description = "A drug's dose level, drug=level (irinotecan=-1), one of the regimen's levels lines; repeatable.", Arity = ArgumentArity.ZeroOrMore };
     public Option<string?> Start { get; } = new("--start") { Description = "The date of day 1 of the first cycle, yyyy-mm-dd (default: the patient file's start, else today)." };

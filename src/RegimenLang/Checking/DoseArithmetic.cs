@@ -10,16 +10,12 @@ namespace RegimenLang.Checking;
 public static class DoseArithmetic
 {
     /// <summary>A prescribed amount in the limit's unit, or null when the units are not alike.</summary>
-    public static decimal? PrescribedIn(decimal? amount, DoseUnit? unit, DoseUnit limit) =>
-        amount is { } a && unit is { } u && u.Basis == limit.Basis && Units.Compatible(u.Mass, limit.Mass)
-            ? Units.Convert(a, u.Mass, limit.Mass)
-            : null;
+    public static decimal? PrescribedIn(decimal? amount, DoseUnit? unit, DoseUnit limit) => DoseConversion.PrescribedIn(amount, unit, limit);
 
     public static decimal? PrescribedIn(DoseEvent e, DoseUnit limit) => PrescribedIn(e.Prescribed, e.Unit, limit);
 
     /// <summary>An absolute amount in the limit's mass unit, or null without a patient or in unlike units.</summary>
-    public static decimal? AbsoluteIn(decimal? amount, MassUnit? unit, DoseUnit limit) =>
-        amount is { } a && unit is { } u && Units.Compatible(u, limit.Mass) ? Units.Convert(a, u, limit.Mass) : null;
+    public static decimal? AbsoluteIn(decimal? amount, MassUnit? unit, DoseUnit limit) => DoseConversion.AbsoluteIn(amount, unit, limit);
 
     public static decimal? AbsoluteIn(DoseEvent e, DoseUnit limit) => AbsoluteIn(e.Absolute, e.AbsoluteUnit, limit);
 
@@ -40,7 +36,7 @@ public static class DoseArithmetic
     public static bool Applies(EffectiveLimit limit, AdministrationLine line) =>
         limit.Route is { } route
             ? OnRoute(route, line)
-            : limit.Per == LimitPer.Administration || !line.Routes.All(r => r.Route == Route.IT);
+            : limit.Per == LimitPer.Administration || DoseConversion.Systemic(line.Routes.Select(r => r.Route));
 
     /// <summary>Whether a formulary value for <paramref name="route"/> (none: every route) concerns the line; an IV value covers CIV.</summary>
     public static bool OnRoute(Route? route, AdministrationLine line) =>
@@ -51,37 +47,4 @@ public static class DoseArithmetic
     public static string Format(decimal amount, DoseUnit unit) => $"{Units.Format(amount)} {unit.Canonical}";
 
     public static string Format(decimal amount, MassUnit mass) => $"{Units.Format(amount)} {DoseUnit.CanonicalMass(mass)}";
-
-    /// <summary>
-    /// Prior exposure from the patient file in <paramref name="unit"/>: symbolic (priors on the same basis) and absolute (per m2
-    /// and per kg priors made absolute with the patient's size). <paramref name="factorOf"/> says how much each prior drug counts
-    /// (1 for the drug itself, a class factor for a class member; null: not counted).
-    /// </summary>
-    public static (decimal Symbolic, decimal Absolute, HashSet<string> Drugs) Prior(Patient patient, DoseUnit unit, Func<string, decimal?> factorOf)
-    {
-        decimal symbolic = 0, absolute = 0;
-        var drugs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var prior in patient.Prior)
-        {
-            var priorUnit = prior.Dose.Unit;
-            if (factorOf(prior.Drug) is not { } factor || !Units.Compatible(priorUnit.Mass, unit.Mass))
-            {
-                continue;
-            }
-            decimal amount = Units.Convert(prior.Dose.Amount.Value, priorUnit.Mass, unit.Mass) * factor;
-            drugs.Add(prior.Drug);
-            if (priorUnit.Basis == unit.Basis)
-            {
-                symbolic += amount;
-            }
-            absolute += priorUnit.Basis switch
-            {
-                DoseBasis.PerSquareMetre when patient.Bsa is { } bsa => amount * bsa.Value,
-                DoseBasis.PerKilogram when patient.WeightKg is { } kg => amount * kg,
-                DoseBasis.Flat => amount,
-                _ => 0,
-            };
-        }
-        return (symbolic, absolute, drugs);
-    }
 }

@@ -142,6 +142,7 @@ public static class Evaluator
         {
             DoseLevels = levels.Applied(),
             Orders = orders,
+            ClassTotals = ClassExposure.Compute(ordered, patient, regimen.Formulary),
         };
         return new EvaluationResult(timeline, problems.Sorted(), null, false);
     }

@@ -211,4 +211,7 @@ public sealed record Timeline(
 
     /// <summary>The non-drug orders (labs, drug levels, procedures), in clock order; never counted in <see cref="Entries"/> or the totals.</summary>
     public ImmutableArray<TimelineOrder> Orders { get; init; } = [];
+
+    /// <summary>Each drug class the plan gives a member of (anthracyclines), totalled in equivalents of its reference drug; empty when none.</summary>
+    public ImmutableArray<ClassTotal> ClassTotals { get; init; } = [];
 }

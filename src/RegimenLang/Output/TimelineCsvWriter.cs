@@ -26,6 +26,16 @@ public static class TimelineCsvWriter
         {
             output.Append("# as given: ").Append(record).Append("\r\n");
         }
+        // Class totals (anthracycline doxorubicin-equivalents) are not administrations: '#' lines too, one per class and per drug.
+        foreach (var total in timeline.ClassTotals)
+        {
+            output.Append("# ").Append(TimelineText.ClassTotalsHeading).Append(": ").Append(TimelineText.ClassTotal(total)).Append("\r\n");
+            foreach (var c in total.Contributions)
+            {
+                output.Append("# ").Append(TimelineText.ClassTotalsHeading).Append(": ").Append(total.Class).Append(", ").Append(c.Drug).Append(' ')
+                    .Append(TimelineText.ClassContribution(c)).Append("\r\n");
+            }
+        }
         // Two columns for the orders, only when there are orders: a timeline without them keeps the contract's columns exactly.
         bool orders = !timeline.Orders.IsEmpty;
         // Likewise three columns for as-needed doses, only when there are some, and two for the treatment as given.

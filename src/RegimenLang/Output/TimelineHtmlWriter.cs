@@ -108,7 +108,31 @@ public static class TimelineHtmlWriter
                 .Append("</th><td class=\"num\">").Append(E(TimelineText.Amount(t.Absolute))).Append("</td><td class=\"num\">").Append(t.Administrations)
                 .Append("</td><td>").Append(E(TimelineText.Total(t))).Append("</td></tr>\n");
         }
-        html.Append("</tbody>\n</table>\n</div></section>\n");
+        html.Append("</tbody>\n</table>\n</div>\n");
+        ClassTotals(html, timeline, "h3");
+        html.Append("</section>\n");
+    }
+
+    /// <summary>The class totals (anthracycline doxorubicin-equivalents) as a table of their own; nothing when the plan has none.</summary>
+    private static void ClassTotals(StringBuilder html, Timeline timeline, string heading)
+    {
+        if (timeline.ClassTotals.IsEmpty)
+        {
+            return;
+        }
+        html.Append('<').Append(heading).Append('>').Append(E(TimelineText.ClassTotalsHeading)).Append("</").Append(heading).Append(">\n<p>")
+            .Append(E(TimelineText.ClassTotalsNote)).Append(".</p>\n<div class=\"scroll\">\n<table class=\"class-totals\">\n")
+            .Append("<thead><tr><th scope=\"col\">class</th><th scope=\"col\">drug</th><th scope=\"col\">total</th></tr></thead>\n<tbody>\n");
+        foreach (var t in timeline.ClassTotals)
+        {
+            html.Append("<tr><th scope=\"row\">").Append(E(t.Class)).Append("</th><td>(all)</td><td>").Append(E(TimelineText.ClassTotal(t))).Append("</td></tr>\n");
+            foreach (var c in t.Contributions)
+            {
+                html.Append("<tr><th scope=\"row\">").Append(E(t.Class)).Append("</th><td>").Append(E(c.Drug)).Append("</td><td>")
+                    .Append(E(TimelineText.ClassContribution(c))).Append("</td></tr>\n");
+            }
+        }
+        html.Append("</tbody>\n</table>\n</div>\n");
     }
 
     private static void Phase(StringBuilder html, Timeline timeline, RoadmapPhase phase, int number)
@@ -248,7 +272,9 @@ public static class TimelineHtmlWriter
         {
             html.Append("<tr><td>").Append(E(t.Label)).Append("</td><td>").Append(E(TimelineText.Total(t))).Append("</td></tr>\n");
         }
-        html.Append("</tbody>\n</table>\n</div>\n</section>\n");
+        html.Append("</tbody>\n</table>\n</div>\n");
+        ClassTotals(html, timeline, "h2");
+        html.Append("</section>\n");
     }
 
     /// <summary>An order in the detailed table: "order: text" in the drug column, no dose.</summary>

@@ -69,6 +69,19 @@ public static class TimelineMarkdownWriter
         {
             output.Append("| ").Append(t.Label).Append(" | ").Append(Escape(TimelineText.Total(t))).Append(" |\n");
         }
+        if (!timeline.ClassTotals.IsEmpty)
+        {
+            output.Append("\n## ").Append(TimelineText.ClassTotalsHeading).Append("\n\n").Append(Escape(TimelineText.ClassTotalsNote)).Append(".\n\n");
+            output.Append("| class | drug | total |\n|---|---|---|\n");
+            foreach (var t in timeline.ClassTotals)
+            {
+                output.Append("| ").Append(Escape(t.Class)).Append(" | (all) | ").Append(Escape(TimelineText.ClassTotal(t))).Append(" |\n");
+                foreach (var c in t.Contributions)
+                {
+                    output.Append("| ").Append(Escape(t.Class)).Append(" | ").Append(Escape(c.Drug)).Append(" | ").Append(Escape(TimelineText.ClassContribution(c))).Append(" |\n");
+                }
+            }
+        }
         return output.ToString();
     }
 

@@ -55,6 +55,12 @@ public static partial class TimelineTableReader
                 section = Section.PlanTotals;
                 continue;
             }
+            if (line.StartsWith(TimelineText.ClassTotalsHeading, StringComparison.Ordinal))
+            {
+                // Class totals repeat the drugs' amounts in equivalents: no drug total of their own.
+                section = Section.ClassTotals;
+                continue;
+            }
             switch (section)
             {
                 case Section.Cycles when DateLine().Match(line) is { Success: true } d:
@@ -87,6 +93,7 @@ public static partial class TimelineTableReader
         Cycles,
         CycleTotals,
         PlanTotals,
+        ClassTotals,
     }
 
     private static DigestAdministration? Row(string line, DateOnly date, string cycle)

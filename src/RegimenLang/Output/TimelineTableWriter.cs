@@ -101,6 +101,18 @@ public static class TimelineTableWriter
         }
         output.Append("\nCumulative, whole plan\n");
         AppendTotals(output, [.. timeline.PlanTotals], drugWidth);
+        if (!timeline.ClassTotals.IsEmpty)
+        {
+            output.Append('\n').Append(TimelineText.ClassTotalsHeading).Append(" (").Append(TimelineText.ClassTotalsNote).Append(")\n");
+            foreach (var total in timeline.ClassTotals)
+            {
+                output.Append("  ").Append(TimelineText.ClassTotal(total)).Append('\n');
+                foreach (var c in total.Contributions)
+                {
+                    output.Append("    ").Append(c.Drug.PadRight(drugWidth)).Append("  ").Append(TimelineText.ClassContribution(c)).Append('\n');
+                }
+            }
+        }
         return output.ToString();
     }
 

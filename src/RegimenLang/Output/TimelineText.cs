@@ -97,6 +97,59 @@ internal static class TimelineText
         return text;
     }
 
+    /// <summary>The heading of the class totals in every writer.</summary>
+    public const string ClassTotalsHeading = "Class totals, whole plan";
+
+    /// <summary>What the class totals count, under their heading.</summary>
+    public const string ClassTotalsNote = "systemic doses in equivalents of the class's reference drug; a factor no source confirmed is listed, not counted";
+
+    /// <summary>
+    /// "anthracycline: 100 mg/m2 doxorubicin-equivalents (184 mg); prior daunorubicin 150 mg/m2 (about 276 mg at today's BSA/weight); with prior
+    /// 250 mg/m2 = 460 mg; lifetime limit 550 mg/m2".
+    /// </summary>
+    public static string ClassTotal(ClassTotal t)
+    {
+        var plan = new List<string>();
+        if (t.Total is { } total) { plan.Add(Amount(total)); }
+        if (t.TotalAbsolute is { } absolute) { plan.Add(Amount(absolute)); }
+        string text = $"{t.Class}: " + (plan.Count == 0 ? "not computable" : plan[0] + $" {t.EquivalentName}" + (plan.Count > 1 ? $" ({plan[1]})" : ""));
+        if (!t.PriorDrugs.IsEmpty)
+        {
+            string priorAbsolute = t.PriorAbsolute is { } pa ? Amount(pa) : "";
+            text += $"; prior {string.Join(", ", t.PriorDrugs)} " + (t.Prior is { } prior
+                ? Amount(prior) + (priorAbsolute.Length > 0 ? $" (about {priorAbsolute} at today's BSA/weight)" : "")
+                : priorAbsolute.Length > 0 ? $"about {priorAbsolute}" : "in another basis");
+            var cumulative = new List<string>();
+            if (t.Cumulative is { } c) { cumulative.Add(Amount(c)); }
+            if (t.CumulativeAbsolute is { } ca) { cumulative.Add(Amount(ca)); }
+            if (cumulative.Count > 0)
+            {
+                text += "; with prior " + string.Join(" = ", cumulative);
+            }
+        }
+        if (t.Limit is { } limit)
+        {
+            text += $"; lifetime limit {Amount(limit.Max)}";
+        }
+        return text;
+    }
+
+    /// <summary>"100 mg/m2 at factor 1 = 100 mg/m2 (184 mg; 2 administrations)", or "90 mg/m2 at factor 0.6, unconfirmed: not counted (2 administrations)".</summary>
+    public static string ClassContribution(ClassContribution c)
+    {
+        string count = $"{c.Administrations} {(c.Administrations == 1 ? "administration" : "administrations")}";
+        string amount = c.Prescribed is { } p ? Amount(p) : c.Absolute is { } a ? Amount(a) : "an amount in another unit";
+        string factor = Units.Format(c.Factor);
+        if (!c.Counted)
+        {
+            return $"{amount} at factor {factor}, unconfirmed: not counted ({count})";
+        }
+        var equivalents = new List<string>();
+        if (c.Equivalent is { } e) { equivalents.Add(Amount(e)); }
+        if (c.EquivalentAbsolute is { } ea) { equivalents.Add(Amount(ea)); }
+        return $"{amount} at factor {factor} = {equivalents[0]}" + (equivalents.Count > 1 ? $" ({equivalents[1]}; {count})" : $" ({count})");
+    }
+
     /// <summary>
     /// The dose level of each drug that has levels, as the header of a timeline shows it ("irinotecan level -1 (150 mg/m2),
     /// oxaliplatin level 0 (full dose)"); null when the regimen has no levels.

@@ -57,6 +57,7 @@ public static class TimelineTreeBuilder
             .AddIfNotNull("orders", timeline.Orders.IsEmpty ? null : new TreeArray([.. timeline.Orders.Select(Order)]))
             .Add("totals", new TreeArray([.. timeline.PlanTotals.Select(t => Total(t, null))]))
             .Add("cycleTotals", new TreeArray([.. timeline.CycleTotals.Select(t => Total(t, timeline.Cycles[t.CycleIndex!.Value]))]))
+            .AddIfNotNull("classTotals", timeline.ClassTotals.IsEmpty ? null : new TreeArray([.. timeline.ClassTotals.Select(ClassTotal)]))
             .Build();
     }
 
@@ -189,6 +190,40 @@ public static class TimelineTreeBuilder
         }
         return b.Build();
     }
+
+    /// <summary>A class total (docs/timeline-json.md, <c>classTotals</c>): optional quantities are null, never left out, except the prior ones.</summary>
+    private static TreeObject ClassTotal(Evaluation.ClassTotal t)
+    {
+        var b = new TreeObjectBuilder()
+            .Add("class", t.Class)
+            .Add("reference", t.Reference)
+            .Add("total", OptionalQuantity(t.Total))
+            .Add("totalAbsolute", OptionalQuantity(t.TotalAbsolute))
+            .Add("contributions", new TreeArray([.. t.Contributions.Select(c => (TreeValue)new TreeObjectBuilder()
+                .Add("drug", c.Drug)
+                .Add("factor", c.Factor)
+                .Add("counted", c.Counted)
+                .Add("administrations", c.Administrations)
+                .Add("prescribed", OptionalQuantity(c.Prescribed))
+                .Add("absolute", OptionalQuantity(c.Absolute))
+                .Add("equivalent", OptionalQuantity(c.Equivalent))
+                .Add("equivalentAbsolute", OptionalQuantity(c.EquivalentAbsolute))
+                .Build())]));
+        if (!t.PriorDrugs.IsEmpty)
+        {
+            b.Add("priorDrugs", new TreeArray([.. t.PriorDrugs.Select(d => new TreeScalar(d))]))
+                .Add("prior", OptionalQuantity(t.Prior))
+                .Add("priorAbsolute", OptionalQuantity(t.PriorAbsolute))
+                .Add("cumulative", OptionalQuantity(t.Cumulative))
+                .Add("cumulativeAbsolute", OptionalQuantity(t.CumulativeAbsolute));
+        }
+        return b.Add("limit", t.Limit is { } limit
+                ? new TreeObjectBuilder().Add("amount", Units.Display(limit.Max.Amount)).Add("unit", limit.Max.Unit).Add("per", "lifetime").Add("source", limit.Source).Build()
+                : new TreeScalar(null))
+            .Build();
+    }
+
+    private static TreeValue OptionalQuantity(Evaluation.Quantity? q) => q is { } value ? Quantity(value) : new TreeScalar(null);
 
     private static TreeObject Quantity(Evaluation.Quantity q) =>
         new TreeObjectBuilder().Add("amount", Units.Display(q.Amount)).Add("unit", q.Unit).Build();

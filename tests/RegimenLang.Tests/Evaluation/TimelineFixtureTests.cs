@@ -9,7 +9,7 @@ namespace RegimenLang.Tests.Evaluation;
 /// Golden timelines of the timing constructs (Fixtures/Timelines): clock times, lines timed from another across
 /// midnight and the start of a cycle, day 0 and negative days, infusions over several days, divided and weekly
 /// oral doses, phase blocks and a ramp across a cycle boundary. Each <c>X.regimen</c> is expanded for
-/// <c>X.patient.yaml</c> and compared with <c>X.timeline.verified.txt</c> (table) and <c>X.json.verified.txt</c>.
+/// <c>X.patient.yaml</c> and compared with <c>X.timeline.verified.txt</c> (table), <c>X.json.verified.txt</c> and <c>X.ics.verified.txt</c>.
 /// </summary>
 public sealed class TimelineFixtureTests
 {
@@ -35,6 +35,8 @@ public sealed class TimelineFixtureTests
         string json = OutputFormats.Find(OutputFormats.Timelines, "json").Write(result.Timeline!)
             .Replace(RepoPaths.Root.Replace('\\', '/') + "/", "", StringComparison.Ordinal);
         Golden.Verify(stem + ".json.verified.txt", json);
+        // The calendar (CRLF line ends, compared as lines): UIDs from the hash of this patient and plan, DTEND for infusions.
+        Golden.Verify(stem + ".ics.verified.txt", OutputFormats.Find(OutputFormats.Timelines, "ics").Write(result.Timeline!));
     }
 
     [Fact]

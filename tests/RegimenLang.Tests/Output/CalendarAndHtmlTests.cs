@@ -29,7 +29,7 @@ public sealed class CalendarAndHtmlTests
         Assert.All(lines, l => Assert.True(Encoding.UTF8.GetByteCount(l) <= 75, l));
         Assert.DoesNotContain('\n', ics.Replace("\r\n", "", StringComparison.Ordinal));
         // Cyclophosphamide over 3 h at 08:00 on day 1 of the plan.
-        Assert.Contains("DTSTART:20260105T080000\r\nDURATION:PT3H\r\nSUMMARY:cyclophosphamide 552 mg IV", ics, StringComparison.Ordinal);
+        Assert.Contains("DTSTART:20260105T080000\r\nDTEND:20260105T110000\r\nSUMMARY:cyclophosphamide 552 mg IV", ics, StringComparison.Ordinal);
     }
 
     [Theory]

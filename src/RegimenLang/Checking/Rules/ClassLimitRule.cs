@@ -23,7 +23,7 @@ public sealed class ClassLimitRule : ICheckRule
         var reported = new HashSet<DrugClass>();
         foreach (var drugClass in context.Formulary.Classes)
         {
-            var limits = drugClass.Limits.Where(l => l.Per == LimitPer.Lifetime && l.When is null && !l.Unconfirmed).ToList();
+            var limits = ClassExposure.CheckedLimits(drugClass).ToList();
             if (limits.Count == 0)
             {
                 continue;
@@ -39,7 +39,7 @@ public sealed class ClassLimitRule : ICheckRule
                     continue;
                 }
                 var events = members
-                    .SelectMany(m => m.Events.Where(e => !e.Line.Routes.All(r => r.Route == Route.IT)).Select(e => (Event: e, Factor: m.Factor!.Value)))
+                    .SelectMany(m => m.Events.Where(e => DoseConversion.Systemic(e.Line.Routes.Select(r => r.Route))).Select(e => (Event: e, Factor: m.Factor!.Value)))
                     .OrderBy(x => x.Event.StartMinutes)
                     .ToList();
                 foreach (var limit in limits)
@@ -53,8 +53,7 @@ public sealed class ClassLimitRule : ICheckRule
         }
     }
 
-    private static decimal? Factor(DrugEntry drug, DrugClass drugClass) =>
-        drug.ClassEquivalents.FirstOrDefault(c => !c.Unconfirmed && string.Equals(c.Class, drugClass.Name, StringComparison.OrdinalIgnoreCase))?.Factor;
+    private static decimal? Factor(DrugEntry drug, DrugClass drugClass) => ClassExposure.ConfirmedFactor(drug, drugClass.Name);
 
     private static bool Exceeds(RuleContext context, Scenario scenario, DrugClass drugClass, DoseLimit limit, List<(DoseEvent Event, decimal Factor)> events)
     {
@@ -68,7 +67,7 @@ public sealed class ClassLimitRule : ICheckRule
             DoseBasis.PerKilogram when patient.WeightKg is { } kg => max * kg,
             _ => null,
         };
-        var (symbolic, absolute, contributors) = DoseArithmetic.Prior(patient, unit, name => context.Formulary.Find(name) is { } drug ? Factor(drug, drugClass) : null);
+        var (symbolic, absolute, contributors) = DoseConversion.Prior(patient, unit, name => context.Formulary.Find(name) is { } drug ? Factor(drug, drugClass) : null);
         bool prior = symbolic > 0 || absolute > 0;
         foreach (var (e, factor) in events)
         {

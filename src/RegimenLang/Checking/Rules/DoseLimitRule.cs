@@ -90,7 +90,7 @@ public abstract class DoseSumRule(LimitPer per) : ICheckRule
         decimal max = limit.Max.Amount.Value;
         decimal? absoluteMax = scenario.IsRealPatient ? DoseArithmetic.AbsoluteLimit(limit, scenario.Patient) : null;
         var (priorSymbolic, priorAbsolute, _) = per == LimitPer.Lifetime
-            ? DoseArithmetic.Prior(scenario.Patient, unit, drug => string.Equals(drug, limit.Drug, StringComparison.OrdinalIgnoreCase) ? 1m : null)
+            ? DoseConversion.Prior(scenario.Patient, unit, drug => string.Equals(drug, limit.Drug, StringComparison.OrdinalIgnoreCase) ? 1m : null)
             : (0m, 0m, []);
 
         decimal symbolic = priorSymbolic, absolute = priorAbsolute;

@@ -60,6 +60,12 @@ public sealed record Patient(
     /// <summary>The patient's dose level of a drug (0 when none is given).</summary>
     public int DoseLevelOf(string drug) => DoseLevels.GetValueOrDefault(drug);
 
+    /// <summary>The patient file's <c>id</c> (a record or study number): keeps two patients' calendar events apart; never printed.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>The patient file's <c>label</c> (a bed, initials, a pseudonym): names the patient in calendar events.</summary>
+    public string? Label { get; init; }
+
     /// <summary>The first-dose clock time when none is given.</summary>
     public static readonly TimeOnly DefaultFirstDoseTime = new(8, 0);
 

@@ -85,6 +85,8 @@ public static class PatientBuilder
             inputs.ToImmutable(), prior.ToImmutable(), draft.Start ?? options.DefaultStart, draft.Time ?? Patient.DefaultFirstDoseTime)
         {
             DoseLevels = levels,
+            Id = draft.Id,
+            Label = draft.Label,
             AsGiven = asGiven,
         };
     }

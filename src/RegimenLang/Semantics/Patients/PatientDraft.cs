@@ -33,6 +33,12 @@ public sealed record RawPrior(string Drug, AmountDose Dose, ValueOrigin Origin);
 public sealed record PatientDraft
 {
     public ImmutableDictionary<string, FactValue> Facts { get; init; } = ImmutableDictionary.Create<string, FactValue>(StringComparer.Ordinal);
+    /// <summary>The patient file's <c>id</c>: identifies the patient (hashed into calendar UIDs), never a fact a condition reads.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>The patient file's <c>label</c>: how calendars name the patient.</summary>
+    public string? Label { get; init; }
+
     public DateOnly? Start { get; init; }
     public TimeOnly? Time { get; init; }
     public ImmutableDictionary<string, RawInput> Inputs { get; init; } = ImmutableDictionary.Create<string, RawInput>(StringComparer.OrdinalIgnoreCase);
@@ -54,6 +60,8 @@ public sealed record PatientDraft
     /// <summary>This draft with every value <paramref name="overrides"/> gives replacing this one's (flags override the file).</summary>
     public PatientDraft OverriddenBy(PatientDraft overrides) => new()
     {
+        Id = overrides.Id ?? Id,
+        Label = overrides.Label ?? Label,
         Facts = Facts.SetItems(overrides.Facts),
         Start = overrides.Start ?? Start,
         Time = overrides.Time ?? Time,

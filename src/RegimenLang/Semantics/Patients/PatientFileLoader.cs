@@ -16,7 +16,7 @@ namespace RegimenLang.Semantics.Patients;
 /// </summary>
 public static class PatientFileLoader
 {
-    private static readonly string[] Keys = [.. BuiltInFacts.Names, "start", "time", "inputs", "prior", "levels", "given"];
+    private static readonly string[] Keys = ["id", "label", .. BuiltInFacts.Names, "start", "time", "inputs", "prior", "levels", "given"];
 
     /// <summary>
     /// The values of the file, or null when it is not a patient file at all. Problems go to
@@ -49,7 +49,8 @@ public static class PatientFileLoader
         }
         void Error(PatientValueProblem problem, params object[] path) => diagnostics.Add(problem.ToDiagnostic(At(path).Span));
 
-        var draft = new PatientDraft();
+        // Identity is text as written (trimmed): it names the patient in a calendar and keeps two patients' events apart.
+        var draft = new PatientDraft { Id = NonEmpty(dto.Id), Label = NonEmpty(dto.Label) };
         foreach (var fact in BuiltInFacts.All)
         {
             if (dto.Fact(fact.Name) is { } written)
@@ -107,4 +108,6 @@ public static class PatientFileLoader
 
         return draft with { Inputs = inputs.ToImmutable(), Prior = prior.ToImmutable(), Levels = levels.ToImmutable(), Given = given };
     }
+
+    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -5,6 +5,12 @@ namespace RegimenLang.Yaml.Dto;
 // regimen unit parser, so "170 cm" means the same in a patient file as in a regimen.
 public sealed class PatientFileDto
 {
+    /// <summary>An identifier of the patient (a study or record number): hashed into calendar event UIDs, never printed.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>How the patient is named in a calendar (a bed, initials, a pseudonym): put in each calendar event.</summary>
+    public string? Label { get; set; }
+
     public string? Height { get; set; }
     public string? Weight { get; set; }
     public string? Age { get; set; }
