@@ -31,7 +31,7 @@ public static class ExportCommand
     {
         var file = new Argument<string>("file") { Description = "The regimen file." };
         var patient = new PatientCliOptions();
-        var format = CommonOptions.Format(OutputFormats.Exports);
+        var format = CommonOptions.Format(RegimenLang.Output.Fhir.FhirExport.Formats);
         var formulary = CommonOptions.Formulary();
         var output = CommonOptions.OutputFile();
         var noColor = CommonOptions.NoColor();

@@ -51,11 +51,6 @@ public static class OutputFormats
         new("json", "one object: counts, every change, totals and findings", d => JsonTreeWriter.Write(TimelineDiffWriters.Tree(d))),
     ];
 
-    public static readonly IReadOnlyList<OutputFormat<Fhir.ExportDocument>> Exports =
-    [
-        new("fhir", "HL7 FHIR R4 JSON: a PlanDefinition, or with a patient a Bundle of a CarePlan and MedicationRequests", Fhir.FhirExport.Write),
-    ];
-
     public static readonly IReadOnlyList<OutputFormat<TreeValue>> Trees =
     [
         new("json", "indented JSON", JsonTreeWriter.Write),

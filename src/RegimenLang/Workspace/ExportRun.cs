@@ -23,7 +23,7 @@ public static class ExportRun
     /// <param name="patient">The patient, or null to export the regimen itself.</param>
     public static ExportResult Run(RegimenWorkspace workspace, string regimenPath, PatientSource? patient, string format)
     {
-        var writer = OutputFormats.Find(OutputFormats.Exports, format);
+        var writer = OutputFormats.Find(FhirExport.Formats, format);
         var load = workspace.Load(regimenPath);
         if (load.Unreadable is { } unreadable)
         {

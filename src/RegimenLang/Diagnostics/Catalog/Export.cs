@@ -61,11 +61,15 @@ public static partial class DiagnosticCatalog
         "regimen export R.regimen --format fhir --patient p.yaml --set cd20=35%");
 
     public static readonly DiagnosticDescriptor ExportRelativeTiming = new(
-        "RL7006", "Relative timing exported as clock times", DiagnosticFamily.Export, Severity.Warning,
-        "'{timing}' is exported as the computed date and time of each dose: the link to {anchor} is lost, so delaying {anchor} does not move these doses",
+        "RL7006", "Relative timing not carried whole", DiagnosticFamily.Export, Severity.Warning,
+        [
+            "'{timing}' is exported as the computed date and time of each dose: the link to {anchor} is lost, so delaying {anchor} does not move these doses",
+            "'{timing}': {count} lines give {anchor}, so the action has a relatedAction to each, and FHIR does not say that the one given on the same day applies",
+        ],
         "Without a patient, timing from another line (`30 min before rituximab`, `after mtx-load ends`) becomes `action.relatedAction` " +
         "with its offset. Each MedicationRequest of a patient's CarePlan has its own date and time; FHIR R4 requests have no relation " +
-        "\"after the end of that request\", so the dependency is written in the dosage's text only." + FhirDoc,
+        "\"after the end of that request\", so the dependency is written in the dosage's text only. Without a patient, a line timed from a drug that several lines " +
+        "of the cycle give (on different days) gets a relatedAction to each of them, which FHIR reads as related to all." + FhirDoc,
         "dexamethasone 20 mg IV 1 h before blinatumomab day 1   (exported with a patient)",
         "regimen export R.regimen --format fhir   (the PlanDefinition keeps the link as relatedAction)");
 
@@ -163,7 +167,10 @@ public static partial class Diagnose
     public static Diagnostic ExportCondition(SourceSpan at, string condition) => DiagnosticCatalog.ExportCondition.Create(at, ("condition", condition));
 
     public static Diagnostic ExportRelativeTiming(SourceSpan at, string timing, string anchor) =>
-        DiagnosticCatalog.ExportRelativeTiming.Create(at, ("timing", timing), ("anchor", anchor));
+        DiagnosticCatalog.ExportRelativeTiming.Create(at, 0, ("timing", timing), ("anchor", anchor));
+
+    public static Diagnostic ExportAmbiguousAnchor(SourceSpan at, string timing, string anchor, int count) =>
+        DiagnosticCatalog.ExportRelativeTiming.Create(at, 1, ("timing", timing), ("anchor", anchor), ("count", count));
 
     public static Diagnostic ExportDoseLevels(SourceSpan at, string drug, int level) =>
         DiagnosticCatalog.ExportDoseLevels.Create(at, ("drug", drug), ("level", level));

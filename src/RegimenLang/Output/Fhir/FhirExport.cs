@@ -15,6 +15,12 @@ public sealed record ExportDocument(SemanticModel Model, Timeline? Timeline);
 /// </summary>
 public static class FhirExport
 {
+    /// <summary>The export formats (the registry of <c>regimen export --format</c>; beside <see cref="OutputFormats"/>, which the export's namespace uses).</summary>
+    public static readonly IReadOnlyList<OutputFormat<ExportDocument>> Formats =
+    [
+        new("fhir", "HL7 FHIR R4 JSON: a PlanDefinition, or with a patient a Bundle of a CarePlan and MedicationRequests", Write),
+    ];
+
     public static string Write(ExportDocument document) => JsonTreeWriter.Write(Build(document));
 
     public static TreeObject Build(ExportDocument document) => document.Timeline is { } timeline

@@ -23,6 +23,7 @@ public sealed class FhirExportWarnings : ISyntaxVisitor<IEnumerable<Diagnostic>>
     private readonly Timeline? _timeline;
     private readonly ImmutableHashSet<int> _givenLines;
     private readonly ImmutableHashSet<int> _anchoredLines;
+    private readonly Dictionary<AdministrationLine, BoundAnchor> _anchors = new(ReferenceEqualityComparer.Instance);
 
     private FhirExportWarnings(SemanticModel model, Timeline? timeline)
     {
@@ -30,6 +31,13 @@ public sealed class FhirExportWarnings : ISyntaxVisitor<IEnumerable<Diagnostic>>
         _timeline = timeline;
         _givenLines = timeline is null ? [] : [.. timeline.Entries.Select(e => e.Line)];
         _anchoredLines = timeline is null ? [] : [.. timeline.Entries.Where(e => e.Anchor is not null).Select(e => e.Line)];
+        foreach (var line in model.Cycles.Values.SelectMany(c => c.Lines).Concat(model.PhaseBlocks.Values.SelectMany(p => p.Lines)))
+        {
+            if (line.Anchor is { } anchor)
+            {
+                _anchors.TryAdd(line.Line, anchor);
+            }
+        }
     }
 
     /// <summary>The warnings of the PlanDefinition export (no patient).</summary>
@@ -109,6 +117,10 @@ public sealed class FhirExportWarnings : ISyntaxVisitor<IEnumerable<Diagnostic>>
         if (node.Routes.Length > 1)
         {
             found.Add(Diagnose.ExportRouteChoice(node.Routes[0].Span.Through(node.Routes[^1].Span), string.Join(" or ", node.Routes.Select(r => r.Route))));
+        }
+        if (WithoutPatient && node.Timing is { } timing && _anchors.GetValueOrDefault(node) is { ByLabel: false, Candidates.Length: > 1 } anchor)
+        {
+            found.Add(Diagnose.ExportAmbiguousAnchor(timing.Span, SyntaxPrinter.Print(timing), timing.Anchor.Text, anchor.Candidates.Length));
         }
         if (WithoutPatient && node.Cap is { } cap && FhirDosage.CapAsMaximum(node) is null)
         {

@@ -159,17 +159,11 @@ public static class PlanDefinitionBuilder
     {
         int length = cycle.LengthDays ?? 0;
         var given = lines.ToList();
+        // A line's id within the cycle, which relatedAction names (the first, if a block is included twice).
         var ids = new Dictionary<AdministrationLine, string>(ReferenceEqualityComparer.Instance);
-        var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in given)
         {
-            string lineId = $"{id}-l{line.Line.Span.Line}" + (line.Line.Label is { } label ? "-" + FhirIds.Id(label.Name.Text) : "");
-            // A block included twice in a cycle gives the same line twice: each keeps an id of its own.
-            for (int n = 2; !used.Add(lineId); n++)
-            {
-                lineId = $"{id}-l{line.Line.Span.Line}-{n}";
-            }
-            ids.TryAdd(line.Line, lineId);
+            ids.TryAdd(line.Line, $"{id}-l{line.Line.Span.Line}" + (line.Line.Label is { } label ? "-" + FhirIds.Id(label.Name.Text) : ""));
         }
         var action = new TreeObjectBuilder().Add("id", id).Add("title", title).AddIfNotNull("description", description);
         if (previous is not null)
@@ -190,10 +184,9 @@ public static class PlanDefinitionBuilder
         foreach (var line in given)
         {
             string lineId = ids[line.Line];
-            if (!seen.Add(lineId))
+            for (int n = 2; !seen.Add(lineId); n++)
             {
-                lineId = $"{lineId}-{seen.Count}";
-                seen.Add(lineId);
+                lineId = $"{ids[line.Line]}-{n}";
             }
             children.Add(LineAction(lineId, line, ids, length, definitionOf));
         }
