@@ -78,3 +78,79 @@ public sealed class FhirExportTests
         Golden.Verify(RepoPaths.Combine("regimens", name + (withPatient ? ".patient" : "") + ".fhir.json"), json);
     }
 }
+
+/// <summary>The command's conventions: exit statuses, -o written atomically, errors as path:line:col diagnostics.</summary>
+public sealed class ExportCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("regimen-export-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private const string Minimal = """
+        regimen "Test"
+        id: test
+        source: NCT00000000
+        status: draft
+        cycle a length 21 days {
+          carboplatin AUC 5 IV over 30 min day 1
+        }
+        plan {
+          treatment: a x 2
+        }
+
+        """;
+
+    [Fact]
+    public void A_regimen_with_errors_is_not_exported_and_exits_1()
+    {
+        string file = Write("bad.regimen", Minimal.Replace("carboplatin AUC 5 IV over 30 min day 1", "vincristine 2 mg IT day 1", StringComparison.Ordinal));
+        var (code, json, error) = CliRunner.Run("export", file, "--format", "fhir");
+        Assert.Equal(1, code);
+        Assert.Equal("", json);
+        Assert.Contains("bad.regimen:6:", error, StringComparison.Ordinal);
+        Assert.Contains("error RL3001", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unreadable_file_or_an_unknown_format_is_a_usage_error()
+    {
+        Assert.Equal(2, CliRunner.Run("export", Path.Combine(_folder, "missing.regimen"), "--format", "fhir").Exit);
+        Assert.Equal(2, CliRunner.Run("export", Write("ok.regimen", Minimal), "--format", "hl7v2").Exit);
+    }
+
+    [Fact]
+    public void Output_goes_to_the_file_and_warnings_to_standard_error_with_their_line()
+    {
+        string file = Write("auc.regimen", Minimal);
+        string output = Path.Combine(_folder, "plan.json");
+        var (code, printed, error) = CliRunner.Run("export", file, "--format", "fhir", "-o", output);
+        Assert.Equal(0, code);
+        Assert.Equal("", printed);
+        Assert.StartsWith("{\n  \"resourceType\": \"PlanDefinition\"", File.ReadAllText(output), StringComparison.Ordinal);
+        Assert.Contains("auc.regimen:6:15: warning RL7001: AUC 5 has no FHIR dose", error, StringComparison.Ordinal);
+        var (errors, _) = FhirValidator.Validate(File.ReadAllText(output));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void With_a_patient_each_administration_is_a_MedicationRequest_with_its_computed_dose()
+    {
+        string file = Write("auc.regimen", Minimal);
+        var (code, json, error) = CliRunner.Run("export", file, "--format", "fhir", "--crcl", "100", "--start", "2026-01-05", "--time", "09:30");
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("RL7001", error, StringComparison.Ordinal); // computed: AUC 5 x (100 + 25) = 625 mg
+        Assert.Equal(2, json.Split("\"resourceType\": \"MedicationRequest\"").Length - 1);
+        Assert.Contains("\"value\": 625,", json, StringComparison.Ordinal);
+        Assert.Contains("\"2026-01-26\"", json, StringComparison.Ordinal); // cycle 2 day 1
+        Assert.Contains("\"09:30:00\"", json, StringComparison.Ordinal);
+        var (errors, _) = FhirValidator.Validate(json);
+        Assert.Empty(errors);
+    }
+}
