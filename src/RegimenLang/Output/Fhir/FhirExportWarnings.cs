@@ -31,11 +31,13 @@ public sealed class FhirExportWarnings : ISyntaxVisitor<IEnumerable<Diagnostic>>
         _timeline = timeline;
         _givenLines = timeline is null ? [] : [.. timeline.Entries.Select(e => e.Line)];
         _anchoredLines = timeline is null ? [] : [.. timeline.Entries.Where(e => e.Anchor is not null).Select(e => e.Line)];
+        // A line of a block included in several cycles is bound once per cycle: the binding with the most candidates counts,
+        // whatever order the cycles are in (the dictionaries' order is not the file's).
         foreach (var line in model.Cycles.Values.SelectMany(c => c.Lines).Concat(model.PhaseBlocks.Values.SelectMany(p => p.Lines)))
         {
-            if (line.Anchor is { } anchor)
+            if (line.Anchor is { } anchor && (!_anchors.TryGetValue(line.Line, out var known) || anchor.Candidates.Length > known.Candidates.Length))
             {
-                _anchors.TryAdd(line.Line, anchor);
+                _anchors[line.Line] = anchor;
             }
         }
     }
