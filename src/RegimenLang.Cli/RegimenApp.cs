@@ -31,6 +31,7 @@ public static class RegimenApp
         Add(SnapshotCommand.Create(context), SnapshotCommand.Details);
         Add(DiffCommand.Create(context), DiffCommand.Details);
         Add(TextconvCommand.Create(context), TextconvCommand.Details);
+        Add(ExportCommand.Create(context), ExportCommand.Details);
         Add(AstCommand.Create(context), AstCommand.Details);
         Add(ExplainCommand.Create(context), ExplainCommand.Details);
         Add(FormularyCommand.Create(context), FormularyCommand.Details);

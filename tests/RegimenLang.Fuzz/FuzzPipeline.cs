@@ -224,11 +224,26 @@ public static partial class FuzzPipeline
                 }
                 return 0;
             });
+            // regimen export --format fhir, without a patient: the PlanDefinition and the export's warnings.
+            Stage(path + "/export", () =>
+            {
+                var export = ExportRun.Run(workspace, RegimenPath, null, "fhir");
+                Messages(path + "/export", export.Diagnostics);
+                Positions(path + "/export", source, export.Diagnostics);
+                return 0;
+            });
             if (input.Patient is null)
             {
                 return;
             }
             var patient = new PatientSource(PatientPath, PatientDraft.Empty, Options);
+            Stage(path + "/export-patient", () =>
+            {
+                var export = ExportRun.Run(workspace, RegimenPath, patient, "fhir");
+                Messages(path + "/export-patient", export.Diagnostics);
+                Text(path + "/export-patient", export.Unreadable?.Reason);
+                return 0;
+            });
             Stage(path + "/check-patient", () =>
             {
                 // check --patient: the patient is read once and each file is checked with absolute doses too.

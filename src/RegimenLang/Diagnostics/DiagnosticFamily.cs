@@ -29,6 +29,9 @@ public enum DiagnosticFamily
 
     /// <summary>RL6xxx: expanding a regimen for a patient.</summary>
     Evaluation,
+
+    /// <summary>RL7xxx: what an export to another format (HL7 FHIR R4) cannot carry losslessly.</summary>
+    Export,
 }
 
 public static class DiagnosticFamilyNames
@@ -44,6 +47,7 @@ public static class DiagnosticFamilyNames
         DiagnosticFamily.Notation => "error-prone notation",
         DiagnosticFamily.Configuration => "configuration",
         DiagnosticFamily.Evaluation => "evaluation",
+        DiagnosticFamily.Export => "export",
         _ => throw new ArgumentOutOfRangeException(nameof(family)),
     };
 }

@@ -98,7 +98,7 @@ public static class TimelineIcsWriter
         {
             var o = timeline.Orders[i];
             Line("BEGIN:VEVENT");
-            Line($"UID:{id}-order-{i + 1}@regimenlang");
+            Line($"UID:{calendarId}-order-{i + 1}@regimenlang");
             Line("DTSTAMP:" + stamp);
             Line("DTSTART:" + o.When.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
             Line("SUMMARY:" + Escape("order: " + o.Text));

@@ -91,7 +91,8 @@ public sealed class ArchitectureTests
     [InlineData("RegimenLang.Semantics.Patients", new[] { "Evaluation" })]
     [InlineData("RegimenLang.Evaluation", new[] { "Evaluation" })]
     [InlineData("RegimenLang.Checking", new[] { "Schedule", "DoseSafety", "Intervals", "Notation", "Configuration" })]
-    [InlineData("RegimenLang.Output", new string[0])]
+    [InlineData("RegimenLang.Output", new[] { "Export" })]
+    [InlineData("RegimenLang.Output.Fhir", new[] { "Export" })]
     [InlineData("RegimenLang.Text", new string[0])]
     public void Each_stage_reports_only_the_codes_of_its_own_families(string ns, string[] families)
     {
