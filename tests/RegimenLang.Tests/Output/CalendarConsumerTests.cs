@@ -44,10 +44,19 @@ public sealed class CalendarConsumerTests() : TempFolder("regimen-ics-")
         var events = Parse(Expand(Regimen(name), patient, "--format", "ics"));
         using var json = JsonDocument.Parse(Expand(Regimen(name), patient, "--format", "json"));
         var administrations = json.RootElement.GetProperty("administrations").EnumerateArray().ToList();
+        // Non-drug orders follow the administrations, one event each.
+        var orders = json.RootElement.TryGetProperty("orders", out var o) ? o.EnumerateArray().ToList() : [];
 
-        Assert.Equal(administrations.Count, events.Count);
+        Assert.Equal(administrations.Count + orders.Count, events.Count);
         Assert.Equal(events.Count, events.Select(e => e.Uid).Distinct(StringComparer.Ordinal).Count());
-        for (int i = 0; i < events.Count; i++)
+        for (int i = 0; i < orders.Count; i++)
+        {
+            var order = events[administrations.Count + i];
+            Assert.Equal(orders[i].GetProperty("date").GetString() + " " + orders[i].GetProperty("time").GetString(),
+                order.DtStart!.Value.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal("order: " + orders[i].GetProperty("order").GetString(), order.Summary);
+        }
+        for (int i = 0; i < administrations.Count; i++)
         {
             var e = events[i];
             var a = administrations[i];
