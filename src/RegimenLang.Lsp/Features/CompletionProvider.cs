@@ -187,7 +187,7 @@ public static partial class CompletionProvider
             items.AddRange(model.PhaseBlocks.Values.Select(p => new CompletionItem(p.Name + ":", CompletionItemKind.Module, "phase", InsertText: p.Name + ": ")));
             return;
         }
-        if (last.EndsWith(':') || last is "then" or "(")
+        if (last.EndsWith(':') || last is "then" or "(" or "else")
         {
             items.AddRange(model.Cycles.Values.Select(c => Name(c.Name, CompletionItemKind.Class, $"cycle{(c.LengthDays is { } d ? $", {d} days" : "")}")));
             items.Add(Keyword("rest"));

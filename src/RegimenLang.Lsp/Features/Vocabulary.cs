@@ -37,5 +37,5 @@ public static class Vocabulary
     /// <summary>What a dose level may be besides a dose in level 0's unit or a percentage.</summary>
     public static readonly string[] LevelValues = ["omit", "AUC"];
 
-    public static readonly string[] PlanWords = ["then", "x", "rest"];
+    public static readonly string[] PlanWords = ["then", "x", "rest", "when", "else", "repeat until"];
 }

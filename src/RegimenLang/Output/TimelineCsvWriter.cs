@@ -41,9 +41,16 @@ public static class TimelineCsvWriter
         // Likewise three columns for as-needed doses, only when there are some, and two for the treatment as given.
         bool asNeeded = timeline.Entries.Any(e => e.AsNeeded is not null);
         bool given = timeline.Entries.Any(e => e.Status is not null || e.Recorded);
+        // And two for a plan with branches or open-ended repeats: the branch that chose the cycle, its open-ended course.
+        bool plan = timeline.Cycles.Any(c => c.Branch is not null || c.OpenEnded is not null);
+        if (TimelineText.OpenEndedNote(timeline) is { } open)
+        {
+            output.Append("# open-ended: ").Append(open).Append("\r\n");
+        }
         string[] header = orders ? [.. Header, "kind", "order"] : Header;
         header = asNeeded ? [.. header, "asNeeded", "reason", "maxPerDay"] : header;
-        AppendRow(output, given ? [.. header, "status", "recorded"] : header);
+        header = given ? [.. header, "status", "recorded"] : header;
+        AppendRow(output, plan ? [.. header, "branch", "openEnded"] : header);
         var items = timeline.Entries.Select(e => (e.When, Entry: (TimelineEntry?)e, Order: (TimelineOrder?)null))
             .Concat(timeline.Orders.Select(o => (o.When, Entry: (TimelineEntry?)null, Order: (TimelineOrder?)o)))
             .OrderBy(x => x.When).ThenBy(x => x.Order is null ? 0 : 1);
@@ -58,6 +65,7 @@ public static class TimelineCsvWriter
                     "", "", "", TimelineText.Anchor(o.Anchor) ?? "", "", "", "", "order", o.Text,
                     .. (asNeeded ? (string[])["", "", ""] : []),
                     .. (given ? (string[])["", ""] : []),
+                    .. PlanColumns(timeline.Cycles[o.CycleIndex], plan),
                 ]);
                 continue;
             }
@@ -78,10 +86,13 @@ public static class TimelineCsvWriter
             string[] prn = !asNeeded ? [] : e.AsNeeded is { } p ? ["true", p.Reason, p.MaxPerDay is { } max ? Int(max) : ""] : ["", "", ""];
             string[] status = !given ? [] :
                 [e.Status switch { EntryStatus.Given => "given", EntryStatus.Planned => "planned", _ => "" }, e.Recorded ? "true" : ""];
-            AppendRow(output, [.. row, .. kind, .. prn, .. status]);
+            AppendRow(output, [.. row, .. kind, .. prn, .. status, .. PlanColumns(timeline.Cycles[e.CycleIndex], plan)]);
         }
         return output.ToString();
     }
+
+    private static string[] PlanColumns(CycleInstance cycle, bool plan) =>
+        plan ? [cycle.Branch ?? "", cycle.OpenEnded is { } open ? open.Describe() : ""] : [];
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 

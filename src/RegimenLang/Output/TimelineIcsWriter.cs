@@ -58,6 +58,14 @@ public static class TimelineIcsWriter
                 description.Add("patient: " + label);
             }
             description.Add($"{TimelineText.Prescribed(e)}; {TimelineText.CycleLabel(cycle)}, day {e.CycleDay} (plan day {e.PlanDay})");
+            if (cycle.Branch is { } branch)
+            {
+                description.Add("plan branch: when " + branch);
+            }
+            if (cycle.OpenEnded is { } open)
+            {
+                description.Add($"open-ended course: {open.Describe()}");
+            }
             if (TimelineText.Duration(e) is { } duration)
             {
                 description.Add("runs " + duration);

@@ -45,6 +45,27 @@ public sealed class PlanBranchTests
         return p with { Inputs = p.Inputs.SetItem(input, new PatientInput(input, new FactValue(null, null, word), "")) };
     }
 
+    [Fact]
+    public void Csv_and_calendar_mark_the_branch_and_the_open_ended_course()
+    {
+        var branched = ExpandOk(PetAdapted, With("pet2", "negative"));
+        // The '#' lines (class totals: doxorubicin) come before the header.
+        var rows = TimelineCsvWriter.Write(branched).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Where(r => !r.StartsWith('#')).ToArray();
+        Assert.EndsWith(",branch,openEnded", rows[0], StringComparison.Ordinal);
+        Assert.EndsWith(",,", rows[1], StringComparison.Ordinal);
+        Assert.EndsWith(",pet2 = negative,", rows[^1], StringComparison.Ordinal);
+        Assert.Contains("plan branch: when pet2 = negative", TimelineIcsWriter.Write(branched).Replace("\r\n ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var open = ExpandOk(Maintenance);
+        string csv = TimelineCsvWriter.Write(open);
+        Assert.StartsWith("# open-ended: ", csv, StringComparison.Ordinal);
+        Assert.Contains("until progression", csv.Split("\r\n")[^2], StringComparison.Ordinal);
+        Assert.Contains("open-ended course: until progression", TimelineIcsWriter.Write(open).Replace("\r\n ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        // A fixed plan keeps the contract's columns.
+        Assert.EndsWith(",doseLevel", TimelineCsvWriter.Write(ExpandOk(Regimen("  vincristine 2 mg IV day 1"))).Split("\r\n")[0], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("negative", "abvd,abvd,avd,avd,avd,avd")]
     [InlineData("positive", "abvd,abvd,esc,esc,esc,esc")]

@@ -177,6 +177,25 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public void Completion_in_a_plan_offers_branches_and_open_ended_repeats()
+    {
+        string uri = "file:///tmp/lsp-branch.regimen";
+        string text = "regimen \"B\"\ninput pet2: choice negative | positive\ncycle a length 28 days {\n  vincristine 2 mg IV day 1\n}\ncycle b length 21 days {\n  vincristine 2 mg IV day 1\n}\nplan {\n  main: a x 2 then (a x 4 \n  more: b when pet2 = positive else \n}\n";
+        var session = new LspSession();
+        session.Initialize();
+        session.Open(uri, text);
+        int after = session.Request("textDocument/completion", LspSession.At(uri, 9, 26));
+        int otherwise = session.Request("textDocument/completion", LspSession.At(uri, 10, 36));
+        var result = session.Run();
+        List<string> Labels(int id) => [.. result.Result(id).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("label").GetString()!)];
+        Assert.Contains("when", Labels(after));
+        Assert.Contains("else", Labels(after));
+        Assert.Contains("repeat until", Labels(after));
+        Assert.Contains("b", Labels(otherwise));
+        Assert.DoesNotContain("else", Labels(otherwise));
+    }
+
+    [Fact]
     public void Rename_changes_every_mention_of_a_label_or_a_cycle_and_refuses_drugs_and_non_names()
     {
         string uri = "file:///tmp/lsp-rename.regimen";
