@@ -116,7 +116,7 @@ public static class TimelineIcsWriter
                 description.Add(anchor);
             }
             description.AddRange(o.Notes.Select(note => "note: " + note));
-            description.Add($"line {o.Line} of {timeline.File}");
+            description.Add($"line {o.Line} of {Path.GetFileName(timeline.File)}");
             Line("DESCRIPTION:" + Escape(string.Join("\n", description)));
             Line("END:VEVENT");
         }

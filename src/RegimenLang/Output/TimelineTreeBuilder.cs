@@ -90,15 +90,19 @@ public static class TimelineTreeBuilder
         return b.Build();
     }
 
-    private static TreeObject Entry(TimelineEntry e) => new TreeObjectBuilder()
-        .Add("date", Date(e.Date))
-        .Add("planDay", e.PlanDay)
-        .Add("phase", e.Phase)
-        .Add("cycle", e.Cycle)
-        .Add("phaseCycle", e.PhaseCycle)
-        .Add("cycleName", e.CycleName)
-        .Add("cycleDay", e.CycleDay)
-        .Add("time", Time(e.Time))
+    /// <summary>Where an administration or an order stands: the place fields they share, in the contract's order.</summary>
+    private static TreeObjectBuilder Place(TreeObjectBuilder b, DateOnly date, int planDay, string phase, int cycle, int phaseCycle, string cycleName,
+        int cycleDay, TimeOnly time) =>
+        b.Add("date", Date(date))
+            .Add("planDay", planDay)
+            .Add("phase", phase)
+            .Add("cycle", cycle)
+            .Add("phaseCycle", phaseCycle)
+            .Add("cycleName", cycleName)
+            .Add("cycleDay", cycleDay)
+            .Add("time", Time(time));
+
+    private static TreeObject Entry(TimelineEntry e) => Place(new TreeObjectBuilder(), e.Date, e.PlanDay, e.Phase, e.Cycle, e.PhaseCycle, e.CycleName, e.CycleDay, e.Time)
         .Add("drug", e.Drug)
         .Add("route", e.Route.ToString())
         .Add("routes", new TreeArray([.. e.Routes.Select(r => new TreeScalar(r.ToString()))]))
@@ -126,16 +130,8 @@ public static class TimelineTreeBuilder
         .Build();
 
     /// <summary>A non-drug order: the place fields of an administration, its text, notes and line, and the anchor of a timed one.</summary>
-    private static TreeObject Order(TimelineOrder o) => new TreeObjectBuilder()
-        .Add("kind", "order")
-        .Add("date", Date(o.Date))
-        .Add("planDay", o.PlanDay)
-        .Add("phase", o.Phase)
-        .Add("cycle", o.Cycle)
-        .Add("phaseCycle", o.PhaseCycle)
-        .Add("cycleName", o.CycleName)
-        .Add("cycleDay", o.CycleDay)
-        .Add("time", Time(o.Time))
+    private static TreeObject Order(TimelineOrder o) =>
+        Place(new TreeObjectBuilder().Add("kind", "order"), o.Date, o.PlanDay, o.Phase, o.Cycle, o.PhaseCycle, o.CycleName, o.CycleDay, o.Time)
         .Add("order", o.Text)
         .Add("notes", new TreeArray([.. o.Notes.Select(n => new TreeScalar(n))]))
         .Add("line", o.Line)

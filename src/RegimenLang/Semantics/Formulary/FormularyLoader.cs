@@ -417,11 +417,7 @@ public static partial class FormularyLoader
                 var to = item.To is null ? null : ParseDuration(item.To, name, "companions", c, "to");
                 var route = item.Route is null ? null : ParseRoute(item.Route, name, "companions", c, "route");
                 var minDose = item.MinDose is null ? null : ParseDose(item.MinDose, name, "companions", c, "minDose");
-                string reason = Text(item.Reason) ?? "";
-                if (reason.Length == 0)
-                {
-                    Error(Diagnose.MissingFormularyKey(Span("companions", c), $"{label}, companion", "reason"));
-                }
+                string reason = RequireReason(item.Reason, $"{label}, companion", "companions", c);
                 string itemSource = RequireSource(item.Source, $"{label}, companion", "companions", c);
                 bool optional = ParseFlag(item.Optional, name, "companions", c, "optional");
                 bool unconfirmed = ParseFlag(item.Unconfirmed, name, "companions", c, "unconfirmed");
@@ -461,11 +457,7 @@ public static partial class FormularyLoader
                 {
                     Error(Diagnose.SeparationWithoutTime(Span("separations", p), name));
                 }
-                string reason = Text(item.Reason) ?? "";
-                if (reason.Length == 0)
-                {
-                    Error(Diagnose.MissingFormularyKey(Span("separations", p), $"{label}, separation", "reason"));
-                }
+                string reason = RequireReason(item.Reason, $"{label}, separation", "separations", p);
                 string itemSource = RequireSource(item.Source, $"{label}, separation", "separations", p);
                 bool unconfirmed = ParseFlag(item.Unconfirmed, name, "separations", p, "unconfirmed");
                 if (target is { } t)
@@ -809,6 +801,17 @@ public static partial class FormularyLoader
             }
             Error(Diagnose.NotADose(Span(subPath), drug, text));
             return null;
+        }
+
+        /// <summary>The reason of a list item (a companion, a separation), which every such item must give.</summary>
+        private string RequireReason(string? text, string entry, string key, int at)
+        {
+            string reason = Text(text) ?? "";
+            if (reason.Length == 0)
+            {
+                Error(Diagnose.MissingFormularyKey(Span(key, at), entry, "reason"));
+            }
+            return reason;
         }
 
         private string RequireSource(string? source, string label, params object[] subPath)
