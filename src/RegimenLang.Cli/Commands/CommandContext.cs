@@ -40,4 +40,11 @@ public sealed record CommandContext(TextWriter Out, TextWriter Error, IFileSyste
     }
 
     public void UsageError(string message) => Error.WriteLine($"regimen: {message}");
+
+    /// <summary>A file that could not be read (a usage error, exit 2), with the reason; <c>expand</c> and <c>export</c> report it alike.</summary>
+    public int Unreadable((string Path, string Reason) file)
+    {
+        UsageError($"cannot read {file.Path}: {file.Reason}");
+        return ExitCodes.Usage;
+    }
 }

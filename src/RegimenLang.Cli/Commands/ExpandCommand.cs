@@ -107,8 +107,7 @@ public static class ExpandCommand
         var result = Expansion.Run(workspace, path, patient, allowErrors);
         if (result.Unreadable is { } unreadable)
         {
-            context.UsageError($"cannot read {unreadable.Path}: {unreadable.Reason}");
-            return ExitCodes.Usage;
+            return context.Unreadable(unreadable);
         }
         context.Error.Write(DiagnosticWriters.Text(result.Diagnostics, color));
         if (result.Timeline is not { } timeline)

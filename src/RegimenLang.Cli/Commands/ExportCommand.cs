@@ -53,8 +53,7 @@ public static class ExportCommand
         var result = ExportRun.Run(new RegimenWorkspace(context.FileSystem, formularies), path, patient, format);
         if (result.Unreadable is { } unreadable)
         {
-            context.UsageError($"cannot read {unreadable.Path}: {unreadable.Reason}");
-            return ExitCodes.Usage;
+            return context.Unreadable(unreadable);
         }
         context.Error.Write(DiagnosticWriters.Text(result.Diagnostics, color));
         if (result.Text is not { } text)
