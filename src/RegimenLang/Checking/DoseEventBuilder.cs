@@ -35,10 +35,11 @@ public static class DoseEventBuilder
             {
                 continue;
             }
+            var prescribedDose = levels.Prescribed(dose);
             DoseResult? computed = null;
             if (scenario.IsRealPatient && (!record.Changes.IsEmpty || !absolute.TryGetValue((dose.Line, dose.Step), out computed)))
             {
-                computed = Dosing.Compute(dose.Line, levels.Prescribed(dose), patient, quiet);
+                computed = Dosing.Compute(dose.Line, prescribedDose, patient, quiet);
                 absolute[(dose.Line, dose.Step)] = computed;
             }
             if (computed is not null && recorded == RecordedDose.Recorded)
@@ -46,7 +47,7 @@ public static class DoseEventBuilder
                 var (amount, mass) = AsGivenPlan.AmountOf(dose, record);
                 computed = computed with { Amount = amount / dose.Share, Unit = mass };
             }
-            var (prescribed, unit) = Prescribed(levels.Prescribed(dose));
+            var (prescribed, unit) = Prescribed(prescribedDose);
             decimal share = dose.Share;
             events.Add(new DoseEvent(dose.Administration, dose.Instance, dose.InstanceIndex,
                 PlanDay: dose.PlanDay,

@@ -132,15 +132,31 @@ public sealed class RuleContext
             }
             foreach (var list in groups.Values)
             {
-                // Stable: doses at the same hour keep the written order of their lines.
-                var ordered = list.OrderBy(e => e.StartMinutes).ToList();
-                list.Clear();
-                list.AddRange(ordered);
+                if (!InTimeOrder(list))
+                {
+                    // Stable: doses at the same hour keep the written order of their lines.
+                    var ordered = list.OrderBy(e => e.StartMinutes).ToList();
+                    list.Clear();
+                    list.AddRange(ordered);
+                }
             }
             byDrug = [.. groups.Select(kv => (kv.Key, kv.Value)).OrderBy(g => g.Key.Name, StringComparer.Ordinal)];
             _byDrug[scenario] = byDrug;
         }
         return byDrug;
+    }
+
+    // The layout gives its doses in time order already; sorting again is the one cost of this method worth skipping.
+    private static bool InTimeOrder(List<DoseEvent> events)
+    {
+        for (int i = 1; i < events.Count; i++)
+        {
+            if (events[i].StartMinutes < events[i - 1].StartMinutes)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>

@@ -93,7 +93,36 @@ public static class DoseLayout
         {
             LayPhase(phase, instances, state);
         }
-        return new DoseLayoutResult([.. state.Doses.OrderBy(d => d.StartMinutes)], state.Refused);
+        return new DoseLayoutResult(InTimeOrder(state.Doses), state.Refused);
+    }
+
+    /// <summary>
+    /// The doses by start, those starting together in the order they were placed (a stable sort). Cycle instances are placed
+    /// in order, so most of a long plan is in order already; the sort works on keys, not through a key selector per comparison.
+    /// </summary>
+    private static ImmutableArray<PlacedDose> InTimeOrder(List<PlacedDose> doses)
+    {
+        bool sorted = true;
+        for (int i = 1; i < doses.Count && sorted; i++)
+        {
+            sorted = doses[i].StartMinutes >= doses[i - 1].StartMinutes;
+        }
+        if (sorted)
+        {
+            return [.. doses];
+        }
+        var keys = new (long Start, int Placed)[doses.Count];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            keys[i] = (doses[i].StartMinutes, i);
+        }
+        Array.Sort(keys);
+        var ordered = ImmutableArray.CreateBuilder<PlacedDose>(keys.Length);
+        foreach (var (_, placed) in keys)
+        {
+            ordered.Add(doses[placed]);
+        }
+        return ordered.MoveToImmutable();
     }
 
     private static void LayPhase(PhaseBlockSymbol phase, ImmutableArray<CycleInstance> instances, LayoutState state)

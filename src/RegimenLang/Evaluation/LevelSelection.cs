@@ -32,7 +32,8 @@ public sealed class LevelSelection
 
     /// <summary>The level of the drug of a laid-out dose: the one a recorded change put it at by that cycle, or the patient's.</summary>
     public DoseLevel? LevelOf(PlacedDose dose) =>
-        _patient.AsGiven.ChangeOf(dose.Administration.DrugName, dose.Instance.Cycle) is { Level: { } changed } && _model.LevelsOf(dose.Administration.DrugName) is { } table
+        _model.LevelTables.Count == 0 ? null
+        : _patient.AsGiven.ChangeOf(dose.Administration.DrugName, dose.Instance.Cycle) is { Level: { } changed } && _model.LevelsOf(dose.Administration.DrugName) is { } table
             ? table.Find(changed) ?? table.Full
             : LevelOf(dose.Administration);
 
@@ -47,6 +48,10 @@ public sealed class LevelSelection
     public DoseSyntax Prescribed(PlacedDose dose)
     {
         var line = dose.Administration;
+        if (_model.LevelTables.Count == 0)
+        {
+            return dose.Prescribed; // asked for every laid-out dose: nothing to look up in a regimen without levels
+        }
         return LevelOf(dose) is { } level && _model.LevelsOf(line.DrugName) is { } table
             ? DoseLevelArithmetic.Apply(table, level, line.Dose, dose.Prescribed) ?? dose.Prescribed
             : dose.Prescribed;

@@ -76,8 +76,20 @@ public sealed class SameDayRule : ICheckRule
         {
             return;
         }
-        var doses = DoseLayout.Lay(context.Model, context.Instances, 8 * 60, _ => true, _ => true, new DiagnosticBag("")).Doses;
-        foreach (var group in doses.GroupBy(d => (Group(d.Administration), DoseLayout.FloorDiv(d.StartMinutes, Schedule.MinutesPerDay))))
+        // Only the groups (drug, route, infusion) that have such a line are laid out, and each line's group is built once:
+        // a long plan has thousands of doses, most of them of drugs whose days are all written out.
+        var groups = new Dictionary<BoundAdministration, string>(ReferenceEqualityComparer.Instance);
+        string GroupOf(BoundAdministration a)
+        {
+            if (!groups.TryGetValue(a, out var group))
+            {
+                groups[a] = group = Group(a);
+            }
+            return group;
+        }
+        var spanningGroups = context.Lines.Where(Spanning).Select(GroupOf).ToHashSet(StringComparer.Ordinal);
+        var doses = DoseLayout.Lay(context.Model, context.Instances, 8 * 60, _ => true, a => spanningGroups.Contains(GroupOf(a)), new DiagnosticBag("")).Doses;
+        foreach (var group in doses.GroupBy(d => (GroupOf(d.Administration), DoseLayout.FloorDiv(d.StartMinutes, Schedule.MinutesPerDay))))
         {
             var lines = group.DistinctBy(d => d.Line, ReferenceEqualityComparer.Instance).ToList();
             for (int i = 1; i < lines.Count; i++)

@@ -30,10 +30,30 @@ public sealed record TreatmentRecord(ImmutableArray<CycleDelay> Delays, Immutabl
     public int ShiftOf(int cycle) => Delays.Where(d => d.Cycle <= cycle).Sum(d => d.Days);
 
     /// <summary>The change in force for the drug in plan cycle <paramref name="cycle"/> (the latest one begun by then), or null.</summary>
-    public DrugChange? ChangeOf(string drug, int cycle) =>
-        Changes.Where(c => c.FromCycle <= cycle && string.Equals(c.Drug, drug, StringComparison.OrdinalIgnoreCase)).MaxBy(c => c.FromCycle);
+    public DrugChange? ChangeOf(string drug, int cycle)
+    {
+        // Asked for every laid-out dose of every checker scenario: a plain loop, no enumerator, and nothing to do for a plan as written.
+        DrugChange? latest = null;
+        foreach (var c in Changes)
+        {
+            if (c.FromCycle <= cycle && (latest is null || c.FromCycle > latest.FromCycle) && string.Equals(c.Drug, drug, StringComparison.OrdinalIgnoreCase))
+            {
+                latest = c;
+            }
+        }
+        return latest;
+    }
 
     /// <summary>The recorded dose of the drug on that day of that cycle, or null when none is recorded.</summary>
-    public GivenDose? DoseOf(string drug, int cycle, int day) =>
-        Doses.FirstOrDefault(d => d.Cycle == cycle && d.Day == day && string.Equals(d.Drug, drug, StringComparison.OrdinalIgnoreCase));
+    public GivenDose? DoseOf(string drug, int cycle, int day)
+    {
+        foreach (var d in Doses)
+        {
+            if (d.Cycle == cycle && d.Day == day && string.Equals(d.Drug, drug, StringComparison.OrdinalIgnoreCase))
+            {
+                return d;
+            }
+        }
+        return null;
+    }
 }
