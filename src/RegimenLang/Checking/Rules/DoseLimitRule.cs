@@ -205,8 +205,8 @@ public sealed class PerCycleLimitRule() : DoseSumRule(LimitPer.Cycle)
 /// <summary>
 /// RL3005: the doses of the whole plan (every phase) plus prior exposure over the lifetime maximum. An open-ended course is
 /// checked at its longest; a course with no maximum (<c>(at least 5 years)</c>) is carried on past the course laid out, repeat
-/// after repeat of its last one, until the maximum is reached or the 100-year bound of a plan: any lifetime maximum of a drug
-/// it gives is reached some day, and the finding says after how many of its cycles.
+/// after repeat of its last one, until the maximum is reached or the bounds of a plan (100 years, 100,000 doses): any lifetime
+/// maximum of a drug it gives is reached some day, and the finding says after how many of its cycles.
 /// </summary>
 public sealed class LifetimeLimitRule() : DoseSumRule(LimitPer.Lifetime)
 {
@@ -233,10 +233,13 @@ public sealed class LifetimeLimitRule() : DoseSumRule(LimitPer.Lifetime)
         {
             yield break;
         }
-        for (int k = 1; repeat[0].StartDay + (k + 1) * span <= PlanLayout.MaxDays; k++)
+        // Bounded as a plan is: 100 years from the plan's start and 100,000 doses carried on.
+        int carried = 0;
+        for (int k = 1; repeat[0].StartDay + (k + 1) * span <= PlanLayout.MaxDays && carried < PlanLayout.MaxAdministrations; k++)
         {
             foreach (var e in template)
             {
+                carried++;
                 var open = e.Instance.OpenEnded! with { Repeat = e.Instance.OpenEnded!.Repeat + k };
                 yield return e with
                 {
