@@ -237,8 +237,9 @@ public sealed class FhirExportWarnings : ISyntaxVisitor<IEnumerable<Diagnostic>>
 
     public IEnumerable<Diagnostic> VisitOrderTiming(OrderTiming node) => None;
 
+    // Without a maximum (RL3040, or silenced with a reason) nothing is left out of the Dosage: no warning.
     public IEnumerable<Diagnostic> VisitAsNeeded(AsNeededModifier node) =>
-        [Diagnose.ExportAsNeeded(node.Span, node.Reason.Value, node.MaxPerDay is { } max ? $" (at most {max.Text} per day)" : "")];
+        node.MaxPerDay is { } max ? [Diagnose.ExportAsNeeded(node.Span, node.Reason.Value, $" (at most {max.Text} per day)")] : None;
 
     public IEnumerable<Diagnostic> VisitParenthesizedSequence(ParenthesizedSequence node) => All(node.Children());
 
