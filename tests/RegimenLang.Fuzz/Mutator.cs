@@ -24,7 +24,7 @@ public sealed class Mutator(IReadOnlyList<string> spliceLines)
     public static readonly string[] RegimenTokens =
     [
         "regimen", "input", "block", "cycle", "limit", "levels", "omit", "choice", "|", "choice a | b", "0: 180 mg/m2", "-1: 75%", "{ 0: 100%, -1: omit }", "plan", "include", "length", "day", "days", "weeks", "week",
-        "over", "continuous", "when", "cap", "round to", "note", "then", "rest", "else", "repeat until progression", "(at most 2 years)", "(expect 3 cycles, at most 12 cycles)", "at most", "expect", "cycles", "cycle 1", "cycles 2-4", "x", "x 1", "x 0",
+        "over", "continuous", "when", "cap", "round to", "note", "then", "rest", "else", "repeat until progression", "(at most 2 years)", "(expect 3 cycles, at most 12 cycles)", "(at least 5 years)", "(expect 2 years, at least 1 year, at most 3 years)", "at most", "at least", "expect", "cycles", "cycle 1", "cycles 2-4", "x", "x 1", "x 0",
         "not", "and", "or", "per dose", "per day", "per cycle", "lifetime", "daily", "once", "bid", "tid", "qid", "qd", "qod",
         "q12h", "q8h x 6", "q0h", "q25h", "q1h x 100000", "AUC", "AUC 5", "flag", "percent", "number", "number kg", "true", "false",
         "mg", "g", "mcg", "ug", "\u00B5g", "U", "IU", "units", "mg/m2", "mg/kg", "mcg/m2/day", "mg/m2/day", "mg/h", "mg/m2/h", "mL",

@@ -33,6 +33,12 @@ public sealed record DoseEvent(
     /// <summary>The line this dose was timed from (<c>after X</c>), or null.</summary>
     public AdministrationLine? Anchor { get; init; }
 
+    /// <summary>
+    /// Not laid out: a further repeat of an open-ended course with no maximum, which the lifetime rule carries on past the
+    /// course laid out until the maximum is reached (the sum stops there).
+    /// </summary>
+    public bool Extrapolated { get; init; }
+
     public AdministrationLine Line => Administration.Line;
     public string Drug => Administration.DrugName;
 

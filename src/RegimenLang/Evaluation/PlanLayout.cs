@@ -121,7 +121,7 @@ public sealed record PlanLayout(ImmutableArray<CycleInstance> Instances, LayoutR
         BoundRepeat repeat => Times(Measure(repeat.Item), repeat.Count),
         // Either side may be taken: the larger of each (a bound, for the size guard, whatever the patient).
         BoundBranch branch => branch.Else is { } otherwise ? Max(Measure(branch.Then), Measure(otherwise)) : Measure(branch.Then),
-        BoundOpenRepeat open => Times(Measure(open.Item), Longest(open)),
+        BoundOpenRepeat open => Times(Measure(open.Item), Checked(open)),
         BoundThen then => then.Items.Select(Measure).Aggregate(new PlanSize(0, 0), (a, b) => new PlanSize(Sat(a.Cycles + b.Cycles), Sat(a.Days + b.Days))),
         _ => throw new ArgumentOutOfRangeException(nameof(sequence)),
     };
@@ -129,17 +129,44 @@ public sealed record PlanLayout(ImmutableArray<CycleInstance> Instances, LayoutR
     private static PlanSize Max(PlanSize a, PlanSize b) => new(Math.Max(a.Cycles, b.Cycles), Math.Max(a.Days, b.Days));
 
     /// <summary>
-    /// The longest course of an open-ended repeat, in repeats: as written, or the whole repeats of the item that fit in the
-    /// duration (at least one). An item whose length depends on a branch is measured at its longest side.
+    /// The longest course of an open-ended repeat, in repeats (null: the course has no maximum): as written, or the whole
+    /// repeats of the item that fit in the duration (at least one). An item whose length depends on a branch is measured at
+    /// its longest side.
     /// </summary>
-    public static int Longest(BoundOpenRepeat open)
+    public static int? Longest(BoundOpenRepeat open) => open.AtMost is { } most ? Repeats(open, most, roundUp: false) : null;
+
+    /// <summary>The shortest course in repeats (null when none is written): the fewest whole repeats that last the duration.</summary>
+    public static int? Shortest(BoundOpenRepeat open) => open.AtLeast is { } least ? Repeats(open, least, roundUp: true) : null;
+
+    /// <summary>The expected course in repeats (null when none is written): the whole repeats that fit in the duration, at least one.</summary>
+    public static int? Expected(BoundOpenRepeat open) => open.Expected is { } expected ? Repeats(open, expected, roundUp: false) : null;
+
+    /// <summary>The course the timeline shows: the expected one, else the shortest, else the longest (never past the longest).</summary>
+    public static int Shown(BoundOpenRepeat open)
     {
-        if (open.AtMostRepeats is { } repeats)
+        int shown = Expected(open) ?? Shortest(open) ?? Longest(open) ?? 1;
+        return Longest(open) is { } longest ? Math.Min(shown, longest) : shown;
+    }
+
+    /// <summary>
+    /// The course the checker lays out: the longest; without one, the longer of the expected and the shortest course. The
+    /// lifetime rule carries a course with no maximum on past it (<c>LifetimeLimitRule</c>).
+    /// </summary>
+    public static int Checked(BoundOpenRepeat open) => Longest(open) ?? Math.Max(Expected(open) ?? 1, Shortest(open) ?? 1);
+
+    private static int Repeats(BoundOpenRepeat open, CourseLength length, bool roundUp)
+    {
+        if (length.Repeats is { } repeats)
         {
             return repeats;
         }
         decimal itemDays = Measure(open.Item).Days;
-        return itemDays <= 0 ? 1 : (int)Math.Max(1, Math.Min(open.AtMostDays!.Value / itemDays, Saturation));
+        if (itemDays <= 0)
+        {
+            return 1;
+        }
+        decimal fit = length.Days!.Value / itemDays;
+        return (int)Math.Max(1, Math.Min(roundUp ? Math.Ceiling(fit) : Math.Floor(fit), Saturation));
     }
 
     private static PlanSize Times(PlanSize size, int count) => new(Mul(size.Cycles, count), Mul(size.Days, count));
@@ -198,11 +225,11 @@ public sealed record PlanLayout(ImmutableArray<CycleInstance> Instances, LayoutR
                 }
                 break;
             case BoundOpenRepeat course:
-                int longestCount = Longest(course);
-                int count = state.LongestCourse ? longestCount : Math.Min(course.Expected ?? longestCount, longestCount);
+                int count = state.LongestCourse ? Checked(course) : Shown(course);
+                var bounds = (Expected: Expected(course), AtLeast: Shortest(course), AtMost: Longest(course));
                 for (int i = 0; i < count; i++)
                 {
-                    Materialise(course.Item, phase, state, branch, new OpenCourse(course.Until, i + 1, course.Expected, longestCount));
+                    Materialise(course.Item, phase, state, branch, new OpenCourse(course.Until, i + 1, bounds.Expected, bounds.AtLeast, bounds.AtMost));
                 }
                 break;
         }

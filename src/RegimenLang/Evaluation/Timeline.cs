@@ -140,13 +140,27 @@ public sealed record CycleInstance(
 
 /// <summary>
 /// An instance's place in an open-ended repeat (<c>repeat until progression (expect 12 cycles, at most 2 years)</c>): the
-/// event that ends it, which repeat this is (from 1), the expected count (null when only the longest is given) and the
-/// longest course in repeats.
+/// event that ends it, which repeat this is (from 1), and the expected, shortest and longest courses in repeats (each null
+/// when the plan does not give it; no longest: the course has no maximum).
 /// </summary>
-public sealed record OpenCourse(string Until, int Repeat, int? Expected, int AtMost)
+public sealed record OpenCourse(string Until, int Repeat, int? Expected, int? AtLeast, int? AtMost)
 {
-    /// <summary>How the course is described in timelines: "until progression, expected 12 of at most 26".</summary>
-    public string Describe() => Expected is { } e ? $"until {Until}, expected {e} of at most {AtMost}" : $"until {Until}, at most {AtMost}";
+    /// <summary>How the course is described in timelines: "until progression, expected 12 of at most 26", "until progression, at least 65, no maximum".</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (Expected is { } e)
+        {
+            parts.Add($"expected {e}");
+        }
+        if (AtLeast is { } l)
+        {
+            parts.Add($"at least {l}");
+        }
+        string known = string.Join(", ", parts);
+        string most = AtMost is { } m ? (known.Length > 0 ? $"{known} of at most {m}" : $"at most {m}") : $"{known}, no maximum";
+        return $"until {Until}, {most}";
+    }
 }
 
 /// <summary>An amount in a unit (for totals).</summary>

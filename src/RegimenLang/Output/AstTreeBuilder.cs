@@ -233,7 +233,11 @@ public sealed class AstTreeBuilder(bool includeSpans = true) : ISyntaxVisitor<Tr
 
     public TreeValue VisitOpenRepeat(OpenRepeatSequence o) =>
         Node("OpenRepeat", o.Span).Add("item", o.Item.Accept(this)).Add("until", o.Event.Text)
-            .AddIfNotNull("expect", o.Expect?.Value).Add("atMost", o.AtMost.Value).Add("unit", o.Unit.ToString().ToLowerInvariant()).Build();
+            .AddIfNotNull("expect", Bound(o.Expect)).AddIfNotNull("atLeast", Bound(o.AtLeast)).AddIfNotNull("atMost", Bound(o.AtMost)).Build();
+
+    private static TreeValue? Bound(CourseBound? bound) => bound is null
+        ? null
+        : new TreeObjectBuilder().Add("value", bound.Amount.Value).Add("unit", bound.Unit.ToString().ToLowerInvariant()).Build();
 
     public TreeValue VisitIdentifier(Identifier i) => Node("Identifier", i.Span).Add("text", i.Text).Build();
 

@@ -70,7 +70,7 @@ internal static class TimelineText
     /// <summary>What the totals of a plan with open-ended repeats mean; null for a fixed plan.</summary>
     public static string? OpenEndedNote(Timeline timeline) =>
         timeline.Cycles.Any(c => c.OpenEnded is not null)
-            ? "the cycles marked open-ended continue until their event; shown: the expected course (or the longest, when no course is expected), and the totals are those of the cycles shown"
+            ? "the cycles marked open-ended continue until their event; shown: the expected course (else the shortest, else the longest), and the totals are those of the cycles shown"
             : null;
 
     public static string CycleLabel(CycleInstance c) => $"{c.Phase} {c.PhaseCycle} (plan cycle {c.Cycle}, {c.CycleName})";

@@ -85,7 +85,7 @@ public static class TimelineTreeBuilder
         if (c.OpenEnded is { } open)
         {
             b.Add("openEnded", new TreeObjectBuilder().Add("until", open.Until).Add("repeat", open.Repeat)
-                .AddIfNotNull("expected", open.Expected).Add("atMost", open.AtMost).Build());
+                .AddIfNotNull("expected", open.Expected).AddIfNotNull("atLeast", open.AtLeast).AddIfNotNull("atMost", open.AtMost).Build());
         }
         return b.Build();
     }

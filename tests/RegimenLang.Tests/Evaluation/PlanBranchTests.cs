@@ -149,7 +149,7 @@ public sealed class PlanBranchTests
     {
         var t = ExpandOk(Maintenance);
         Assert.Equal(3, t.Cycles.Length);
-        Assert.All(t.Cycles.Select((c, i) => (c, i)), x => Assert.Equal(new OpenCourse("progression", x.i + 1, 3, 13), x.c.OpenEnded));
+        Assert.All(t.Cycles.Select((c, i) => (c, i)), x => Assert.Equal(new OpenCourse("progression", x.i + 1, 3, null, 13), x.c.OpenEnded));
         string json = TimelineJson(t);
         Assert.Contains("\"openEnded\": true", json, StringComparison.Ordinal);
         Assert.Contains("\"openEnded\": {", json, StringComparison.Ordinal);
@@ -178,6 +178,74 @@ public sealed class PlanBranchTests
         Assert.Equal("RL3005", finding.Code);
         Assert.Contains("3640 mg", finding.Message, StringComparison.Ordinal);
         Assert.Contains("after 4 of at most 13 cycles of the course until progression", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Shortest: the fewest whole 28-day cycles that last the duration (13 last 364 days, so a year needs 14).
+    [InlineData("(at least 1 year)", 14, null, 14, null)]
+    [InlineData("(at least 5 years)", 66, null, 66, null)]
+    [InlineData("(at least 28 days)", 1, null, 1, null)]
+    [InlineData("(at least 2 cycles, at most 1 year)", 2, null, 2, 13)]
+    // Expected: the whole cycles that fit, as for the longest.
+    [InlineData("(expect 1 year)", 13, 13, null, null)]
+    [InlineData("(expect 20 weeks, at least 4 cycles)", 5, 5, 4, null)]
+    [InlineData("(expect 6 cycles, at least 4 cycles, at most 2 years)", 6, 6, 4, 26)]
+    public void The_timeline_shows_the_expected_course_else_the_shortest_else_the_longest(string bounds, int shown, int? expected, int? atLeast, int? atMost)
+    {
+        var t = ExpandOk(Maintenance.Replace("(expect 3 cycles, at most 1 year)", bounds, StringComparison.Ordinal));
+        Assert.Equal(shown, t.Cycles.Length);
+        Assert.Equal(new OpenCourse("progression", shown, expected, atLeast, atMost), t.Cycles[^1].OpenEnded);
+    }
+
+    [Fact]
+    public void A_course_with_no_maximum_says_so_in_the_timeline_and_in_json()
+    {
+        var t = ExpandOk(Maintenance.Replace("(expect 3 cycles, at most 1 year)", "(expect 2 cycles, at least 1 cycle)", StringComparison.Ordinal));
+        Assert.Contains("open-ended 2: until progression, expected 2, at least 1, no maximum", TimelineText.CycleHeading(t.Cycles[1], t.Patient.Start, []), StringComparison.Ordinal);
+        string json = TimelineJson(t);
+        Assert.Contains("\"atLeast\": 1", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("atMost", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_lifetime_rule_carries_a_course_with_no_maximum_on_until_its_maximum_is_reached()
+    {
+        // 280 mg a cycle: the shortest course (14 cycles, 3920 mg) keeps to 5000 mg; carried on, the 18th cycle passes it.
+        string source = Maintenance.Replace("(expect 3 cycles, at most 1 year)", "(at least 1 year)", StringComparison.Ordinal)
+            .Replace("plan {", "limit lenalidomide 5000 mg lifetime\nplan {", StringComparison.Ordinal);
+        var finding = Assert.Single(CheckErrors(source));
+        Assert.Equal("RL3005", finding.Code);
+        Assert.Contains("5010 mg", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("reached after 18 cycles ('len', phase 'maintenance') of the course until progression (no maximum)", finding.Message, StringComparison.Ordinal);
+
+        // A drug the course does not give is not carried on: a lifetime limit of the first phase's drug is checked as written.
+        string twoPhases = source.Replace("plan {", "cycle vin length 7 days {\n  vincristine 1 mg IV day 1\n}\nlimit vincristine 2 mg lifetime\nplan {\n  first: vin x 2", StringComparison.Ordinal)
+            .Replace("limit lenalidomide 5000 mg lifetime\n", "", StringComparison.Ordinal);
+        Assert.Empty(CheckErrors(twoPhases));
+    }
+
+    [Theory]
+    [InlineData("(expect 30 cycles, at most 2 years)", "RL2020", "expects 30 cycles, but at most 26 fit in its longest course (at most 2 years)")]
+    [InlineData("(expect 6 cycles, at least 1 year)", "RL2020", "expects 6 cycles, but its shortest course (at least 1 year) is 14 cycles")]
+    [InlineData("(at least 1 year, at most 1 year)", "RL2021", "lasts at least 14 cycles (at least 1 year), but at most 13 (at most 1 year)")]
+    [InlineData("(at least 3 years, at most 2 years)", "RL2021", "lasts at least 40 cycles (at least 3 years), but at most 26 (at most 2 years)")]
+    public void Bounds_that_contradict_each_other_are_reported(string bounds, string code, string message)
+    {
+        var finding = Assert.Single(CheckErrors(Maintenance.Replace("(expect 3 cycles, at most 1 year)", bounds, StringComparison.Ordinal)));
+        Assert.Equal(code, finding.Code);
+        Assert.Contains(message, finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("(at most 2 years, at least 1 year)")]
+    [InlineData("(at least 1 year, expect 6 cycles)")]
+    [InlineData("(expect 6 cycles, expect 7 cycles)")]
+    [InlineData("()")]
+    [InlineData("(at least 1 year, at least 2 years)")]
+    public void Bounds_out_of_order_twice_or_missing_are_syntax_errors(string bounds)
+    {
+        var errors = CheckErrors(Maintenance.Replace("(expect 3 cycles, at most 1 year)", bounds, StringComparison.Ordinal));
+        Assert.Contains(errors, d => d.Code == "RL0001");
     }
 
     private static string TimelineJson(Timeline t)

@@ -332,11 +332,29 @@ public sealed class RegimenGenerator(int seed)
                 $"{Sequence(depth + 1)}{S()}{K("x")}{S()}{_random.Next(1, 5)}",
                 $"({O()}{Sequence(depth + 1)}{O()})",
                 $"({O()}{Sequence(depth + 1)}{S()}{K("when")}{S()}{Condition(2)}{(Chance(0.7) ? $"{S()}{K("else")}{S()}{Sequence(depth + 1)}" : "")}{O()})",
-                $"{Sequence(depth + 1)}{S()}{K("repeat")}{S()}{K("until")}{S()}{Pick("progression", "relapse")}{S()}({O()}"
-                    + (Chance(0.5) ? $"{K("expect")}{S()}{_random.Next(1, 9)}{S()}{K("cycles")}{O()},{O()}" : "")
-                    + $"{K("at")}{S()}{K("most")}{S()}{_random.Next(1, 30)}{S()}{K(Pick("cycles", "days", "weeks", "years", "year"))}{O()})");
+                $"{Sequence(depth + 1)}{S()}{K("repeat")}{S()}{K("until")}{S()}{Pick("progression", "relapse")}{S()}({O()}{CourseBounds()}{O()})");
         }
         return Chance(0.15) ? $"{K("rest")}{S()}{_random.Next(1, 5)}{S()}{K(Pick("days", "weeks"))}" : Pick([.. _cycles]);
+    }
+
+    /// <summary>The bounds of an open-ended course: any non-empty selection of expect, at least, at most, in that order.</summary>
+    private string CourseBounds()
+    {
+        string Amount() => $"{_random.Next(1, 30)}{S()}{K(Pick("cycles", "cycle", "days", "weeks", "years", "year"))}";
+        var bounds = new List<string>();
+        if (Chance(0.5))
+        {
+            bounds.Add($"{K("expect")}{S()}{Amount()}");
+        }
+        if (Chance(0.5))
+        {
+            bounds.Add($"{K("at")}{S()}{K("least")}{S()}{Amount()}");
+        }
+        if (bounds.Count == 0 || Chance(0.5))
+        {
+            bounds.Add($"{K("at")}{S()}{K("most")}{S()}{Amount()}");
+        }
+        return string.Join($"{O()},{O()}", bounds);
     }
 
     private string Comment() => "#" + Pick("", " ", "  ") + string.Join(" ", Enumerable.Range(0, _random.Next(0, 4)).Select(_ => Pick(CommentWords)));

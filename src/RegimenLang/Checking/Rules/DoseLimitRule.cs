@@ -29,6 +29,9 @@ public abstract class DoseSumRule(LimitPer per) : ICheckRule
     /// <summary>The doses as this rule adds them up, grouped by <see cref="GroupKey"/> in order (by default the events as they are).</summary>
     protected virtual IEnumerable<DoseEvent> Portions(List<DoseEvent> events) => events;
 
+    /// <summary>The doses as this rule adds them up in a scenario (by default <see cref="Portions(List{DoseEvent})"/>).</summary>
+    protected virtual IEnumerable<DoseEvent> Portions(RuleContext context, Scenario scenario, List<DoseEvent> events) => Portions(events);
+
     public void Check(RuleContext context)
     {
         var reported = new HashSet<EffectiveLimit>();
@@ -41,7 +44,7 @@ public abstract class DoseSumRule(LimitPer per) : ICheckRule
                     // Events are in time order, so the doses of one group (a day, a cycle) are consecutive.
                     var group = new List<DoseEvent>();
                     object? key = null;
-                    foreach (var e in Portions(events))
+                    foreach (var e in Portions(context, scenario, events))
                     {
                         if (!DoseArithmetic.Applies(limit, e))
                         {
@@ -98,6 +101,10 @@ public abstract class DoseSumRule(LimitPer per) : ICheckRule
         DoseEvent? symbolicCrossing = null, absoluteCrossing = null;
         foreach (var e in events)
         {
+            if (e.Extrapolated && (symbolicCrossing ?? absoluteCrossing) is not null)
+            {
+                break; // a course with no maximum: the total is where the maximum is reached, not where the carrying-on stopped
+            }
             if (DoseArithmetic.PrescribedIn(e, unit) is { } s)
             {
                 symbolic += s;
@@ -195,14 +202,61 @@ public sealed class PerCycleLimitRule() : DoseSumRule(LimitPer.Cycle)
     protected override string Where(DoseEvent e) => Phrases.InPlanCycle(e.Instance.Cycle, e.Instance.CycleName, e.Instance.PhaseCycle, e.Instance.Phase);
 }
 
-/// <summary>RL3005: the doses of the whole plan (every phase) plus prior exposure over the lifetime maximum.</summary>
+/// <summary>
+/// RL3005: the doses of the whole plan (every phase) plus prior exposure over the lifetime maximum. An open-ended course is
+/// checked at its longest; a course with no maximum (<c>(at least 5 years)</c>) is carried on past the course laid out, repeat
+/// after repeat of its last one, until the maximum is reached or the bounds of a plan (100 years, 100,000 doses): any lifetime
+/// maximum of a drug it gives is reached some day, and the finding says after how many of its cycles.
+/// </summary>
 public sealed class LifetimeLimitRule() : DoseSumRule(LimitPer.Lifetime)
 {
     protected override object GroupKey(DoseEvent e) => 0;
 
+    protected override IEnumerable<DoseEvent> Portions(RuleContext context, Scenario scenario, List<DoseEvent> events)
+    {
+        foreach (var e in events)
+        {
+            yield return e;
+        }
+        // The last repeat laid out of a course with no maximum that gives this drug.
+        var last = events.LastOrDefault(e => e.Instance.OpenEnded is { AtMost: null });
+        if (last is null)
+        {
+            yield break;
+        }
+        var course = last.Instance.OpenEnded!;
+        bool SameRepeat(CycleInstance c) => c.Phase == last.Instance.Phase && c.OpenEnded is { } o && o.Until == course.Until && o.Repeat == course.Repeat;
+        var repeat = context.LayoutFor(scenario).Instances.Where(SameRepeat).ToList();
+        var template = events.Where(e => SameRepeat(e.Instance)).ToList();
+        int span = repeat[^1].StartDay + repeat[^1].LengthDays - repeat[0].StartDay;
+        if (span <= 0)
+        {
+            yield break;
+        }
+        // Bounded as a plan is: 100 years from the plan's start and 100,000 doses carried on.
+        int carried = 0;
+        for (int k = 1; repeat[0].StartDay + (k + 1) * span <= PlanLayout.MaxDays && carried < PlanLayout.MaxAdministrations; k++)
+        {
+            foreach (var e in template)
+            {
+                carried++;
+                var open = e.Instance.OpenEnded! with { Repeat = e.Instance.OpenEnded!.Repeat + k };
+                yield return e with
+                {
+                    Instance = e.Instance with { OpenEnded = open },
+                    PlanDay = e.PlanDay + k * span,
+                    StartMinutes = e.StartMinutes + (long)k * span * 24 * 60,
+                    Extrapolated = true,
+                };
+            }
+        }
+    }
+
     // An open-ended course is checked at its longest: the finding says after how many of its cycles the maximum is reached.
     protected override string Where(DoseEvent e) => e.Instance.OpenEnded is { } open
-        ? Phrases.OverOpenCourseReachedIn(e.Instance.Cycle, e.Instance.CycleName, e.Instance.Phase, open.Until, open.Repeat, open.AtMost)
+        ? open.AtMost is { } most
+            ? Phrases.OverOpenCourseReachedIn(e.Instance.Cycle, e.Instance.CycleName, e.Instance.Phase, open.Until, open.Repeat, most)
+            : Phrases.OverUnboundedCourseReachedIn(e.Instance.CycleName, e.Instance.Phase, open.Until, open.Repeat)
         : Phrases.OverThePlanReachedIn(e.Instance.Cycle, e.Instance.CycleName, e.Instance.Phase);
 }
 

@@ -184,6 +184,10 @@ public static class Phrases
     public static string OverOpenCourseReachedIn(int planCycle, string cycle, string phase, string until, int repeat, int atMost) =>
         $"over the plan, reached in cycle {planCycle} ('{cycle}', phase '{phase}'), after {repeat} of at most {atMost} cycles of the course until {until}";
 
+    /// <summary>Where an open-ended course with no maximum reaches a lifetime maximum: after how many of its cycles (no plan cycle: later phases would shift it).</summary>
+    public static string OverUnboundedCourseReachedIn(string cycle, string phase, string until, int repeat) =>
+        $"over the plan, reached after {repeat} cycles ('{cycle}', phase '{phase}') of the course until {until} (no maximum)";
+
     public static string OfCycle(int day, string cycle) => $"(day {day} of cycle '{cycle}')";
 
     public static string OfBlock(int day, string block) => $"(day {day} of block '{block}')";

@@ -156,10 +156,10 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor ExportOpenEnded = new(
         "RL7016", "Open-ended course exported as its expected course", DiagnosticFamily.Export, Severity.Warning,
-        "'repeat until {event}' has no end FHIR can state: the export lists the expected course ({cycles}), not a course until {event}",
+        "'repeat until {event} ({bounds})' has no end FHIR can state: the export lists {shown}, not a course until {event}",
         "An open-ended repeat (`repeat until progression (expect 6 cycles, at most 2 years)`) ends on an event. The export lays the " +
-        "plan out at its expected course (the longest when none is expected), as the timeline does; the event and the longest course " +
-        "are in the action's text only." + FhirDoc,
+        "plan out at the course the timeline shows: the expected course, else the shortest (`at least`), else the longest (`at most`); " +
+        "the event and the bounds are in the action's text only." + FhirDoc,
         "maintenance: len repeat until progression (expect 12 cycles, at most 5 years)",
         "(no fix in the file: the receiving system must continue or stop the course)");
 
@@ -230,8 +230,8 @@ public static partial class Diagnose
 
     public static Diagnostic ExportPlanBranch(SourceSpan at, string condition) => DiagnosticCatalog.ExportPlanBranch.Create(at, ("condition", condition));
 
-    public static Diagnostic ExportOpenEnded(SourceSpan at, string @event, string cycles) =>
-        DiagnosticCatalog.ExportOpenEnded.Create(at, ("event", @event), ("cycles", cycles));
+    public static Diagnostic ExportOpenEnded(SourceSpan at, string @event, string bounds, string shown) =>
+        DiagnosticCatalog.ExportOpenEnded.Create(at, ("event", @event), ("bounds", bounds), ("shown", shown));
 
     public static Diagnostic ExportOrder(SourceSpan at, string text) => DiagnosticCatalog.ExportOrder.Create(at, ("text", text));
 

@@ -152,18 +152,33 @@ public static partial class DiagnosticCatalog
         "plan { main: A x 6 }");
 
     public static readonly DiagnosticDescriptor ExpectedOverLongest = new(
-        "RL2020", "Expected course longer than its longest", DiagnosticFamily.Schedule, Severity.Error,
-        "the open-ended course until {event} expects {expected} cycles, but at most {longest} fit in its longest course ({bound})",
-        "An open-ended repeat (`repeat until progression (expect 12 cycles, at most 2 years)`) shows its expected course in the timeline and is " +
-        "checked at its longest. The expected count must fit in the longest course: a duration holds the whole repeats of the item that fit in " +
-        "it (a year is 365 days), a count of cycles is that count. An expected course longer than the longest is a typo in one of the two.",
+        "RL2020", "Expected course outside its bounds", DiagnosticFamily.Schedule, Severity.Error,
+        [
+            "the open-ended course until {event} expects {expected} cycles, but at most {bound} fit in its longest course ({written})",
+            "the open-ended course until {event} expects {expected} cycles, but its shortest course ({written}) is {bound} cycles",
+        ],
+        "An open-ended repeat (`repeat until progression (expect 12 cycles, at least 6 cycles, at most 2 years)`) shows its expected course " +
+        "in the timeline and is checked at its longest. The expected course must lie between the shortest (`at least`) and the longest " +
+        "(`at most`): a duration holds the whole repeats of the item that fit in it for `expect` and `at most`, and the fewest whole repeats " +
+        "that last it for `at least` (a year is 365 days); a count of cycles is that count. An expected course outside its bounds is a typo " +
+        "in one of the numbers.",
         "plan { maintenance: lenalidomide repeat until progression (expect 30 cycles, at most 2 years) }   # 28-day cycles: 26 fit",
         "plan { maintenance: lenalidomide repeat until progression (expect 12 cycles, at most 2 years) }");
+
+    public static readonly DiagnosticDescriptor ShortestOverLongest = new(
+        "RL2021", "Shortest course longer than the longest", DiagnosticFamily.Schedule, Severity.Error,
+        "the open-ended course until {event} lasts at least {shortest} cycles ({least}), but at most {longest} ({most})",
+        "An open-ended repeat may give both a shortest course (`at least 1 year`) and a longest (`at most 2 years`). Both are turned " +
+        "into whole repeats of the item: the fewest that last the shortest course, and as many as fit in the longest. A shortest course " +
+        "longer than the longest leaves no course that meets both: one of the two is a typo. With 28-day cycles, `at least 1 year` needs " +
+        "14 cycles (13 last 364 days) and `at most 1 year` holds 13, so write the longest course a cycle longer, or in cycles.",
+        "plan { maintenance: ponatinib repeat until progression (at least 5 years, at most 2 years) }",
+        "plan { maintenance: ponatinib repeat until progression (at least 2 years, at most 5 years) }");
 
     private static IEnumerable<DiagnosticDescriptor> ScheduleFamily() =>
     [
         DayOutsideCycle, BadDayList, DosesDoNotFit, CycleNotInPhase, CycleGap, SameDrugTwice, OverlappingConditions, RateInfusionMismatch, PlanTooLarge, ExpectedOverLongest,
-        AnchorNotGiven, AmbiguousAnchor, InfusionOverlap,
+        ShortestOverLongest,        AnchorNotGiven, AmbiguousAnchor, InfusionOverlap,
     ];
 }
 
@@ -258,8 +273,14 @@ public static partial class Diagnose
 
     public static Diagnostic InfusionWithoutRate(SourceSpan at, string dose) => DiagnosticCatalog.RateInfusionMismatch.Create(at, 2, ("dose", dose));
 
-    public static Diagnostic ExpectedOverLongest(SourceSpan at, string until, int expected, int longest, string bound) =>
-        DiagnosticCatalog.ExpectedOverLongest.Create(at, ("event", until), ("expected", expected), ("longest", longest), ("bound", bound));
+    public static Diagnostic ExpectedOverLongest(SourceSpan at, string until, int expected, int longest, string written) =>
+        DiagnosticCatalog.ExpectedOverLongest.Create(at, 0, ("event", until), ("expected", expected), ("bound", longest), ("written", written));
+
+    public static Diagnostic ExpectedUnderShortest(SourceSpan at, string until, int expected, int shortest, string written) =>
+        DiagnosticCatalog.ExpectedOverLongest.Create(at, 1, ("event", until), ("expected", expected), ("bound", shortest), ("written", written));
+
+    public static Diagnostic ShortestOverLongest(SourceSpan at, string until, int shortest, string least, int longest, string most) =>
+        DiagnosticCatalog.ShortestOverLongest.Create(at, ("event", until), ("shortest", shortest), ("least", least), ("longest", longest), ("most", most));
 
     public static Diagnostic PlanTooLarge(SourceSpan at, string cycles, string days) =>
         DiagnosticCatalog.PlanTooLarge.Create(at, 0, ("cycles", cycles), ("days", days));

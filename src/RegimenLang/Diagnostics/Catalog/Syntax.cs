@@ -209,7 +209,7 @@ public static partial class DiagnosticCatalog
         NumberRole.CycleNumber => "a cycle number",
         NumberRole.RepeatCount => "a repeat count",
         NumberRole.RestLength => "a rest length",
-        NumberRole.CourseBound => "the longest course of an open-ended repeat",
+        NumberRole.CourseBound => "a bound of an open-ended course",
         NumberRole.CycleLength => "a cycle length",
         NumberRole.DoseCount => "a number of doses",
         NumberRole.DoseInterval => "an interval in days or weeks",

@@ -228,15 +228,18 @@ public sealed class FhirExportWarnings : ISyntaxVisitor<IEnumerable<Diagnostic>>
         WithoutPatient ? [Diagnose.ExportPlanBranch(node.Condition.Span, SyntaxPrinter.Condition(node.Condition)), .. All(node.Children())] : All(node.Children());
 
     public IEnumerable<Diagnostic> VisitOpenRepeat(OpenRepeatSequence node) =>
-        [Diagnose.ExportOpenEnded(node.Event.Span, node.Event.Text, node.Expect is { } expect ? $"{expect.Text} cycles expected" : $"the longest, at most {node.AtMost.Text} {node.Unit.ToString().ToLowerInvariant()}"),
+        [Diagnose.ExportOpenEnded(node.Event.Span, node.Event.Text,
+            string.Join(", ", node.Bounds().Select(b => $"{b.Words} {SyntaxPrinter.Bound(b.Bound)}")),
+            node.Expect is not null ? "the expected course" : node.AtLeast is not null ? "the shortest course" : "the longest course"),
             .. All(node.Children())];
 
     public IEnumerable<Diagnostic> VisitOrder(OrderLine node) => [Diagnose.ExportOrder(node.Text.Span, node.Text.Value)];
 
     public IEnumerable<Diagnostic> VisitOrderTiming(OrderTiming node) => None;
 
+    // Without a maximum (RL3040, or silenced with a reason) nothing is left out of the Dosage: no warning.
     public IEnumerable<Diagnostic> VisitAsNeeded(AsNeededModifier node) =>
-        [Diagnose.ExportAsNeeded(node.Span, node.Reason.Value, node.MaxPerDay is { } max ? $" (at most {max.Text} per day)" : "")];
+        node.MaxPerDay is { } max ? [Diagnose.ExportAsNeeded(node.Span, node.Reason.Value, $" (at most {max.Text} per day)")] : None;
 
     public IEnumerable<Diagnostic> VisitParenthesizedSequence(ParenthesizedSequence node) => All(node.Children());
 

@@ -124,11 +124,32 @@ public sealed record BoundRest(RestSequence Node, int Days) : BoundSequence(Node
 public sealed record BoundBranch(BranchSequence Node, BoundCondition Condition, BoundSequence Then, BoundSequence? Else) : BoundSequence(Node);
 
 /// <summary>
-/// An open-ended repeat (<c>repeat until progression (at most 2 years)</c>): <see cref="Expected"/> repeats (null: the
-/// longest course) in the timeline, the longest course for the checker. The longest course is a count of repeats or a
-/// number of days (whole repeats that fit, at least one; the plan layout divides by the item's length).
+/// One bound of an open-ended course: a count of repeats, or a number of days (the plan layout turns it into whole repeats of
+/// the item, whose length it knows).
 /// </summary>
-public sealed record BoundOpenRepeat(OpenRepeatSequence Node, BoundSequence Item, int? Expected, int? AtMostRepeats, int? AtMostDays) : BoundSequence(Node)
+public sealed record CourseLength(int? Repeats, int? Days)
+{
+    public static CourseLength Of(CourseBound bound)
+    {
+        int amount = (int)bound.Amount.Value;
+        return bound.Unit switch
+        {
+            CourseUnit.Cycles => new CourseLength(amount, null),
+            CourseUnit.Weeks => new CourseLength(null, amount * 7),
+            CourseUnit.Years => new CourseLength(null, amount * 365),
+            _ => new CourseLength(null, amount),
+        };
+    }
+}
+
+/// <summary>
+/// An open-ended repeat (<c>repeat until progression (at least 5 years)</c>): the expected course, the shortest
+/// (<see cref="AtLeast"/>) and the longest (<see cref="AtMost"/>), each optional but at least one given. The timeline shows
+/// the expected course, else the shortest, else the longest; the checker checks the longest, and without one counts the
+/// course as having no maximum (see <c>PlanLayout</c>).
+/// </summary>
+public sealed record BoundOpenRepeat(OpenRepeatSequence Node, BoundSequence Item, CourseLength? Expected, CourseLength? AtLeast, CourseLength? AtMost)
+    : BoundSequence(Node)
 {
     public string Until => Node.Event.Text;
 }

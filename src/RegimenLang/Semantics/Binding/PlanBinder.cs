@@ -118,14 +118,7 @@ internal sealed class PlanBinder(BindingContext context, ConditionBinder conditi
         {
             return null;
         }
-        int bound = (int)node.AtMost.Value;
-        int? expected = node.Expect is { } e ? (int)e.Value : null;
-        return node.Unit switch
-        {
-            CourseUnit.Cycles => new BoundOpenRepeat(node, item, expected, bound, null),
-            CourseUnit.Weeks => new BoundOpenRepeat(node, item, expected, null, bound * 7),
-            CourseUnit.Years => new BoundOpenRepeat(node, item, expected, null, bound * 365),
-            _ => new BoundOpenRepeat(node, item, expected, null, bound),
-        };
+        static CourseLength? Of(CourseBound? bound) => bound is null ? null : CourseLength.Of(bound);
+        return new BoundOpenRepeat(node, item, Of(node.Expect), Of(node.AtLeast), Of(node.AtMost));
     }
 }

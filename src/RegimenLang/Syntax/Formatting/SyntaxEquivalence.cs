@@ -295,9 +295,12 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
     public bool VisitOpenRepeat(OpenRepeatSequence a)
     {
         var b = Other<OpenRepeatSequence>();
-        return Same(a.Item, b.Item) && Same(a.Event, b.Event) && a.Unit == b.Unit && Same(a.AtMost, b.AtMost)
-            && (a.Expect is null ? b.Expect is null : b.Expect is not null && Same(a.Expect, b.Expect));
+        return Same(a.Item, b.Item) && Same(a.Event, b.Event) && SameBound(a.Expect, b.Expect) && SameBound(a.AtLeast, b.AtLeast)
+            && SameBound(a.AtMost, b.AtMost);
     }
+
+    private bool SameBound(CourseBound? a, CourseBound? b) =>
+        a is null ? b is null : b is not null && a.Unit == b.Unit && Same(a.Amount, b.Amount);
 
     public bool VisitIdentifier(Identifier a) => Text(a.Text, Other<Identifier>().Text);
 

@@ -287,7 +287,10 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
         $"{b.Then.Accept(this)} when {b.Condition.Accept(this)}{(b.Else is { } e ? " else " + e.Accept(this) : "")}";
 
     public string VisitOpenRepeat(OpenRepeatSequence o) =>
-        $"{o.Item.Accept(this)} repeat until {o.Event.Text} ({(o.Expect is { } e ? $"expect {e.Text} {(e.Value == 1 ? "cycle" : "cycles")}, " : "")}at most {o.AtMost.Text} {CourseUnitWord(o.AtMost, o.Unit)})";
+        $"{o.Item.Accept(this)} repeat until {o.Event.Text} ({string.Join(", ", o.Bounds().Select(b => $"{b.Words} {Bound(b.Bound)}"))})";
+
+    /// <summary>One bound of an open-ended course as written in the plan: "5 years", "1 cycle".</summary>
+    public static string Bound(CourseBound bound) => $"{bound.Amount.Text} {CourseUnitWord(bound.Amount, bound.Unit)}";
 
     /// <summary>Singular after exactly 1, as for cycle lengths.</summary>
     private static string CourseUnitWord(NumberLiteral amount, CourseUnit unit)

@@ -87,17 +87,41 @@ public enum CourseUnit
     Years,
 }
 
+/// <summary>One bound of an open-ended course: an amount of repeats (<c>cycles</c>) or of time (days, weeks, years).</summary>
+public sealed record CourseBound(NumberLiteral Amount, CourseUnit Unit)
+{
+    public bool IsDuration => Unit != CourseUnit.Cycles;
+}
+
 /// <summary>
-/// <c>item repeat until event (expect n cycles, at most m unit)</c>: a course without a fixed count, such as
-/// maintenance until progression. <see cref="Expect"/> (optional) is the course the timeline shows; the bound
-/// (<see cref="AtMost"/> in <see cref="Unit"/>) is the longest course, which the checker checks.
+/// <c>item repeat until event (expect n unit, at least n unit, at most n unit)</c>: a course without a fixed count, such as
+/// maintenance until progression. At least one bound is written, in that order. <see cref="Expect"/> is the course the
+/// timeline shows (else <see cref="AtLeast"/>, else <see cref="AtMost"/>); <see cref="AtMost"/> is the longest course, which
+/// the checker checks; without it the course has no maximum (see <c>PlanLayout</c> and the lifetime rule).
 /// </summary>
-public sealed record OpenRepeatSequence(SequenceSyntax Item, Identifier Event, NumberLiteral? Expect, NumberLiteral AtMost, CourseUnit Unit, SourceSpan Span)
+public sealed record OpenRepeatSequence(SequenceSyntax Item, Identifier Event, CourseBound? Expect, CourseBound? AtLeast, CourseBound? AtMost, SourceSpan Span)
     : SequenceSyntax(Span)
 {
     public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitOpenRepeat(this);
 
     public override T Accept<T>(ISequenceVisitor<T> visitor) => visitor.VisitOpenRepeat(this);
 
-    public override IEnumerable<SyntaxNode> Children() => Expect is null ? [Item, Event, AtMost] : [Item, Event, Expect, AtMost];
+    /// <summary>The bounds written, in their fixed order, with the words that introduce them.</summary>
+    public IEnumerable<(string Words, CourseBound Bound)> Bounds()
+    {
+        if (Expect is { } expect)
+        {
+            yield return ("expect", expect);
+        }
+        if (AtLeast is { } atLeast)
+        {
+            yield return ("at least", atLeast);
+        }
+        if (AtMost is { } atMost)
+        {
+            yield return ("at most", atMost);
+        }
+    }
+
+    public override IEnumerable<SyntaxNode> Children() => [Item, Event, .. Bounds().Select(b => b.Bound.Amount)];
 }

@@ -726,15 +726,37 @@ internal static class Grammar
                 _ => Nodes.CourseUnit.Years,
             });
 
-    /// <summary><c>repeat until event (expect n cycles, at most m unit)</c>, after the item; <c>expect</c> is optional.</summary>
+    /// <summary>A number of cycles, days, weeks or years: one bound of an open-ended course.</summary>
+    private static readonly Parser<Token, CourseBound> CourseAmount =
+        Map((n, unit) => new CourseBound(n, unit), NumberLabelled("a number of cycles, days, weeks or years"), CourseUnit);
+
+    /// <summary>
+    /// <c>at least n unit[, at most n unit]</c> or <c>at most n unit</c>. The order is part of the grammar (a lower bound
+    /// before an upper one), so a bound out of order is an ordinary syntax error naming what may come there.
+    /// </summary>
+    private static readonly Parser<Token, (CourseBound? AtLeast, CourseBound? AtMost)> AtBounds =
+        Keyword("at").Then(OneOf(
+            Keyword("least").Then(Map(
+                (least, most) => ((CourseBound?)least, most.HasValue ? most.Value : null),
+                CourseAmount,
+                Comma.Then(Keyword("at")).Then(Keyword("most")).Then(CourseAmount).Optional())),
+            Keyword("most").Then(CourseAmount).Select(most => ((CourseBound?)null, (CourseBound?)most))));
+
+    /// <summary>The bounds of an open-ended course in their fixed order: <c>expect</c>, <c>at least</c>, <c>at most</c>, at least one.</summary>
+    private static readonly Parser<Token, (CourseBound? Expect, CourseBound? AtLeast, CourseBound? AtMost)> OpenEndBounds = OneOf(
+        Map(
+            (expect, rest) => ((CourseBound?)expect, rest.HasValue ? rest.Value.AtLeast : null, rest.HasValue ? rest.Value.AtMost : null),
+            Keyword("expect").Then(CourseAmount),
+            Comma.Then(AtBounds).Optional()),
+        AtBounds.Select(b => ((CourseBound?)null, b.AtLeast, b.AtMost)));
+
+    /// <summary><c>repeat until event (expect n unit, at least n unit, at most n unit)</c>, after the item.</summary>
     private static readonly Parser<Token, Func<SequenceSyntax, SequenceSyntax>> OpenEnd =
         Map(
-            (evt, expect, atMost, unit, close) => (Func<SequenceSyntax, SequenceSyntax>)(item =>
-                new OpenRepeatSequence(item, evt, expect.HasValue ? expect.Value : null, atMost, unit, Span(item, close))),
+            (evt, bounds, close) => (Func<SequenceSyntax, SequenceSyntax>)(item =>
+                new OpenRepeatSequence(item, evt, bounds.Expect, bounds.AtLeast, bounds.AtMost, Span(item, close))),
             Keyword("repeat").Then(Keyword("until")).Then(Name("the event that ends the course, such as progression")).Before(LeftParen),
-            Keyword("expect").Then(NumberLabelled("the expected number of cycles")).Before(AnyOf("'cycles'", "cycles", "cycle")).Before(Comma).Optional(),
-            Keyword("at").Then(Keyword("most")).Then(NumberLabelled("the longest course, in cycles, days, weeks or years")),
-            CourseUnit,
+            OpenEndBounds,
             RightParen);
 
     /// <summary><c>x n</c> after an item.</summary>

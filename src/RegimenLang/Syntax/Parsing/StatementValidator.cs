@@ -119,8 +119,7 @@ internal static class StatementValidator
             {
                 RepeatSequence repeat => Count(repeat.Count, NumberRole.RepeatCount),
                 RestSequence rest => Count(rest.Amount, NumberRole.RestLength),
-                OpenRepeatSequence open => Count(open.AtMost, NumberRole.CourseBound)
-                    ?? (open.Expect is { } expect ? Count(expect, NumberRole.RepeatCount) : null),
+                OpenRepeatSequence open => open.Bounds().Select(b => Count(b.Bound.Amount, NumberRole.CourseBound)).FirstOrDefault(d => d is not null),
                 _ => null,
             };
             if (problem is not null)
