@@ -19,7 +19,8 @@ public sealed record Scenario(Patient Patient, string Description, bool IsRealPa
     /// <summary>The conservative fallback of too many combinations of facts: every conditional line applies.</summary>
     public bool EveryLineApplies { get; init; }
 
-    public string When => Phrases.When(DoseLevelDescription.Length == 0 ? Description
-        : Description.Length == 0 ? DoseLevelDescription
-        : Description + ", " + DoseLevelDescription);
+    /// <summary>The dose-changing events this scenario dates before the plan ("after cmr"); empty when none.</summary>
+    public string EventDescription { get; init; } = "";
+
+    public string When => Phrases.When(string.Join(", ", new[] { Description, DoseLevelDescription, EventDescription }.Where(d => d.Length > 0)));
 }

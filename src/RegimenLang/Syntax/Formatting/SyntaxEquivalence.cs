@@ -244,6 +244,12 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
         return Same(a.Reason, b.Reason) && Same(a.MaxPerDay, b.MaxPerDay);
     }
 
+    public bool VisitUntil(UntilModifier a)
+    {
+        var b = Other<UntilModifier>();
+        return Same(a.Condition, b.Condition) && Same(a.ExpectDays, b.ExpectDays) && Same(a.AtMostDays, b.AtMostDays) && Same(a.Then, b.Then);
+    }
+
     public bool VisitFactCondition(FactCondition a) => Same(a.Fact, Other<FactCondition>().Fact);
 
     public bool VisitComparison(ComparisonCondition a)

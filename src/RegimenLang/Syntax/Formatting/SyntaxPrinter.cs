@@ -257,6 +257,10 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
     public string VisitAsNeeded(AsNeededModifier p) =>
         "prn " + Quote(p.Reason.Value) + (p.MaxPerDay is { } max ? $" (at most {max.Text} per day)" : "");
 
+    public string VisitUntil(UntilModifier u) =>
+        "until " + u.Condition.Accept(this) + (u.Then is { } then ? " then " + then.Accept(this)
+            : " (" + (u.ExpectDays is { } expect ? $"expect {expect.Text} days, " : "") + $"at most {u.AtMostDays!.Text} days)");
+
     public string VisitFactCondition(FactCondition f) => f.Fact.Text;
 
     public string VisitComparison(ComparisonCondition c) => $"{c.Fact.Text} {c.Operator.Symbol()} {c.Value.Accept(this)}";

@@ -50,6 +50,7 @@ public sealed record AdministrationLine(
     public LabelModifier? Label => Modifiers.OfType<LabelModifier>().FirstOrDefault();
     public TimingModifier? Timing => Modifiers.OfType<TimingModifier>().FirstOrDefault();
     public AsNeededModifier? AsNeeded => Modifiers.OfType<AsNeededModifier>().FirstOrDefault();
+    public UntilModifier? Until => Modifiers.OfType<UntilModifier>().FirstOrDefault();
 
     /// <summary>
     /// Whether the line needs no days clause: its frequency picks its days (<c>every 14 days</c>, <c>throughout</c>),
