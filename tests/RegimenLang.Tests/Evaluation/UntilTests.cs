@@ -87,7 +87,7 @@ public sealed class UntilTests
         var ponatinib = ExpandOk(Source).Entries.Where(e => e.Drug == "ponatinib").ToList();
         Assert.Equal(56, ponatinib.Count);
         Assert.All(ponatinib, e => Assert.Equal(30m, e.Amount));
-        Assert.All(ponatinib, e => Assert.Equal(new Evaluation.EntryDoseChange("cmr", "15 mg", null, false), e.DoseChange));
+        Assert.All(ponatinib, e => Assert.Equal(new RegimenLang.Evaluation.EntryDoseChange("cmr", "15 mg", null, false), e.DoseChange));
     }
 
     [Fact]
