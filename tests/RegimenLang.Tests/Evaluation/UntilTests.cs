@@ -35,6 +35,8 @@ public sealed class UntilTests
         "  filgrastim 5 mcg/kg SC daily day 8 until anc >= 1.0 (expect 5 days, at most 14 days)")]
     [InlineData("  ponatinib 30 mg PO UNTIL cmr THEN 15 mg daily days 1-28 when age > 60",
         "  ponatinib 30 mg PO daily days 1-28 until cmr then 15 mg when age > 60")]
+    [InlineData("  filgrastim 5 mcg/kg SC daily until anc >= 1.0 (at most 14 days) FROM  DAY 8",
+        "  filgrastim 5 mcg/kg SC daily from day 8 until anc >= 1.0 (at most 14 days)")]
     [InlineData("  filgrastim 5 mcg/kg SC daily day 8 until progression (at most 7 days)",
         "  filgrastim 5 mcg/kg SC daily day 8 until progression (at most 7 days)")]
     public void Both_forms_parse_format_canonically_and_round_trip(string written, string canonical)
@@ -79,6 +81,13 @@ public sealed class UntilTests
     {
         var timeline = ExpandOk(Source.Replace("(expect 5 days, at most 14 days)", "(at most 3 days)", StringComparison.Ordinal));
         Assert.Equal([8, 9, 10], timeline.Entries.Where(e => e.Drug == "filgrastim" && e.Cycle == 1).Select(e => e.CycleDay));
+    }
+
+    [Fact]
+    public void From_day_is_the_same_first_day()
+    {
+        var written = ExpandOk(Source.Replace("daily day 8 until", "daily from day 8 until", StringComparison.Ordinal));
+        Assert.Equal(ExpandOk(Source).Entries.Select(e => (e.When, e.Drug, e.Amount)), written.Entries.Select(e => (e.When, e.Drug, e.Amount)));
     }
 
     [Fact]

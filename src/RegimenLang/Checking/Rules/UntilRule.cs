@@ -21,6 +21,10 @@ public sealed class UntilRule : ICheckRule
         foreach (var written in context.WrittenLines)
         {
             var line = written.Line;
+            if (line.Days is { WrittenFrom: true } from && line.Until is not { IsDuration: true })
+            {
+                context.Report(Diagnose.FromDayWithoutUntil(from.Span, line.Drug.Text, from.Ranges[0].From.Text));
+            }
             if (line.Until is not { } until)
             {
                 continue;

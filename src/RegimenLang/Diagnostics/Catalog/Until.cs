@@ -16,13 +16,14 @@ public static partial class DiagnosticCatalog
             "{drug} runs until {until} for at most {atMost} days from day {first}, past the last day of its {length}-day {container} (day {last})",
             "{drug} runs until {until} for a number of days: '{frequency}' picks its own days; use daily, bid, tid, qid or q<N>h",
             "the dose of {drug} changes at an event: write one event name after 'until', such as cmr, not '{condition}'",
+            "'from day {day}' starts a line that runs until a condition; {drug} has none: write 'day {day}'",
         ],
         "An administration line takes `until` in two forms. `until CONDITION ([expect N days,] at most M days)` is a lab- or event-driven " +
         "duration (`filgrastim 5 mcg/kg SC daily day 8 until anc >= 1.0 (expect 7 days, at most 14 days)`): the line starts on its one listed " +
         "day and goes on at its frequency for the expected N days in the timeline (the longest, M, without `expect`); the checker counts it " +
         "at M days. So it needs exactly one first day (not a range or a list, and not `prn`), a frequency that repeats each day (not " +
         "`weekly`, `every N days`, `throughout` or a counted `q<N>h x N`), an expected course no longer than the longest, and a longest " +
-        "course that ends within its cycle or phase block. `until EVENT then DOSE` is a dose change on a response event " +
+        "course that ends within its cycle or phase block; its first day may be written `from day 8`, which no other line takes. `until EVENT then DOSE` is a dose change on a response event " +
         "(`ponatinib 30 mg PO daily days 1-28 until cmr then 15 mg`): its event is one name, which a patient file's `events:` may date.",
         "filgrastim 5 mcg/kg SC daily days 8-14 until anc >= 1.0 (expect 7 days, at most 14 days)",
         "filgrastim 5 mcg/kg SC daily day 8 until anc >= 1.0 (expect 7 days, at most 14 days)");
@@ -50,6 +51,9 @@ public static partial class Diagnose
 
     public static Diagnostic UntilWithSpanningFrequency(SourceSpan at, string drug, string until, string frequency) =>
         DiagnosticCatalog.InvalidUntil.Create(at, 5, ("drug", drug), ("until", until), ("frequency", frequency));
+
+    public static Diagnostic FromDayWithoutUntil(SourceSpan at, string drug, string day) =>
+        DiagnosticCatalog.InvalidUntil.Create(at, 7, ("drug", drug), ("day", day));
 
     public static Diagnostic UntilEventNotAName(SourceSpan at, string drug, string condition) =>
         DiagnosticCatalog.InvalidUntil.Create(at, 6, ("drug", drug), ("condition", condition));

@@ -199,7 +199,7 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
     public bool VisitDays(DaysSyntax a)
     {
         var b = Other<DaysSyntax>();
-        return a.Plural == b.Plural && All(a.Ranges, b.Ranges);
+        return a.Plural == b.Plural && a.WrittenFrom == b.WrittenFrom && All(a.Ranges, b.Ranges);
     }
 
     public bool VisitDayRange(DayRange a)

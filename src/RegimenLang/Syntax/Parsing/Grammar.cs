@@ -458,6 +458,11 @@ internal static class Grammar
                 Keyword("cycle"), NumberLabelled("a cycle number"))
             .Or(TimingTail(from).Select(t => (ModifierSyntax)t)));
 
+    /// <summary><c>from day 8</c>: the first day of a line that runs until a condition, the same as <c>day 8</c> (RL2041 on any other line).</summary>
+    private static readonly Parser<Token, DaysSyntax> FromDay =
+        Map((from, _, n) => new DaysSyntax([new DayRange(n, null, n.Span)], Plural: false, Span(from, n)) { WrittenFrom = true },
+            Keyword("from"), Keyword("day"), DayNumber);
+
     private static readonly Parser<Token, ModifierSyntax> NoteModifier =
         Map((k, s) => (ModifierSyntax)new NoteModifier(s, Span(k, s)), Keyword("note"), StringLiteral);
 
@@ -512,7 +517,7 @@ internal static class Grammar
         ["round"] = RoundModifier.Select(static x => (SyntaxNode)x),
         ["when"] = WhenModifier.Select(static x => (SyntaxNode)x),
         ["in"] = InCycles.Select(static x => (SyntaxNode)x),
-        ["from"] = FromCycle.Select(static x => (SyntaxNode)x),
+        ["from"] = Try(FromDay).Select(static x => (SyntaxNode)x).Or(FromCycle.Select(static x => (SyntaxNode)x)),
         ["note"] = NoteModifier.Select(static x => (SyntaxNode)x),
         ["at"] = AtModifier.Select(static x => (SyntaxNode)x),
         ["as"] = LabelModifier.Select(static x => (SyntaxNode)x),
