@@ -22,7 +22,7 @@ public static class SemanticTokensProvider
         [.. Vocabulary.TopLevel, .. Vocabulary.PlanWords, .. Vocabulary.ConditionWords, .. Vocabulary.InputTypes, .. Vocabulary.DoseForms, .. Vocabulary.LevelValues,
          "include", "length", "days", "day", "weeks", "over", "continuous", "cap", "round", "to", "when", "in", "cycle", "cycles", "from",
          "note", "at", "as", "before", "after", "starts", "ends", "per", "dose", "lifetime", "each", "once", "daily", "bid", "tid", "qid",
-         "weekly", "throughout", "every", "divided", "order", "prn", "most", "else", "repeat", "until", "expect"],
+         "weekly", "throughout", "every", "divided", "order", "prn", "most", "else", "repeat", "until", "expect", "then"],
         StringComparer.OrdinalIgnoreCase);
 
     public static SemanticTokens Tokens(OpenDocument document)

@@ -20,7 +20,7 @@ public static class Vocabulary
 
     /// <summary>Clauses after the route, in the canonical order.</summary>
     public static readonly string[] Clauses =
-        ["over", "continuous", "day", "days", "cap", "round to", "when", "in cycle", "in cycles", "from cycle", "note", "at", "as", "before", "after", "prn"];
+        ["over", "continuous", "day", "days", "cap", "round to", "when", "in cycle", "in cycles", "from cycle", "note", "at", "as", "before", "after", "prn", "until"];
 
     public static readonly string[] DoseForms = ["AUC", "ramp"];
 

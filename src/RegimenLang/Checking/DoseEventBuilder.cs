@@ -37,7 +37,8 @@ public static class DoseEventBuilder
             }
             var prescribedDose = levels.Prescribed(dose);
             DoseResult? computed = null;
-            if (scenario.IsRealPatient && (!record.Changes.IsEmpty || !absolute.TryGetValue((dose.Line, dose.Step), out computed)))
+            // A line's dose is computed once, unless a recorded change of level or an event (until cmr then 15 mg) changes it.
+            if (scenario.IsRealPatient && (!record.Changes.IsEmpty || dose.Line.Until?.Then is not null || !absolute.TryGetValue((dose.Line, dose.Step), out computed)))
             {
                 computed = Dosing.Compute(dose.Line, prescribedDose, patient, quiet);
                 absolute[(dose.Line, dose.Step)] = computed;

@@ -210,6 +210,8 @@ public sealed class RuleContext
         counted.ExceptWith(Model.UncertainDrugs);
         var conditional = Lines.Where(l => l.When is not null).Select(l => l.DrugName).ToHashSet(StringComparer.OrdinalIgnoreCase);
         conditional.UnionWith(Model.LevelTables.Keys); // a drug with dose levels differs from one level scenario to the next
+        // So does a drug whose dose changes on an event (until cmr then 15 mg): before and after it.
+        conditional.UnionWith(Lines.Where(l => l.Line.Until?.Then is not null).Select(l => l.DrugName));
         if (Model.Plan is { HasBranches: true })
         {
             conditional.UnionWith(counted); // the plan itself differs from one scenario to the next

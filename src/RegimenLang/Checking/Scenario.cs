@@ -19,7 +19,12 @@ public sealed record Scenario(Patient Patient, string Description, bool IsRealPa
     /// <summary>The conservative fallback of too many combinations of facts: every conditional line applies.</summary>
     public bool EveryLineApplies { get; init; }
 
-    public string When => Phrases.When(DoseLevelDescription.Length == 0 ? Description
-        : Description.Length == 0 ? DoseLevelDescription
-        : Description + ", " + DoseLevelDescription);
+    /// <summary>The dose-changing events this scenario dates before the plan ("after cmr"); empty when none.</summary>
+    public string EventDescription { get; init; } = "";
+
+    /// <summary>Whether this scenario dates the event a line's dose changes at (so a finding on the line names it).</summary>
+    public bool ChangesDose(Semantics.Binding.BoundAdministration line) =>
+        EventDescription.Length > 0 && line.Line.Until is { Then: not null, Event: { } name } && Patient.Events.ContainsKey(name);
+
+    public string When => Phrases.When(string.Join(", ", new[] { Description, DoseLevelDescription, EventDescription }.Where(d => d.Length > 0)));
 }

@@ -20,7 +20,41 @@ public static class ScenarioBuilder
     private static readonly DateOnly SymbolicStart = new(2026, 1, 5);
 
     public static IReadOnlyList<Scenario> Build(SemanticModel model) =>
-        WithDoseLevels(model, Build(model.Administrations, model.Plan?.BranchConditions ?? []));
+        WithEvents(model, WithDoseLevels(model, Build(model.Administrations, model.Plan?.BranchConditions ?? [])));
+
+    /// <summary>
+    /// The scenarios again with every dose-changing event (<c>until cmr then 15 mg</c>) dated before the plan: each such line then gives
+    /// its second dose throughout, as the scenarios without it give its first throughout. A line's doses before and after its event are
+    /// each a fixed dose, so whatever day the event comes, its sums per day, per cycle and over the plan are never more than the larger of
+    /// the two courses: both are checked, as dose levels are, and a finding names the event ("after cmr"). A patient who records an
+    /// event is checked on the dates recorded; one who does not, on both courses of it.
+    /// </summary>
+    private static IReadOnlyList<Scenario> WithEvents(SemanticModel model, IReadOnlyList<Scenario> scenarios)
+    {
+        var events = model.Administrations.Select(a => a.Line.Until).OfType<Syntax.Nodes.UntilModifier>()
+            .Where(u => u.Then is not null && u.Event is not null).Select(u => u.Event!)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        if (events.Count == 0)
+        {
+            return scenarios;
+        }
+        var bases = scenarios.Count * 2 <= MaxScenarios ? scenarios : [scenarios[0]];
+        var result = new List<Scenario>(scenarios);
+        foreach (var scenario in bases)
+        {
+            var open = events.Where(e => !scenario.Patient.Events.ContainsKey(e)).ToList();
+            if (open.Count == 0)
+            {
+                continue;
+            }
+            result.Add(scenario with
+            {
+                Patient = scenario.Patient with { Events = scenario.Patient.Events.SetItems(open.Select(e => KeyValuePair.Create(e, DateOnly.MinValue))) },
+                EventDescription = string.Join(", ", open.Select(e => "after " + e)),
+            });
+        }
+        return result;
+    }
 
     /// <summary>
     /// The scenarios for a real patient: the patient alone, or, when the plan branches on a fact the patient does not give
@@ -33,12 +67,12 @@ public static class ScenarioBuilder
         var missing = branches.SelectMany(b => b.Tests()).Where(t => t.Fact.Fact.Read(patient) is null).ToList();
         if (missing.Count == 0)
         {
-            return [real];
+            return WithEvents(model, [real]);
         }
         var axes = Axes(missing);
         if (Count(axes) > MaxScenarios)
         {
-            return [real];
+            return WithEvents(model, [real]);
         }
         var result = new List<Scenario>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -50,7 +84,7 @@ public static class ScenarioBuilder
                 result.Add(new Scenario(assigned, Describe(assignment), IsRealPatient: true));
             }
         }
-        return result;
+        return WithEvents(model, result);
     }
 
     /// <summary>

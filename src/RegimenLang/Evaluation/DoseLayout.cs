@@ -34,6 +34,9 @@ public sealed record PlacedDose(
 
     public long EndMinutes => StartMinutes + (DurationMinutes ?? 0);
 
+    /// <summary>The day of its cycle or phase block the line gives the dose for (its listed day; for a timed dose, its anchor's).</summary>
+    public int ListedDay { get; init; }
+
     /// <summary>The dose of this administration as prescribed: the ramp step, or the line's dose.</summary>
     public DoseSyntax Prescribed => Step >= 0 && Administration.Dose is RampDose ramp ? ramp.Steps[Step] : Administration.Dose;
 
@@ -213,7 +216,7 @@ public static class DoseLayout
                 return;
             }
             Doses.Add(new PlacedDose(dose.Administration, index, instance, cycleDay, start, PlacedDose.Duration(dose.Administration.Line),
-                dose.DoseNumber, dose.DoseCount, dose.Step, dose.DefaultTime, dose.Anchor));
+                dose.DoseNumber, dose.DoseCount, dose.Step, dose.DefaultTime, dose.Anchor) { ListedDay = dose.ListedDay });
         }
 
         /// <summary>The doses of the given lines of one container (each with its minutes from the container's day-1 midnight).</summary>

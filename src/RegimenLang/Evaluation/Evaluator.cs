@@ -80,6 +80,10 @@ public static class Evaluator
             {
                 continue; // an as-needed line is one entry a day; its maximum is the checker's business
             }
+            if (dose.Administration.LastExpectedDay is { } lastExpected && dose.ListedDay > lastExpected)
+            {
+                continue; // a lab-driven duration is shown at its expected course; the checker counts its longest
+            }
             var recorded = AsGivenPlan.Of(dose, record, levels);
             if (recorded == RecordedDose.LeftOut)
             {
@@ -87,7 +91,8 @@ public static class Evaluator
             }
             var key = (dose.Line, dose.Step);
             // A recorded change of level makes a line's dose differ from one cycle to the next: no sharing then.
-            if (!record.Changes.IsEmpty || !doses.TryGetValue(key, out var computed))
+            // So does an event that changes the line's dose (until cmr then 15 mg).
+            if (!record.Changes.IsEmpty || dose.Line.Until?.Then is not null || !doses.TryGetValue(key, out var computed))
             {
                 computed = Dosing.Compute(dose.Line, levels.Prescribed(dose), patient, problems);
                 doses[key] = computed;
@@ -108,6 +113,8 @@ public static class Evaluator
                 entries.Add(Entry(dose, computed, origin, lineParts, levels) with
                 {
                     Recorded = recorded == RecordedDose.Recorded,
+                    Until = UntilMark(dose),
+                    DoseChange = DoseChangeMark(dose, levels),
                     Status = record.AsOf is { } asOf ? (DateOnly.FromDateTime(origin.AddMinutes(dose.StartMinutes)) <= asOf ? EntryStatus.Given : EntryStatus.Planned) : null,
                 });
             }
@@ -151,6 +158,18 @@ public static class Evaluator
     /// RL6009: an oral dose the waking-day model puts in the night (22:00 to 06:00) because the first-dose time is late
     /// (<c>tid</c> from 20:00 gives 02:00). Doses the author timed (<c>at</c>, a timing) are as written and are not reported.
     /// </summary>
+    /// <summary>The place of a dose in its line's lab- or event-driven course; null for other lines.</summary>
+    private static EntryUntil? UntilMark(PlacedDose dose) =>
+        dose.Line.Until is { IsDuration: true, Longest: { } most } until && dose.Administration.ListedDays is [var first, ..]
+            ? new EntryUntil(SyntaxPrinter.Condition(until.Condition), dose.ListedDay - first + 1, until.ExpectDays is null ? null : until.Expected, most)
+            : null;
+
+    /// <summary>Which side of its line's event a dose is on; null for other lines.</summary>
+    private static EntryDoseChange? DoseChangeMark(PlacedDose dose, LevelSelection levels) =>
+        dose.Line.Until is { Then: { } then, Event: { } name }
+            ? new EntryDoseChange(name, SyntaxPrinter.Print(then), levels.EventDate(dose), levels.AfterEvent(dose))
+            : null;
+
     private static void NightDoses(ImmutableArray<PlacedDose> doses, DiagnosticBag problems)
     {
         var reported = new HashSet<AdministrationLine>(ReferenceEqualityComparer.Instance);

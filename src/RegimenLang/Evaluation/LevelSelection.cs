@@ -44,18 +44,31 @@ public sealed class LevelSelection
     /// <summary>Whether the level of the dose's drug in its cycle omits it.</summary>
     public bool OmittedIn(PlacedDose dose) => LevelOf(dose) is { IsOmit: true };
 
-    /// <summary>The dose of a laid-out administration at the patient's level (the line's dose, or its ramp step, as written at level 0).</summary>
+    /// <summary>
+    /// The dose of a laid-out administration at the patient's level (the line's dose, or its ramp step, as written at level 0); for a line
+    /// whose dose changes on an event (<c>until cmr then 15 mg</c>), the dose after it from the date the patient's events give it on. A
+    /// level then applies to the second dose in the same proportion as to the first, so a scenario that checks a level checks both.
+    /// </summary>
     public DoseSyntax Prescribed(PlacedDose dose)
     {
         var line = dose.Administration;
+        var written = AfterEvent(dose) ? line.Line.Until!.Then! : dose.Prescribed;
         if (_model.LevelTables.Count == 0)
         {
-            return dose.Prescribed; // asked for every laid-out dose: nothing to look up in a regimen without levels
+            return written; // asked for every laid-out dose: nothing to look up in a regimen without levels
         }
         return LevelOf(dose) is { } level && _model.LevelsOf(line.DrugName) is { } table
-            ? DoseLevelArithmetic.Apply(table, level, line.Dose, dose.Prescribed) ?? dose.Prescribed
-            : dose.Prescribed;
+            ? DoseLevelArithmetic.Apply(table, level, line.Dose, written) ?? written
+            : written;
     }
+
+    /// <summary>The date the patient's events give the event of the dose's line (<c>until cmr then 15 mg</c>), or null (no such line, or not happened).</summary>
+    public DateOnly? EventDate(PlacedDose dose) =>
+        dose.Line.Until is { Then: not null, Event: { } name } && _patient.Events.TryGetValue(name, out var date) ? date : null;
+
+    /// <summary>Whether a dose of a line whose dose changes on an event falls on or after the event's date.</summary>
+    public bool AfterEvent(PlacedDose dose) =>
+        EventDate(dose) is { } date && _patient.Start.AddDays((int)DoseLayout.FloorDiv(dose.StartMinutes, Schedule.MinutesPerDay)) >= date;
 
     /// <summary>Every drug with levels and the level that applies, in drug order (for the timeline's header).</summary>
     public ImmutableArray<AppliedDoseLevel> Applied() =>

@@ -85,6 +85,12 @@ public sealed record TimelineEntry(
     /// <summary>For a dose given as needed (<c>prn</c>): the reason and the most doses a day; never counted in the totals.</summary>
     public EntryAsNeeded? AsNeeded { get; init; }
 
+    /// <summary>For a line with a lab- or event-driven duration (<c>until anc >= 1.0 (expect 7 days, at most 14 days)</c>): its place in the course.</summary>
+    public EntryUntil? Until { get; init; }
+
+    /// <summary>For a line whose dose changes on an event (<c>until cmr then 15 mg</c>): the event, the dose after it, and which side this entry is on.</summary>
+    public EntryDoseChange? DoseChange { get; init; }
+
     /// <summary>The dose level the drug was given at (its <see cref="Prescribed"/> dose is that level's); null when the regimen gives the drug no levels.</summary>
     public int? DoseLevel { get; init; }
 
@@ -106,6 +112,31 @@ public enum EntryStatus
 {
     Given,
     Planned,
+}
+
+/// <summary>
+/// An administration of a line that runs until a condition is met (<c>until anc >= 1.0 (expect 7 days, at most 14 days)</c>): the
+/// condition as written, which day of the course this is (from 1), the expected course in days (null when only the longest is
+/// given) and the longest, which the checker counts. The condition is a future fact: shown, never evaluated.
+/// </summary>
+public sealed record EntryUntil(string Condition, int Day, int? Expected, int AtMost)
+{
+    /// <summary>How the course is described in timelines: "until anc >= 1.0, day 2, expected 7 of at most 14 days".</summary>
+    public string Describe() => Expected is { } e
+        ? $"until {Condition}, day {Day}, expected {e} of at most {AtMost} days"
+        : $"until {Condition}, day {Day} of at most {AtMost} days";
+}
+
+/// <summary>
+/// An administration of a line whose dose changes on an event (<c>until cmr then 15 mg</c>): the event, the dose after it, the date the
+/// patient file records for the event (null when it does not), and whether this entry is from that date on (given the second dose).
+/// </summary>
+public sealed record EntryDoseChange(string Event, string Then, DateOnly? EventDate, bool After)
+{
+    /// <summary>How the entry is marked in timelines: "until cmr, then 15 mg" before the event, "after cmr (2026-03-02)" from it on.</summary>
+    public string Describe() => After
+        ? $"after {Event} ({EventDate:yyyy-MM-dd})"
+        : EventDate is { } date ? $"until {Event} ({date:yyyy-MM-dd}), then {Then}" : $"until {Event}, then {Then}";
 }
 
 /// <summary>An as-needed dose: why it is given and at most how many times a day (null when the line does not say, RL3040).</summary>

@@ -196,6 +196,10 @@ public sealed class AstTreeBuilder(bool includeSpans = true) : ISyntaxVisitor<Tr
             .Add("edge", t.EffectiveEdge == AnchorEdge.Starts ? "starts" : "ends")
             .AddIfNotNull("offsetMinutes", t.Offset?.TotalMinutes).Build();
 
+    public TreeValue VisitUntil(UntilModifier u) =>
+        Node("Until", u.Span).Add("condition", u.Condition.Accept(this)).AddIfNotNull("expectDays", u.ExpectDays?.Value)
+            .AddIfNotNull("atMostDays", u.AtMostDays?.Value).AddIfNotNull("then", u.Then?.Accept(this)).Build();
+
     public TreeValue VisitAsNeeded(AsNeededModifier p) =>
         Node("AsNeeded", p.Span).Add("reason", p.Reason.Value).AddIfNotNull("maxPerDay", p.MaxPerDay?.Value).Build();
 

@@ -43,6 +43,8 @@ public static class TimelineCsvWriter
         bool given = timeline.Entries.Any(e => e.Status is not null || e.Recorded);
         // And two for a plan with branches or open-ended repeats: the branch that chose the cycle, its open-ended course.
         bool plan = timeline.Cycles.Any(c => c.Branch is not null || c.OpenEnded is not null);
+        // And one for lines that run until a condition or change dose at an event: the entry's until mark.
+        bool until = timeline.Entries.Any(e => TimelineText.Until(e) is not null);
         if (TimelineText.OpenEndedNote(timeline) is { } open)
         {
             output.Append("# open-ended: ").Append(open).Append("\r\n");
@@ -50,7 +52,8 @@ public static class TimelineCsvWriter
         string[] header = orders ? [.. Header, "kind", "order"] : Header;
         header = asNeeded ? [.. header, "asNeeded", "reason", "maxPerDay"] : header;
         header = given ? [.. header, "status", "recorded"] : header;
-        AppendRow(output, plan ? [.. header, "branch", "openEnded"] : header);
+        header = plan ? [.. header, "branch", "openEnded"] : header;
+        AppendRow(output, until ? [.. header, "until"] : header);
         var items = timeline.Entries.Select(e => (e.When, Entry: (TimelineEntry?)e, Order: (TimelineOrder?)null))
             .Concat(timeline.Orders.Select(o => (o.When, Entry: (TimelineEntry?)null, Order: (TimelineOrder?)o)))
             .OrderBy(x => x.When).ThenBy(x => x.Order is null ? 0 : 1);
@@ -66,6 +69,7 @@ public static class TimelineCsvWriter
                     .. (asNeeded ? (string[])["", "", ""] : []),
                     .. (given ? (string[])["", ""] : []),
                     .. PlanColumns(timeline.Cycles[o.CycleIndex], plan),
+                    .. (until ? (string[])[""] : []),
                 ]);
                 continue;
             }
@@ -86,7 +90,7 @@ public static class TimelineCsvWriter
             string[] prn = !asNeeded ? [] : e.AsNeeded is { } p ? ["true", p.Reason, p.MaxPerDay is { } max ? Int(max) : ""] : ["", "", ""];
             string[] status = !given ? [] :
                 [e.Status switch { EntryStatus.Given => "given", EntryStatus.Planned => "planned", _ => "" }, e.Recorded ? "true" : ""];
-            AppendRow(output, [.. row, .. kind, .. prn, .. status, .. PlanColumns(timeline.Cycles[e.CycleIndex], plan)]);
+            AppendRow(output, [.. row, .. kind, .. prn, .. status, .. PlanColumns(timeline.Cycles[e.CycleIndex], plan), .. (until ? (string[])[TimelineText.Until(e) ?? ""] : [])]);
         }
         return output.ToString();
     }

@@ -86,6 +86,10 @@ public static class TimelineIcsWriter
             {
                 description.Add($"as needed: {prn.Reason}" + (prn.MaxPerDay is { } max ? $", at most {max} a day" : ""));
             }
+            if (TimelineText.Until(e) is { } until)
+            {
+                description.Add(until);
+            }
             description.AddRange(e.Adjustments.Select(TimelineText.Adjustment));
             description.AddRange(e.Notes.Select(note => "note: " + note));
             // The file's name, as the table prints it: a folder on the machine that wrote the calendar means nothing in it.

@@ -68,10 +68,24 @@ internal static class TimelineText
     }
 
     /// <summary>What the totals of a plan with open-ended repeats mean; null for a fixed plan.</summary>
-    public static string? OpenEndedNote(Timeline timeline) =>
-        timeline.Cycles.Any(c => c.OpenEnded is not null)
+    public static string? OpenEndedNote(Timeline timeline)
+    {
+        bool cycles = timeline.Cycles.Any(c => c.OpenEnded is not null);
+        bool lines = timeline.Entries.Any(e => e.Until is not null);
+        string? plan = cycles
             ? "the cycles marked open-ended continue until their event; shown: the expected course (else the shortest, else the longest), and the totals are those of the cycles shown"
             : null;
+        string? until = lines
+            ? "the administrations marked until continue until their condition is met; shown: the expected days (or the longest, when none are expected), and the totals are those of the days shown"
+            : null;
+        return plan is null ? until : until is null ? plan : plan + "; " + until;
+    }
+
+    /// <summary>Whether the timeline shows an expected course rather than a fixed one (an open-ended repeat, a lab-driven duration).</summary>
+    public static bool IsOpenEnded(Timeline timeline) => timeline.Cycles.Any(c => c.OpenEnded is not null) || timeline.Entries.Any(e => e.Until is not null);
+
+    /// <summary>The until mark of an entry (a lab-driven course, or a dose change on an event); null for other entries.</summary>
+    public static string? Until(TimelineEntry e) => e.Until?.Describe() ?? e.DoseChange?.Describe();
 
     public static string CycleLabel(CycleInstance c) => $"{c.Phase} {c.PhaseCycle} (plan cycle {c.Cycle}, {c.CycleName})";
 
@@ -218,6 +232,10 @@ internal static class TimelineText
         if (e.AsNeeded is { } prn)
         {
             remarks.Add($"as needed: {prn.Reason}" + (prn.MaxPerDay is { } max ? $", at most {max} a day" : "") + " (not in totals)");
+        }
+        if (Until(e) is { } until)
+        {
+            remarks.Add(until);
         }
         if (e.DoseLevel is { } level and not 0)
         {

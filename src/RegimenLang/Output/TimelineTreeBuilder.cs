@@ -51,7 +51,7 @@ public static class TimelineTreeBuilder
             .AddIfNotNull("doseLevels", timeline.DoseLevels.IsEmpty ? null : new TreeArray([.. timeline.DoseLevels.Select(DoseLevel)]))
             .AddIfNotNull("asGiven", p.AsGiven.IsEmpty ? null : AsGiven(p.AsGiven))
             // Present (true) only when a repeat is open-ended: the cycles and totals are then the expected course, not a fixed one.
-            .AddIfNotNull("openEnded", timeline.Cycles.Any(c => c.OpenEnded is not null) ? true : null)
+            .AddIfNotNull("openEnded", TimelineText.IsOpenEnded(timeline) ? true : null)
             .Add("cycles", new TreeArray([.. timeline.Cycles.Select(c => Cycle(c, p.Start))]))
             .Add("administrations", new TreeArray([.. timeline.Entries.Select(Entry)]))
             .AddIfNotNull("orders", timeline.Orders.IsEmpty ? null : new TreeArray([.. timeline.Orders.Select(Order)]))
@@ -125,9 +125,17 @@ public static class TimelineTreeBuilder
         .AddIfNotNull("asNeeded", e.AsNeeded is null ? null : true)
         .AddIfNotNull("reason", e.AsNeeded?.Reason)
         .AddIfNotNull("maxPerDay", e.AsNeeded?.MaxPerDay)
+        .AddIfNotNull("openEnded", e.Until is { } until ? OpenEnded(until) : null)
+        .AddIfNotNull("doseChange", e.DoseChange is { } change ? DoseChange(change) : null)
         .AddIfNotNull("status", e.Status switch { EntryStatus.Given => "given", EntryStatus.Planned => "planned", _ => null })
         .AddIfNotNull("recorded", e.Recorded ? true : null)
         .Build();
+
+    private static TreeObject OpenEnded(EntryUntil until) => new TreeObjectBuilder()
+        .Add("until", until.Condition).Add("day", until.Day).AddIfNotNull("expected", until.Expected).Add("atMost", until.AtMost).Build();
+
+    private static TreeObject DoseChange(EntryDoseChange change) => new TreeObjectBuilder()
+        .Add("until", change.Event).Add("then", change.Then).AddIfNotNull("eventDate", change.EventDate is { } d ? Date(d) : null).Add("after", change.After).Build();
 
     /// <summary>A non-drug order: the place fields of an administration, its text, notes and line, and the anchor of a timed one.</summary>
     private static TreeObject Order(TimelineOrder o) =>

@@ -284,6 +284,14 @@ public sealed class RegimenGenerator(int seed)
             clauses.Add($"{K("prn")}{S()}{Str(Pick("nausea", "pain", "cholinergic \"syndrome\""))}"
                 + (Chance(0.7) ? $"{S()}({O()}{K("at")}{S()}{K("most")}{S()}{Pick("1", "3", "4")}{S()}{K("per")}{S()}{K("day")}{O()})" : ""));
         }
+        if (Chance(0.1))
+        {
+            // Until: a lab-driven duration (with or without its expected days) or a dose change on an event.
+            clauses.Add($"{K("until")}{S()}" + (Chance(0.5)
+                ? $"{Condition(0)}{S()}({O()}" + (Chance(0.5) ? $"{K("expect")}{S()}{Pick("3", "7")}{S()}{K(Pick("days", "day"))}{O()},{O()}" : "")
+                    + $"{K("at")}{S()}{K("most")}{S()}{Pick("7", "14")}{S()}{K(Pick("days", "day"))}{O()})"
+                : $"{Pick("cmr", "response", "progression")}{S()}{K("then")}{S()}{Amount()}"));
+        }
         // Any order: the grammar accepts it, the formatter restores the canonical one.
         foreach (var clause in clauses.OrderBy(_ => _random.Next()))
         {

@@ -17,6 +17,7 @@ public static class Checker
         new DayListRule(),
         new OrderRule(),
         new AsNeededRule(),
+        new UntilRule(),
         new DosesFitRule(),
         new CycleNumberRule(),
         new SameDayRule(),

@@ -97,7 +97,7 @@ public sealed class ClassLimitRule : ICheckRule
             {
                 return false; // the reference drug alone: its own lifetime limit says it
             }
-            string when = events.Any(x => x.Event.Administration.When is not null || x.Event.Instance.Branch is not null) ? scenario.When : "";
+            string when = events.Any(x => x.Event.Administration.When is not null || x.Event.Instance.Branch is not null || scenario.ChangesDose(x.Event.Administration)) ? scenario.When : "";
             context.Report(Diagnose.ClassLimit(e.Administration.Dose.Span, drugClass.Name, total, drugClass.Reference, prior ? Phrases.IncludingPrior : "", when,
                 e.Drug, e.Instance.Cycle, e.Instance.CycleName, $"{limit.Max.Amount.Text} {unit}", limit.Source)
                 .WithRelated(RuleContext.At(limit.Location, $"class {drugClass.Name}: at most {limit.Max} lifetime ({limit.Source})")));

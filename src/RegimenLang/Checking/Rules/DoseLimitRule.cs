@@ -80,8 +80,15 @@ public abstract class DoseSumRule(LimitPer per) : ICheckRule
             // The total is what may be given, not what will be: say so.
             total += $" (counting {prn.Drug} as needed at its maximum, {prn.Line.AsNeeded!.Max ?? 1} a day)";
         }
+        if (group.FirstOrDefault(e => e.Line.Until is { IsDuration: true, Longest: not null }) is { } open)
+        {
+            // Likewise a lab-driven duration: counted at its longest course, not the expected one the timeline shows.
+            var until = open.Line.Until!;
+            total += $" (counting {open.Drug} until {Syntax.Formatting.SyntaxPrinter.Condition(until.Condition)} at its longest, {until.Longest} days)";
+        }
         // Name the patients concerned only when a conditional line contributes.
-        string when = group.Any(e => e.Administration.When is not null || scenario.Patient.DoseLevels.ContainsKey(e.Drug) || e.Instance.Branch is not null)
+        string when = group.Any(e => e.Administration.When is not null || scenario.Patient.DoseLevels.ContainsKey(e.Drug) || e.Instance.Branch is not null
+                || scenario.ChangesDose(e.Administration))
             ? scenario.When : "";
         context.Report(Diagnose.OverMaximum(EffectiveLimit.Scope(per), crossing!.Administration.Dose.Span, limit.Drug, total, Where(crossing), when,
             $"{limit.Max.Amount.Text} {limit.Unit}", limit.Origin).WithRelated(limit.Related));
@@ -285,39 +292,49 @@ public sealed class PerAdministrationLimitRule : ICheckRule
             {
                 continue;
             }
-            foreach (var (dose, level) in DosesAtLevels(context, administration))
+            foreach (var (dose, level, after) in DosesAtLevels(context, administration))
             {
-                Check(context, administration, drug, dose, level, cycleOf, quiet);
+                Check(context, administration, drug, dose, level, after, cycleOf, quiet);
             }
         }
     }
 
     /// <summary>
-    /// The doses of a line to check: as written; for a drug with dose levels, at each level that gives a dose (with a patient,
-    /// at the patient's level only).
+    /// The doses of a line to check: as written, and the dose after its event for a line whose dose changes on one (<c>until cmr
+    /// then 15 mg</c>: <c>After</c> names the event); for a drug with dose levels, each at each level that gives a dose (with a
+    /// patient, at the patient's level only).
     /// </summary>
-    private static IEnumerable<(DoseSyntax Dose, int? Level)> DosesAtLevels(RuleContext context, Semantics.Binding.BoundAdministration administration)
+    private static IEnumerable<(DoseSyntax Dose, int? Level, string? After)> DosesAtLevels(RuleContext context, Semantics.Binding.BoundAdministration administration)
     {
-        if (context.Model.LevelsOf(administration.DrugName) is not { } table)
+        List<(DoseSyntax Dose, string? After)> written = [(administration.Dose, null)];
+        if (administration.Line.Until is { Then: { } then, Event: { } name })
         {
-            yield return (administration.Dose, null);
-            yield break;
+            written.Add((then, name));
         }
-        foreach (var level in table.Levels.Values.Reverse())
+        var table = context.Model.LevelsOf(administration.DrugName);
+        foreach (var (dose, after) in written)
         {
-            if (context.Patient is { } patient && patient.DoseLevelOf(table.Drug.Name) != level.Number)
+            if (table is null)
             {
+                yield return (dose, null, after);
                 continue;
             }
-            if (Semantics.Binding.DoseLevelArithmetic.Apply(table, level, administration.Dose, administration.Dose) is { } dose)
+            foreach (var level in table.Levels.Values.Reverse())
             {
-                yield return (dose, level.Number == 0 ? null : level.Number);
+                if (context.Patient is { } patient && patient.DoseLevelOf(table.Drug.Name) != level.Number)
+                {
+                    continue;
+                }
+                if (Semantics.Binding.DoseLevelArithmetic.Apply(table, level, administration.Dose, dose) is { } atLevel)
+                {
+                    yield return (atLevel, level.Number == 0 ? null : level.Number, after);
+                }
             }
         }
     }
 
     private static void Check(RuleContext context, Semantics.Binding.BoundAdministration administration, DrugEntry drug, DoseSyntax dose, int? level,
-        Dictionary<AdministrationLine, string> cycleOf, DiagnosticBag quiet)
+        string? after, Dictionary<AdministrationLine, string> cycleOf, DiagnosticBag quiet)
     {
         var line = administration.Line;
         var (amount, unit) = DoseEventBuilder.Prescribed(dose);
@@ -346,7 +363,7 @@ public sealed class PerAdministrationLimitRule : ICheckRule
                     : Phrases.OfBlock(day, context.Model.Blocks.Values.FirstOrDefault(b => b.Syntax.Body.Contains(line))?.Name ?? ""));
                 string condition = line.When is { } w ? Syntax.Formatting.SyntaxPrinter.Condition(w.Condition) : "";
                 string atLevel = level is { } n ? $"dose level {n} of {drug.Name}" : "";
-                string when = Phrases.When(condition.Length > 0 && atLevel.Length > 0 ? condition + ", " + atLevel : condition + atLevel);
+                string when = Phrases.When(string.Join(", ", new[] { condition, atLevel, after is null ? "" : "after " + after }.Where(p => p.Length > 0)));
                 context.Report(Diagnose.OverMaximum(MaximumScope.Administration, administration.Dose.Span, limit.Drug, total, where, when,
                     $"{limit.Max.Amount.Text} {limit.Unit}", limit.Origin).WithRelated(limit.Related));
             }

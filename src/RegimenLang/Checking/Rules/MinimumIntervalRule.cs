@@ -31,7 +31,7 @@ public sealed class MinimumIntervalRule : ICheckRule
                     {
                         if (previous is not null && dose.StartMinutes - previous.StartMinutes < minimumDays * 24L * 60 && reported.Add((previous.Line, dose.Line)))
                         {
-                            string when = previous.Administration.When is not null || dose.Administration.When is not null || dose.Instance.Branch is not null ? scenario.When : "";
+                            string when = previous.Administration.When is not null || dose.Administration.When is not null || dose.Instance.Branch is not null || scenario.ChangesDose(dose.Administration) ? scenario.When : "";
                             string gap = Diagnose.Gap(dose.StartMinutes - previous.StartMinutes);
                             var finding = previous.InstanceIndex == dose.InstanceIndex && previous.CycleDay == dose.CycleDay
                                 ? Diagnose.DosesSameDay(dose.Administration.DaysSpan, drug.Name, dose.CycleDay, dose.Instance.CycleName, when, minimumDays, source)

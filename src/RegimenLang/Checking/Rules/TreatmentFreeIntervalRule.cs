@@ -28,7 +28,7 @@ public sealed class TreatmentFreeIntervalRule : ICheckRule
                     int free = next.PlanDay - previous.PlanDay - 1;
                     if (free < required && reported.Add(next.Line))
                     {
-                        string when = previous.Administration.When is not null || next.Administration.When is not null || next.Instance.Branch is not null ? scenario.When : "";
+                        string when = previous.Administration.When is not null || next.Administration.When is not null || next.Instance.Branch is not null || scenario.ChangesDose(next.Administration) ? scenario.When : "";
                         context.Report(Diagnose.TreatmentFreeTooShort(next.Administration.DaysSpan, drug.Name, free, previous.Instance.Cycle, previous.Instance.CycleName,
                                 next.Instance.Cycle, next.Instance.CycleName, when, required, drug.TreatmentFreeSource ?? "")
                             .WithRelated(context.At(previous.Line, "the end of the previous cycle's treatment"),

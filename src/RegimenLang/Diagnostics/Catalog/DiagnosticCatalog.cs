@@ -13,7 +13,7 @@ public static partial class DiagnosticCatalog
 
     private static readonly Lazy<IReadOnlyList<DiagnosticDescriptor>> s_all = new(() =>
         [.. SyntaxFamily().Concat(NamesFamily()).Concat(ScheduleFamily()).Concat(DoseSafetyFamily()).Concat(IntervalFamily())
-            .Concat(NotationFamily()).Concat(ConfigurationFamily()).Concat(EvaluationFamily()).Concat(DoseLevelFamily()).Concat(AsGivenFamily()).Concat(OrderFamily()).Concat(ExportFamily())
+            .Concat(NotationFamily()).Concat(ConfigurationFamily()).Concat(EvaluationFamily()).Concat(DoseLevelFamily()).Concat(AsGivenFamily()).Concat(OrderFamily()).Concat(UntilFamily()).Concat(ExportFamily())
             .OrderBy(d => d.Code, StringComparer.Ordinal)]);
 
     public static DiagnosticDescriptor? Find(string code) =>

@@ -38,8 +38,9 @@ public static partial class DiagnosticCatalog
             "{origin}input '{name}' is a number{unit}, not '{text}'",
             "{origin}prior: '{drug}' is not a drug of the formulary",
             "{origin}{key}: {date} is beyond the calendar this tool lays out (from {first} to {last})",
+            "{origin}events: '{name}' is not an event of this regimen: the events its 'until EVENT then DOSE' lines name are {events}",
         ],
-        "A patient file is YAML with the keys height, weight, age, sex, crcl, bsa, start, time, inputs and prior (see docs/language.md, " +
+        "A patient file is YAML with the keys height, weight, age, sex, crcl, bsa, start, time, inputs, prior, levels, given and events (see docs/language.md, " +
         "\"The patient\"). Quantities are read with the regimen unit parser (`170 cm`, `72 kg`, `35%`). Unknown keys, wrong units, inputs the regimen does not " +
         "declare and impossible values (a weight of 0, a BSA of 9 m2, a height of 20 m, an age of 200) are errors at their YAML line and column.",
         "height: 170 kg\nweight: 0 kg",
@@ -195,4 +196,7 @@ public static class PatientProblems
 
     public static PatientValueProblem DateOutOfRange(string key, string date, string first, string last) =>
         new(15, [("key", key), ("date", date), ("first", first), ("last", last)]);
+
+    public static PatientValueProblem UnknownEvent(string name, IReadOnlyList<string> events) =>
+        new(16, [("name", name), ("events", events.Count == 0 ? "none" : string.Join(", ", events))]);
 }

@@ -179,11 +179,30 @@ public static partial class DiagnosticCatalog
         "ondansetron 8 mg PO prn \"nausea\" (at most 3 per day)",
         "(no fix in the file)");
 
+    public static readonly DiagnosticDescriptor ExportUntilDuration = new(
+        "RL7019", "Lab-driven duration exported as its expected course", DiagnosticFamily.Export, Severity.Warning,
+        "'until {condition}' has no end FHIR can state: the export lists the expected course ({days}), not a course until {condition}",
+        "A line with a lab- or event-driven duration (`filgrastim 5 mcg/kg SC daily day 8 until anc >= 1.0 (expect 7 days, at most 14 days)`) " +
+        "ends when its condition is met. The export lists the days of its expected course (the longest when none is expected), as the " +
+        "timeline does; the condition and the longest course are in the action's title and the request's text only." + FhirDoc,
+        "filgrastim 5 mcg/kg SC daily day 8 until anc >= 1.0 (expect 7 days, at most 14 days)",
+        "(no fix in the file: the receiving system must stop the line when the condition is met)");
+
+    public static readonly DiagnosticDescriptor ExportDoseChange = new(
+        "RL7020", "Dose change on an event exported one way", DiagnosticFamily.Export, Severity.Warning,
+        "'until {event} then {dose}' has no dose change FHIR can state: the PlanDefinition gives the dose before {event}; {dose} after it is in the action's title only",
+        "A dose change on a response event (`ponatinib 30 mg PO daily days 1-28 until cmr then 15 mg`) gives one dose until the event and " +
+        "another after it. FHIR could carry both as actions with start and stop conditions, but the export does not write them: without a " +
+        "patient the line is exported at its first dose and this warning says so. Exported for a patient, each MedicationRequest has the " +
+        "dose the timeline gives on its date (the second from the date the patient file's `events:` records)." + FhirDoc,
+        "ponatinib 30 mg PO daily days 1-28 until cmr then 15 mg   (exported without a patient)",
+        "regimen export R.regimen --format fhir --patient p.yaml   (the patient's doses, the event dated in events:)");
+
     private static IEnumerable<DiagnosticDescriptor> ExportFamily() =>
     [
         ExportAucDose, ExportRamp, ExportDividedDose, ExportDoseRule, ExportCondition, ExportRelativeTiming, ExportDoseLevels,
         ExportLimit, ExportPhaseBlock, ExportInput, ExportSuppression, ExportDayBeforeCycle, ExportRouteChoice, ExportMetadata,
-        ExportPlanBranch, ExportOpenEnded, ExportOrder, ExportAsNeeded,
+        ExportPlanBranch, ExportOpenEnded, ExportOrder, ExportAsNeeded, ExportUntilDuration, ExportDoseChange,
     ];
 }
 
@@ -234,6 +253,12 @@ public static partial class Diagnose
         DiagnosticCatalog.ExportOpenEnded.Create(at, ("event", @event), ("bounds", bounds), ("shown", shown));
 
     public static Diagnostic ExportOrder(SourceSpan at, string text) => DiagnosticCatalog.ExportOrder.Create(at, ("text", text));
+
+    public static Diagnostic ExportUntilDuration(SourceSpan at, string condition, string days) =>
+        DiagnosticCatalog.ExportUntilDuration.Create(at, ("condition", condition), ("days", days));
+
+    public static Diagnostic ExportDoseChange(SourceSpan at, string @event, string dose) =>
+        DiagnosticCatalog.ExportDoseChange.Create(at, ("event", @event), ("dose", dose));
 
     public static Diagnostic ExportAsNeeded(SourceSpan at, string reason, string max) => DiagnosticCatalog.ExportAsNeeded.Create(at, ("reason", reason), ("max", max));
 }

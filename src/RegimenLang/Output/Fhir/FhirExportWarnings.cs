@@ -241,6 +241,13 @@ public sealed class FhirExportWarnings : ISyntaxVisitor<IEnumerable<Diagnostic>>
     public IEnumerable<Diagnostic> VisitAsNeeded(AsNeededModifier node) =>
         node.MaxPerDay is { } max ? [Diagnose.ExportAsNeeded(node.Span, node.Reason.Value, $" (at most {max.Text} per day)")] : None;
 
+    // With a patient the timeline already gives each request the dose of its date; the duration is laid out at its expected course either way.
+    public IEnumerable<Diagnostic> VisitUntil(UntilModifier node) =>
+        node.Then is { } then
+            ? WithoutPatient ? [Diagnose.ExportDoseChange(node.Span, SyntaxPrinter.Condition(node.Condition), SyntaxPrinter.Print(then))] : None
+            : [Diagnose.ExportUntilDuration(node.Span, SyntaxPrinter.Condition(node.Condition),
+                node.ExpectDays is { } expect ? $"{expect.Text} days expected" : $"the longest, at most {node.AtMostDays!.Text} days")];
+
     public IEnumerable<Diagnostic> VisitParenthesizedSequence(ParenthesizedSequence node) => All(node.Children());
 
     public IEnumerable<Diagnostic> VisitRest(RestSequence node) => None;

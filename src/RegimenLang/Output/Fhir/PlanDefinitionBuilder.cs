@@ -202,7 +202,8 @@ public static class PlanDefinitionBuilder
         var action = new TreeObjectBuilder().Add("id", id);
         var days = line.Frequency?.Kind == FrequencyKind.Throughout && administration.ListedDays.IsEmpty
             ? Enumerable.Range(1, Math.Max(lengthDays, 0)).ToList()
-            : administration.ListedDays.Where(d => d >= 1).ToList();
+            // A lab-driven duration is listed at its expected course, as the timeline shows it (RL7019).
+            : (BoundAdministration.UntilCourse(line, longest: false) ?? administration.ListedDays).Where(d => d >= 1).ToList();
         if (days.Count > 0)
         {
             var dayExtensions = days.Select(d => (TreeValue)new TreeObjectBuilder().Add("url", "day").Add("valueInteger", d).Build());

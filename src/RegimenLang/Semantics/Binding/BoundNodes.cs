@@ -26,7 +26,21 @@ public sealed record BoundAdministration(AdministrationLine Line, DrugEntry? Dru
     /// days of the line it follows (set by the binder for its cycle or phase); a ramp without days starts on day 1;
     /// empty for <c>every N days</c>, <c>weekly</c> and <c>throughout</c> without days (they start on day 1).
     /// </summary>
-    public ImmutableArray<int> ListedDays { get; init; } = Line.Days?.Listed ?? (Line.Dose is RampDose ? [1] : []);
+    public ImmutableArray<int> ListedDays { get; init; } = UntilCourse(Line, longest: true) ?? Line.Days?.Listed ?? (Line.Dose is RampDose ? [1] : []);
+
+    /// <summary>
+    /// The days of a line with a lab- or event-driven duration (<c>day 8 until anc >= 1.0 (expect 7 days, at most 14 days)</c>):
+    /// from its one listed day, for the longest course (what the checker counts) or the expected one (what the timeline shows);
+    /// null for any other line, or one whose duration the checker refuses (RL2041).
+    /// </summary>
+    public static ImmutableArray<int>? UntilCourse(AdministrationLine line, bool longest) =>
+        line.Until is { IsDuration: true, Longest: { } most } until && (longest ? most : until.Expected) is { } length
+            && line.Days?.Listed is [var first] && line.Days.Ranges.Length == 1 && line.Days.Ranges[0].To is null
+            ? [.. Enumerable.Range(first, Math.Min(length, most))]
+            : null;
+
+    /// <summary>The last day of the expected course of a line with a lab- or event-driven duration; null for any other line.</summary>
+    public int? LastExpectedDay => UntilCourse(Line, longest: false) is [.., var last] ? last : null;
 
     /// <summary>The line this one is timed from (<c>30 min before rituximab</c>), resolved within its cycle or phase.</summary>
     public BoundAnchor? Anchor { get; init; }

@@ -57,6 +57,12 @@ public sealed record Patient(
     /// <summary>The treatment as given so far (delays, changes, recorded doses); empty for a plan not yet begun.</summary>
     public TreatmentRecord AsGiven { get; init; } = TreatmentRecord.None;
 
+    /// <summary>
+    /// When the events that change a line's dose happened (<c>events:</c> in the patient file, for <c>until cmr then 15 mg</c>), by event
+    /// name ignoring case; an event not named here has not happened (yet).
+    /// </summary>
+    public ImmutableDictionary<string, DateOnly> Events { get; init; } = ImmutableDictionary.Create<string, DateOnly>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The patient's dose level of a drug (0 when none is given).</summary>
     public int DoseLevelOf(string drug) => DoseLevels.GetValueOrDefault(drug);
 

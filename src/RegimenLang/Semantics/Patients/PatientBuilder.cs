@@ -75,6 +75,7 @@ public static class PatientBuilder
 
         var levels = DoseLevels(draft, regimen, diagnostics);
         var asGiven = AsGiven(draft, regimen, diagnostics);
+        var events = Events(draft, regimen, diagnostics);
 
         if (diagnostics.Count > before)
         {
@@ -88,6 +89,7 @@ public static class PatientBuilder
             Id = draft.Id,
             Label = draft.Label,
             AsGiven = asGiven,
+            Events = events,
         };
     }
 
@@ -133,6 +135,27 @@ public static class PatientBuilder
             }
         }
         return record with { Changes = changes.ToImmutable(), Doses = doses.ToImmutable(), AsOf = draft.AsOf ?? record.AsOf };
+    }
+
+    /// <summary>The dates of the events the regimen's lines change dose at (<c>until cmr then 15 mg</c>); any other name is an RL6002.</summary>
+    private static ImmutableDictionary<string, DateOnly> Events(PatientDraft draft, SemanticModel regimen, List<Diagnostic> diagnostics)
+    {
+        var known = regimen.Administrations.Select(a => a.Line.Until).OfType<Syntax.Nodes.UntilModifier>()
+            .Where(u => u.Then is not null && u.Event is not null).Select(u => u.Event!)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var events = ImmutableDictionary.CreateBuilder<string, DateOnly>(StringComparer.OrdinalIgnoreCase);
+        foreach (var raw in draft.Events.Values.OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            if (known.Contains(raw.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                events[raw.Name] = raw.Date;
+            }
+            else
+            {
+                Report(diagnostics, raw.Origin, PatientProblems.UnknownEvent(raw.Name, known));
+            }
+        }
+        return events.ToImmutable();
     }
 
     /// <summary>The patient's level per drug, each one a level the regimen's <c>levels</c> line for that drug defines (RL6030 otherwise).</summary>

@@ -21,6 +21,9 @@ public sealed record RawInput(string Name, string Text, ValueOrigin Origin);
 /// <summary>A patient's dose level of a drug as written (<c>irinotecan: -1</c>, <c>--level irinotecan=-1</c>), checked against the regimen later.</summary>
 public sealed record RawLevel(string Drug, string Text, ValueOrigin Origin);
 
+/// <summary>When an event happened (<c>events: {cmr: 2026-03-02}</c>), checked later against the events the regimen's lines name.</summary>
+public sealed record RawEvent(string Name, DateOnly Date, ValueOrigin Origin);
+
 /// <summary>A prior exposure with where it was written.</summary>
 public sealed record RawPrior(string Drug, AmountDose Dose, ValueOrigin Origin);
 
@@ -48,6 +51,9 @@ public sealed record PatientDraft
     /// <summary>The treatment as given (<c>given:</c>), drug names as written; checked against the regimen later.</summary>
     public TreatmentRecord? Given { get; init; }
 
+    /// <summary>When the events that change a line's dose happened (<c>events:</c>), by name as written.</summary>
+    public ImmutableDictionary<string, RawEvent> Events { get; init; } = ImmutableDictionary.Create<string, RawEvent>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The date dividing given from planned (<c>--as-of</c>), overriding the file's <c>asOf</c>.</summary>
     public DateOnly? AsOf { get; init; }
 
@@ -70,5 +76,6 @@ public sealed record PatientDraft
         Levels = Levels.SetItems(overrides.Levels),
         Given = overrides.Given ?? Given,
         AsOf = overrides.AsOf ?? AsOf,
+        Events = Events.SetItems(overrides.Events),
     };
 }

@@ -16,7 +16,7 @@ namespace RegimenLang.Semantics.Patients;
 /// </summary>
 public static class PatientFileLoader
 {
-    private static readonly string[] Keys = ["id", "label", .. BuiltInFacts.Names, "start", "time", "inputs", "prior", "levels", "given"];
+    private static readonly string[] Keys = ["id", "label", .. BuiltInFacts.Names, "start", "time", "inputs", "prior", "levels", "given", "events"];
 
     /// <summary>
     /// The values of the file, or null when it is not a patient file at all. Problems go to
@@ -106,7 +106,15 @@ public static class PatientFileLoader
 
         var given = dto.Given is { } record ? TreatmentRecordReader.Read(record, At, diagnostics) : null;
 
-        return draft with { Inputs = inputs.ToImmutable(), Prior = prior.ToImmutable(), Levels = levels.ToImmutable(), Given = given };
+        var events = ImmutableDictionary.CreateBuilder<string, RawEvent>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in dto.Events ?? [])
+        {
+            // The date is read here; the name is checked later, against the events the regimen's lines change dose at.
+            var (date, problem) = CalendarValues.Date(name, value ?? "");
+            if (problem is null) { events[name] = new RawEvent(name, date, At("events", name)); } else { Error(problem, "events", name); }
+        }
+
+        return draft with { Inputs = inputs.ToImmutable(), Prior = prior.ToImmutable(), Levels = levels.ToImmutable(), Given = given, Events = events.ToImmutable() };
     }
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -199,7 +199,7 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
     public bool VisitDays(DaysSyntax a)
     {
         var b = Other<DaysSyntax>();
-        return a.Plural == b.Plural && All(a.Ranges, b.Ranges);
+        return a.Plural == b.Plural && a.WrittenFrom == b.WrittenFrom && All(a.Ranges, b.Ranges);
     }
 
     public bool VisitDayRange(DayRange a)
@@ -242,6 +242,12 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
     {
         var b = Other<AsNeededModifier>();
         return Same(a.Reason, b.Reason) && Same(a.MaxPerDay, b.MaxPerDay);
+    }
+
+    public bool VisitUntil(UntilModifier a)
+    {
+        var b = Other<UntilModifier>();
+        return Same(a.Condition, b.Condition) && Same(a.ExpectDays, b.ExpectDays) && Same(a.AtMostDays, b.AtMostDays) && Same(a.Then, b.Then);
     }
 
     public bool VisitFactCondition(FactCondition a) => Same(a.Fact, Other<FactCondition>().Fact);

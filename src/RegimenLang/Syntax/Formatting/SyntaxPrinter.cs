@@ -210,7 +210,7 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
         return (f.Divided ? "divided " : "") + (f.Count is null ? word : $"{word} x {f.Count.Text}");
     }
 
-    public string VisitDays(DaysSyntax d) => (d.Plural ? "days " : "day ") + Join(d.Ranges, ", ");
+    public string VisitDays(DaysSyntax d) => (d.WrittenFrom ? "from day " : d.Plural ? "days " : "day ") + Join(d.Ranges, ", ");
 
     /// <summary><c>1-3</c>; a range with a negative end is written <c>-6 to -1</c>, which reads unambiguously.</summary>
     public string VisitDayRange(DayRange r) =>
@@ -256,6 +256,10 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
 
     public string VisitAsNeeded(AsNeededModifier p) =>
         "prn " + Quote(p.Reason.Value) + (p.MaxPerDay is { } max ? $" (at most {max.Text} per day)" : "");
+
+    public string VisitUntil(UntilModifier u) =>
+        "until " + u.Condition.Accept(this) + (u.Then is { } then ? " then " + then.Accept(this)
+            : " (" + (u.ExpectDays is { } expect ? $"expect {expect.Text} days, " : "") + $"at most {u.AtMostDays!.Text} days)");
 
     public string VisitFactCondition(FactCondition f) => f.Fact.Text;
 

@@ -50,6 +50,7 @@ public sealed record AdministrationLine(
     public LabelModifier? Label => Modifiers.OfType<LabelModifier>().FirstOrDefault();
     public TimingModifier? Timing => Modifiers.OfType<TimingModifier>().FirstOrDefault();
     public AsNeededModifier? AsNeeded => Modifiers.OfType<AsNeededModifier>().FirstOrDefault();
+    public UntilModifier? Until => Modifiers.OfType<UntilModifier>().FirstOrDefault();
 
     /// <summary>
     /// Whether the line needs no days clause: its frequency picks its days (<c>every 14 days</c>, <c>throughout</c>),
@@ -194,6 +195,9 @@ public sealed record FrequencySyntax(FrequencyKind Kind, string Text, int Hours,
 /// <summary><c>day 4</c>, <c>days 1-3, 8</c>.</summary>
 public sealed record DaysSyntax(ImmutableArray<DayRange> Ranges, bool Plural, SourceSpan Span) : SyntaxNode(Span)
 {
+    /// <summary>Written <c>from day N</c>: the first day of a line that runs until a condition (the same as <c>day N</c>).</summary>
+    public bool WrittenFrom { get; init; }
+
     /// <summary>The listed days in order, without repeats (a reversed or enormous range gives none: the checker reports it).</summary>
     public ImmutableArray<int> Listed =>
         [.. Ranges.SelectMany(r => r.Last >= r.First && (long)r.Last - r.First < 100_000 ? Enumerable.Range(r.First, r.Last - r.First + 1) : []).Distinct().Order()];

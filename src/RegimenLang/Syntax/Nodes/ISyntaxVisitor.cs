@@ -52,6 +52,7 @@ public interface ISyntaxVisitor<out T> : IConditionVisitor<T>, ISequenceVisitor<
     T VisitLabel(LabelModifier node);
     T VisitTiming(TimingModifier node);
     T VisitAsNeeded(AsNeededModifier node);
+    T VisitUntil(UntilModifier node);
 
     // leaves
     T VisitIdentifier(Identifier node);

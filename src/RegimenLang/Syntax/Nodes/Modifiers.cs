@@ -152,3 +152,35 @@ public sealed record AsNeededModifier(StringLiteral Reason, NumberLiteral? MaxPe
 
     public override IEnumerable<SyntaxNode> Children() => [Reason, .. Of(MaxPerDay)];
 }
+
+/// <summary>
+/// <c>until CONDITION (expect N days, at most M days)</c> or <c>until EVENT then DOSE</c> on an administration line. The first
+/// form is a lab- or event-driven duration: the line starts on its one listed day and goes on at its frequency for the
+/// expected <see cref="ExpectDays"/> in the timeline (the longest, <see cref="AtMostDays"/>, without it) and at most
+/// <see cref="AtMostDays"/> for the checker. The second is a dose change on a response event: the line's dose until the
+/// event, <see cref="Then"/> from its date on (a patient file's <c>events:</c>). The condition is a future fact: it is shown,
+/// never evaluated against the patient.
+/// </summary>
+public sealed record UntilModifier(ConditionSyntax Condition, NumberLiteral? ExpectDays, NumberLiteral? AtMostDays, AmountDose? Then, SourceSpan Span)
+    : ModifierSyntax(Span)
+{
+    public override string Keyword => "until";
+
+    /// <summary>The duration form (<c>(expect N days, at most M days)</c>), as opposed to the dose change (<c>then DOSE</c>).</summary>
+    public bool IsDuration => AtMostDays is not null;
+
+    /// <summary>The longest course in days, when written as a whole number from 1; else null (the parser reports it).</summary>
+    public int? Longest => Days(AtMostDays);
+
+    /// <summary>The expected course in days: as written, or the longest without <c>expect</c>.</summary>
+    public int? Expected => ExpectDays is null ? Longest : Days(ExpectDays);
+
+    /// <summary>The event of the dose change (<c>cmr</c>): the condition when it is a single word; else null (the checker reports it).</summary>
+    public string? Event => Condition is FactCondition fact ? fact.Fact.Text : null;
+
+    private static int? Days(NumberLiteral? n) => n is { IsWholeNumber: true, Value: >= 1 and <= 100_000 } ? (int)n.Value : null;
+
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitUntil(this);
+
+    public override IEnumerable<SyntaxNode> Children() => [Condition, .. Of(ExpectDays, AtMostDays, Then)];
+}

@@ -227,6 +227,19 @@ internal static class AdministrationParser
                     ? Diagnose.NumberOutOfRange(max.Span, NumberRole.DoseCount, max.Text, 1, 24)
                     : null));
                 break;
+            case UntilModifier until:
+                foreach (var days in new[] { until.ExpectDays, until.AtMostDays })
+                {
+                    if (days is not null)
+                    {
+                        diagnostics.Validation(StatementValidator.Count(days, NumberRole.CourseBound));
+                    }
+                }
+                if (until.Then is { } then)
+                {
+                    diagnostics.Validation(StatementValidator.Positive(then.Amount, NumberRole.Dose));
+                }
+                break;
             case AtModifier at:
                 foreach (var time in at.Times.Where(t => !t.IsValid))
                 {

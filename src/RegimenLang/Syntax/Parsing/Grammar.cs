@@ -314,7 +314,8 @@ internal static class Grammar
     // ---- conditions ---------------------------------------------------------------------------
 
     // "else" ends the condition of a plan branch (<c>(a x 4 when age >= 60 else b x 4)</c>): never a unit.
-    private static readonly string[] ConditionWords = ["and", "or", "not", "else"];
+    // "then" ends the event of an administration line's dose change (<c>until anc >= 1.0 then 15 mg</c>): never a unit either.
+    private static readonly string[] ConditionWords = ["and", "or", "not", "else", "then"];
 
     /// <summary>
     /// The unit after a number in a condition: '%' or any word that does not go on with the condition or start
@@ -457,6 +458,11 @@ internal static class Grammar
                 Keyword("cycle"), NumberLabelled("a cycle number"))
             .Or(TimingTail(from).Select(t => (ModifierSyntax)t)));
 
+    /// <summary><c>from day 8</c>: the first day of a line that runs until a condition, the same as <c>day 8</c> (RL2041 on any other line).</summary>
+    private static readonly Parser<Token, DaysSyntax> FromDay =
+        Map((from, _, n) => new DaysSyntax([new DayRange(n, null, n.Span)], Plural: false, Span(from, n)) { WrittenFrom = true },
+            Keyword("from"), Keyword("day"), DayNumber);
+
     private static readonly Parser<Token, ModifierSyntax> NoteModifier =
         Map((k, s) => (ModifierSyntax)new NoteModifier(s, Span(k, s)), Keyword("note"), StringLiteral);
 
@@ -469,12 +475,28 @@ internal static class Grammar
             Map((_, _, _, n, _, _, close) => (N: n, Close: close),
                 LeftParen, Keyword("at"), Keyword("most"), NumberLabelled("the most doses a day, such as 4"), Keyword("per"), Keyword("day"), RightParen).Optional());
 
+    private static readonly Parser<Token, Token> DayWord = AnyOf("'days'", "days", "day");
+
+    /// <summary>
+    /// <c>until CONDITION ([expect N days,] at most M days)</c>, a lab- or event-driven duration, or <c>until EVENT then DOSE</c>,
+    /// a dose change on a response event.
+    /// </summary>
+    private static readonly Parser<Token, ModifierSyntax> UntilModifier =
+        Keyword("until").Then(k => Condition.Then(condition =>
+            Map(
+                (expect, atMost, close) => (ModifierSyntax)new UntilModifier(condition, expect.HasValue ? expect.Value : null, atMost, null, Span(k, close)),
+                LeftParen.Then(Keyword("expect").Then(NumberLabelled("the expected number of days")).Before(DayWord).Before(Comma).Optional()),
+                Keyword("at").Then(Keyword("most")).Then(NumberLabelled("the longest course in days, such as 14")).Before(DayWord),
+                RightParen)
+            .Or(Keyword("then").Then(AmountDose).Select(dose => (ModifierSyntax)new UntilModifier(condition, null, null, dose, Span(k, dose))))
+            .Labelled("'(at most N days)' or 'then' and the dose after the event")));
+
     internal static readonly Parser<Token, ModifierSyntax> Modifier =
-        OneOf(CapModifier, RoundModifier, WhenModifier, InCycles, FromCycle, NoteModifier, AtModifier, LabelModifier, Timing, AsNeededModifier);
+        OneOf(CapModifier, RoundModifier, WhenModifier, InCycles, FromCycle, NoteModifier, AtModifier, LabelModifier, Timing, AsNeededModifier, UntilModifier);
 
     /// <summary>What may follow the route of an administration line, for "expected ..." messages.</summary>
     internal const string ClauseLabel =
-        "another clause (over, continuous, a frequency such as bid or q12h, day or days, at, as, before, after, cap, round to, when, in cycle, from cycle, note, prn)";
+        "another clause (over, continuous, a frequency such as bid or q12h, day or days, at, as, before, after, cap, round to, when, in cycle, from cycle, note, prn, until)";
 
     /// <summary>Fails without consuming anything, so that the clause list ends there.</summary>
     private static readonly Parser<Token, SyntaxNode> NoClause =
@@ -495,13 +517,14 @@ internal static class Grammar
         ["round"] = RoundModifier.Select(static x => (SyntaxNode)x),
         ["when"] = WhenModifier.Select(static x => (SyntaxNode)x),
         ["in"] = InCycles.Select(static x => (SyntaxNode)x),
-        ["from"] = FromCycle.Select(static x => (SyntaxNode)x),
+        ["from"] = Try(FromDay).Select(static x => (SyntaxNode)x).Or(FromCycle.Select(static x => (SyntaxNode)x)),
         ["note"] = NoteModifier.Select(static x => (SyntaxNode)x),
         ["at"] = AtModifier.Select(static x => (SyntaxNode)x),
         ["as"] = LabelModifier.Select(static x => (SyntaxNode)x),
         ["before"] = Timing.Select(static x => (SyntaxNode)x),
         ["after"] = Timing.Select(static x => (SyntaxNode)x),
         ["prn"] = AsNeededModifier.Select(static x => (SyntaxNode)x),
+        ["until"] = UntilModifier.Select(static x => (SyntaxNode)x),
     };
 
     private static readonly Parser<Token, SyntaxNode> TimingClause = Timing.Select(static x => (SyntaxNode)x);

@@ -24,6 +24,9 @@ public sealed class PatientFileDto
     public Dictionary<string, string>? Levels { get; set; }
     public TreatmentRecordDto? Given { get; set; }
 
+    /// <summary>When the events that change a line's dose happened (<c>cmr: 2026-03-02</c>), by event name.</summary>
+    public Dictionary<string, string>? Events { get; set; }
+
     /// <summary>The value written for a built-in fact, by the fact's name (the key is the name).</summary>
     public string? Fact(string name) => name switch
     {
