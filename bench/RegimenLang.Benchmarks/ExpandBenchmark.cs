@@ -40,7 +40,7 @@ public class ExpandBenchmark
             {
                 continue;
             }
-            var cycles = PlanLayout.Of(result.Model).Instances;
+            var cycles = PlanLayout.Of(result.Model, _ => true, longest: false).Instances;
             int days = cycles.IsEmpty ? 0 : cycles[^1].StartDay + cycles[^1].LengthDays;
             if (days > longestDays)
             {
