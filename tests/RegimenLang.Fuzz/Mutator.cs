@@ -43,7 +43,7 @@ public sealed class Mutator(IReadOnlyList<string> spliceLines)
         "phase", "phase induction {", "phase nosuch {",
         // Non-drug orders.
         "order", "order \"CBC\"", "order \"CBC\" days 1, 8", "order \"level\" 24 h, 48 h after mtx-load starts", "24 h, 48 h, 72 h",
-        "order \"x\" at 07:00", "order \"x\" 0 h after nosuch",
+        "order \"x\" at 07:00", "order \"x\" 0 h after nosuch", "(weekdays)", "days 1-12 (weekdays)", "(weekday)",
         "prn", "prn \"nausea\"", "prn \"nausea\" (at most 3 per day)", "(at most 0 per day)", "(at most 25 per day)", "most",
         // Until on administration lines: a lab-driven duration, a dose change on an event.
         "until", "until anc >= 1.0 (expect 7 days, at most 14 days)", "until anc >= 1.0 (at most 0 days)", "(expect 30 days, at most 14 days)",

@@ -30,6 +30,10 @@ public static class OrderLayout
                 foreach (var (minutes, day, anchor) in Times(order, instance.StartDay, own, d => d.CycleDay, firstDoseMinutes))
                 {
                     int cycleDay = order.Line.Timing is null ? day : (int)DoseLayout.FloorDiv(minutes, Schedule.MinutesPerDay) - instance.StartDay + 1;
+                    if (OnWeekend(order, origin, minutes))
+                    {
+                        continue;
+                    }
                     orders.Add(Entry(order, minutes, origin, index, instance, cycleDay, anchor));
                 }
             }
@@ -50,7 +54,7 @@ public static class OrderLayout
                     int planDay = (int)DoseLayout.FloorDiv(minutes, Schedule.MinutesPerDay);
                     int index = members.LastOrDefault(m => instances[m].StartDay <= planDay, members[0]);
                     var instance = instances[index];
-                    if (instance.IsRest || (order.Line.Cycles is { } selector && !selector.Includes(instance.PhaseCycle)))
+                    if (instance.IsRest || (order.Line.Cycles is { } selector && !selector.Includes(instance.PhaseCycle)) || OnWeekend(order, origin, minutes))
                     {
                         continue; // a rest is treatment-free, as for the phase block's doses
                     }
@@ -60,6 +64,10 @@ public static class OrderLayout
         }
         return [.. orders.OrderBy(o => o.When)];
     }
+
+    /// <summary>An order written <c>(weekdays)</c> on a day that falls on a Saturday or Sunday for this start date: not placed.</summary>
+    private static bool OnWeekend(BoundOrder order, DateTime origin, long minutes) =>
+        order.Line.Weekdays is not null && origin.AddMinutes(minutes).DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
     /// <summary>The minutes (from plan day 1's midnight) of each order of a line, with its listed day and the dose it was timed from.</summary>
     /// <param name="startDay">The 0-based plan day of the container's day 1.</param>

@@ -185,6 +185,8 @@ public sealed class AstTreeBuilder(bool includeSpans = true) : ISyntaxVisitor<Tr
 
     public TreeValue VisitNote(NoteModifier n) => Node("Note", n.Span).Add("text", n.Text.Value).Build();
 
+    public TreeValue VisitWeekdays(WeekdaysModifier w) => Node("Weekdays", w.Span).Build();
+
     public TreeValue VisitAt(AtModifier a) => Node("At", a.Span).Add("times", List(a.Times)).Build();
 
     public TreeValue VisitClockTime(ClockTimeSyntax t) => new TreeScalar(t.ToString());

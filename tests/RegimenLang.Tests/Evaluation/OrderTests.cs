@@ -77,6 +77,52 @@ public sealed class OrderTests
     }
 
     [Fact]
+    public void Weekdays_keeps_an_orders_days_that_fall_monday_to_friday_for_the_start_date()
+    {
+        string text = Regimen("""
+              order   "cranial irradiation 18 Gy in 10 fractions"  ( WEEKDAYS )  days 1-12
+              methotrexate 12 mg IT day 1
+            """);
+        var parse = RegimenParser.Parse("t.regimen", text);
+        Assert.Empty(parse.Diagnostics);
+        Assert.NotNull(parse.Document.DescendantsAndSelf().OfType<OrderLine>().Single().Weekdays);
+        var formatted = RegimenFormatter.Format("t.regimen", text);
+        Assert.True(formatted.Succeeded, formatted.InternalError);
+        Assert.Contains("  order \"cranial irradiation 18 Gy in 10 fractions\" days 1-12 (weekdays)\n", formatted.Text, StringComparison.Ordinal);
+        Assert.True(SyntaxEquivalence.Equivalent(parse.Document, RegimenParser.Parse("t.regimen", formatted.Text!).Document));
+        // Without (weekdays) the same days give twelve orders: the clause is what leaves the weekend out.
+        Assert.False(SyntaxEquivalence.Equivalent(parse.Document, RegimenParser.Parse("t.regimen", text.Replace("( WEEKDAYS )", "", StringComparison.Ordinal)).Document));
+
+        // From a Monday (2026-01-05): days 1-5 and 8-12, ten fractions.
+        var monday = ExpandOk(text).Orders.Where(o => o.CycleIndex == 0).ToList();
+        Assert.Equal([1, 2, 3, 4, 5, 8, 9, 10, 11, 12], monday.Select(o => o.CycleDay));
+        Assert.All(monday, o => Assert.True(o.When.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)));
+        // From a Wednesday the weekend falls on days 4-5 and 11-12.
+        var wednesday = ExpandOk(text, Patient() with { Start = new DateOnly(2026, 1, 7) }).Orders.Where(o => o.CycleIndex == 0).ToList();
+        Assert.Equal([1, 2, 3, 6, 7, 8, 9, 10], wednesday.Select(o => o.CycleDay));
+        Assert.Equal(12, ExpandOk(text.Replace("( WEEKDAYS )", "", StringComparison.Ordinal)).Orders.Count(o => o.CycleIndex == 0));
+    }
+
+    [Theory]
+    [InlineData("order \"CBC\" 24 h after methotrexate (weekdays)", true)]
+    [InlineData("order \"CBC\" days 1-5 (weekdays)", false)]
+    public void Weekdays_goes_with_days_not_with_a_timing(string line, bool reported)
+    {
+        var errors = CheckErrors(Regimen("  methotrexate 12 mg IT day 1\n  " + line));
+        Assert.Equal(reported, errors.Any(d => d.Code == "RL2040" && d.Message.Contains("'(weekdays)' cannot be used with '24 h after methotrexate'", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("order \"CBC\" days 1-5 (weekdays) (weekdays)", "RL0011")]
+    [InlineData("order \"CBC\" days 1-5 (weekday)", "RL0001")]
+    [InlineData("order \"CBC\" days 1-5 (weekdays", "RL0001")]
+    public void A_broken_weekdays_clause_is_one_finding(string line, string code)
+    {
+        var parse = RegimenParser.Parse("t.regimen", Regimen("  methotrexate 12 mg IT day 1\n  " + line));
+        Assert.Equal(code, Assert.Single(parse.Diagnostics).Code);
+    }
+
+    [Fact]
     public void Orders_are_never_doses()
     {
         var with = ExpandOk(Source);

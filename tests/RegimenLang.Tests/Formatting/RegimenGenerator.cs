@@ -166,6 +166,10 @@ public sealed class RegimenGenerator(int seed)
         }
         if (!timed && Chance(0.3))
         {
+            clauses.Add($"({O()}{K("weekdays")}{O()})");
+        }
+        if (!timed && Chance(0.3))
+        {
             clauses.Add($"{K("at")}{S()}{_random.Next(0, 24):00}:{Pick("00", "30")}");
         }
         if (Chance(0.2))

@@ -5,8 +5,8 @@ using RegimenLang.Syntax.Nodes;
 namespace RegimenLang.Checking.Rules;
 
 /// <summary>
-/// RL2040: an <c>order</c> line that cannot be placed: no days and no timing, or <c>at</c> beside a timing (a timed order
-/// takes its clock time from its anchor). Its days, cycle numbers and anchor are checked by the rules that check those of
+/// RL2040: an <c>order</c> line that cannot be placed: no days and no timing, or <c>at</c> or <c>(weekdays)</c> beside a timing
+/// (a timed order takes its clock time and its days from its anchor). Its days, cycle numbers and anchor are checked by the rules that check those of
 /// administrations (RL2001, RL2002, RL2010); no dose rule sees an order.
 /// </summary>
 public sealed class OrderRule : ICheckRule
@@ -26,6 +26,10 @@ public sealed class OrderRule : ICheckRule
             if (order.Timing is { } timing && order.At is { } at)
             {
                 context.Report(Diagnose.OrderAtWithTiming(at.Span, SyntaxPrinter.Print(timing)));
+            }
+            if (order.Timing is { } anchored && order.Weekdays is { } weekdays)
+            {
+                context.Report(Diagnose.OrderWeekdaysWithTiming(weekdays.Span, SyntaxPrinter.Print(anchored)));
             }
         }
     }

@@ -11,11 +11,14 @@ public static partial class DiagnosticCatalog
         [
             "the order \"{text}\" names no days: add 'day N', 'days N-M' or a timing such as '24 h after methotrexate starts'",
             "an order timed from another line takes its time from it: 'at' cannot be used with '{timing}'",
+            "'(weekdays)' keeps the weekdays among an order's days; an order timed from another line follows it: '(weekdays)' cannot be used with '{timing}'",
         ],
         "An `order \"text\"` line (a drug level, a lab, hydration, a lumbar puncture, irradiation) is placed on the calendar like an " +
         "administration: on its days (`days 1-12`, at the first-dose time or at the clock times of `at`), or timed from an administration " +
         "of the same cycle or phase block (`24 h, 48 h, 72 h after mtx starts`, on each day that line is given). It needs one of the two, " +
-        "and a timed order takes its clock time from its anchor, so `at` cannot go with a timing. Orders are never doses: no total, limit or " +
+        "and a timed order takes its clock time from its anchor, so `at` cannot go with a timing. `(weekdays)` after the days places the " +
+        "order only on those that fall Monday to Friday for the patient's start date (`days 1-12 (weekdays)` from a Monday: 10 orders); a " +
+        "timed order follows its anchor's days, so it takes no `(weekdays)`. Orders are never doses: no total, limit or " +
         "dose rule counts them.",
         "order \"CBC\"",
         "order \"CBC\" days 1, 8, 15");
@@ -48,4 +51,6 @@ public static partial class Diagnose
         DiagnosticCatalog.InvalidAsNeeded.Create(at, 1, ("drug", drug), ("clause", clause));
 
     public static Diagnostic OrderAtWithTiming(SourceSpan at, string timing) => DiagnosticCatalog.InvalidOrder.Create(at, 1, ("timing", timing));
+
+    public static Diagnostic OrderWeekdaysWithTiming(SourceSpan at, string timing) => DiagnosticCatalog.InvalidOrder.Create(at, 2, ("timing", timing));
 }

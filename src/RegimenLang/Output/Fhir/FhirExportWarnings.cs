@@ -237,6 +237,8 @@ public sealed class FhirExportWarnings : ISyntaxVisitor<IEnumerable<Diagnostic>>
 
     public IEnumerable<Diagnostic> VisitOrderTiming(OrderTiming node) => None;
 
+    public IEnumerable<Diagnostic> VisitWeekdays(WeekdaysModifier node) => None; // on an order, which RL7017 already reports
+
     // Without a maximum (RL3040, or silenced with a reason) nothing is left out of the Dosage: no warning.
     public IEnumerable<Diagnostic> VisitAsNeeded(AsNeededModifier node) =>
         node.MaxPerDay is { } max ? [Diagnose.ExportAsNeeded(node.Span, node.Reason.Value, $" (at most {max.Text} per day)")] : None;

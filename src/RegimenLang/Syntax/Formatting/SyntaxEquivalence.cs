@@ -222,6 +222,8 @@ public sealed class SyntaxEquivalence : ISyntaxVisitor<bool>
 
     public bool VisitNote(NoteModifier a) => Same(a.Text, Other<NoteModifier>().Text);
 
+    public bool VisitWeekdays(WeekdaysModifier a) => Other<WeekdaysModifier>() is not null;
+
     public bool VisitAt(AtModifier a) => All(a.Times, Other<AtModifier>().Times);
 
     public bool VisitClockTime(ClockTimeSyntax a)

@@ -229,6 +229,8 @@ public sealed class SyntaxPrinter : ISyntaxVisitor<string>
 
     public string VisitNote(NoteModifier n) => "note " + Quote(n.Text.Value);
 
+    public string VisitWeekdays(WeekdaysModifier w) => "(weekdays)";
+
     public string VisitAt(AtModifier a) => "at " + Join(a.Times, ", ");
 
     public string VisitClockTime(ClockTimeSyntax t) => t.ToString();

@@ -47,6 +47,7 @@ public interface ISyntaxVisitor<out T> : IConditionVisitor<T>, ISequenceVisitor<
     T VisitWhen(WhenModifier node);
     T VisitCycleSelector(CycleSelector node);
     T VisitNote(NoteModifier node);
+    T VisitWeekdays(WeekdaysModifier node);
     T VisitAt(AtModifier node);
     T VisitClockTime(ClockTimeSyntax node);
     T VisitLabel(LabelModifier node);

@@ -17,6 +17,7 @@ public sealed record OrderLine(StringLiteral Text, DaysSyntax? Days, ImmutableAr
     public IEnumerable<NoteModifier> Notes => Modifiers.OfType<NoteModifier>();
     public AtModifier? At => Modifiers.OfType<AtModifier>().FirstOrDefault();
     public OrderTiming? Timing => Modifiers.OfType<OrderTiming>().FirstOrDefault();
+    public WeekdaysModifier? Weekdays => Modifiers.OfType<WeekdaysModifier>().FirstOrDefault();
 
     /// <summary>Every part was read and is valid: the order can be placed.</summary>
     public bool IsComplete => !HasErrors && (Days is not null || Timing is not null);
@@ -47,4 +48,18 @@ public sealed record OrderTiming(ImmutableArray<DurationSyntax> Offsets, TimingR
     public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitOrderTiming(this);
 
     public override IEnumerable<SyntaxNode> Children() => [.. Offsets, Anchor];
+}
+
+/// <summary>
+/// <c>(weekdays)</c> after an order's days: the order is placed only on those of its days that fall on a weekday, Monday to
+/// Friday (a course of radiotherapy fractions, clinic visits). Which days those are depends on the start date, so the timeline
+/// decides; <c>days 1-12 (weekdays)</c> from a Monday is 10 orders.
+/// </summary>
+public sealed record WeekdaysModifier(SourceSpan Span) : ModifierSyntax(Span)
+{
+    public override string Keyword => "(weekdays)";
+
+    public override T Accept<T>(ISyntaxVisitor<T> visitor) => visitor.VisitWeekdays(this);
+
+    public override IEnumerable<SyntaxNode> Children() => None;
 }

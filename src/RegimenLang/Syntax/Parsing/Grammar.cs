@@ -589,12 +589,16 @@ internal static class Grammar
 
     /// <summary>What may follow the text of an order, for "expected ..." messages.</summary>
     internal const string OrderClauseLabel =
-        "a clause of an order (day or days, at, a timing such as 24 h after methotrexate starts, when, in cycle, from cycle, note)";
+        "a clause of an order (day or days, (weekdays), at, a timing such as 24 h after methotrexate starts, when, in cycle, from cycle, note)";
 
     private static readonly Parser<Token, SyntaxNode> NoOrderClause =
         P.Token(static _ => false).Labelled(OrderClauseLabel).Select(static t => (SyntaxNode)new Identifier(t.Text, t.Span));
 
     private static readonly Parser<Token, SyntaxNode> OrderTimingClause = OrderTiming.Select(static x => (SyntaxNode)x);
+
+    /// <summary><c>(weekdays)</c>: an order's days that fall Monday to Friday only.</summary>
+    internal static readonly Parser<Token, ModifierSyntax> Weekdays =
+        Map((open, word, close) => (ModifierSyntax)new WeekdaysModifier(Span(open, close)), LeftParen, Keyword("weekdays"), RightParen);
 
     private static readonly Dictionary<string, Parser<Token, SyntaxNode>> OrderClauseByKeyword = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -612,6 +616,7 @@ internal static class Grammar
     private static readonly Parser<Token, SyntaxNode> OrderClause =
         Lookahead(P.Any).Bind(static t =>
             t.Kind == TokenKind.Number ? OrderTimingClause
+            : t.Kind == TokenKind.LeftParen ? Weekdays.Select(static x => (SyntaxNode)x)
             : t.Kind == TokenKind.Word && OrderClauseByKeyword.TryGetValue(t.Text, out var parser) ? parser
             : NoOrderClause);
 
