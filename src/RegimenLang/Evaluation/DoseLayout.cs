@@ -74,10 +74,13 @@ public static class DoseLayout
 {
     /// <param name="given">Whether a line is given (its condition, for this patient or scenario).</param>
     /// <param name="include">Which lines the caller wants (the lines they are timed from are laid out too).</param>
+    /// <param name="expectedCourse">Lay a lab-driven duration (<c>until anc &gt;= 1.0 (expect 7 days, at most 14 days)</c>) out at
+    /// its expected course, as the timeline shows it, instead of at its longest, which the checker counts. Lines and orders timed
+    /// from it then follow the doses shown.</param>
     public static DoseLayoutResult Lay(SemanticModel model, ImmutableArray<CycleInstance> instances, int firstDoseMinutes,
-        Func<BoundAdministration, bool> given, Func<BoundAdministration, bool> include, IDiagnosticSink problems)
+        Func<BoundAdministration, bool> given, Func<BoundAdministration, bool> include, IDiagnosticSink problems, bool expectedCourse = false)
     {
-        var state = new LayoutState(firstDoseMinutes, given, include, problems);
+        var state = new LayoutState(firstDoseMinutes, given, include, problems, expectedCourse);
         for (int index = 0; index < instances.Length; index++)
         {
             var instance = instances[index];
@@ -200,7 +203,8 @@ public static class DoseLayout
         }
     }
 
-    private sealed class LayoutState(int firstDoseMinutes, Func<BoundAdministration, bool> given, Func<BoundAdministration, bool> include, IDiagnosticSink problems)
+    private sealed class LayoutState(int firstDoseMinutes, Func<BoundAdministration, bool> given, Func<BoundAdministration, bool> include, IDiagnosticSink problems,
+        bool expectedCourse)
     {
         // A line's doses within its container depend only on the line and the container: laid out once.
         private readonly Dictionary<(AdministrationLine, object), ImmutableArray<ScheduledDose>?> _schedules = new(LineKeyComparer<object>.Instance);
@@ -276,8 +280,13 @@ public static class DoseLayout
                     continue;
                 }
                 var list = Placed(placed, line.Line);
+                int lastDay = expectedCourse && line.LastExpectedDay is { } last ? last : int.MaxValue;
                 foreach (var d in doses)
                 {
+                    if (d.Day > lastDay)
+                    {
+                        continue; // past the expected course of a lab-driven duration
+                    }
                     list.Add(new ContainerDose(line, d.Day, d.Minutes, d.DoseNumber, d.DoseCount, d.Step, d.DefaultTime, null, d.Day));
                 }
             }

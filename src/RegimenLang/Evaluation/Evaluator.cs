@@ -65,7 +65,7 @@ public static class Evaluator
         int firstDose = patient.FirstDoseTime.Hour * 60 + patient.FirstDoseTime.Minute;
         var record = patient.AsGiven;
         var instances = AsGivenPlan.Shift(layout.Instances, record);
-        var placed = DoseLayout.Lay(regimen, instances, firstDose, Given, _ => true, problems);
+        var placed = DoseLayout.Lay(regimen, instances, firstDose, Given, _ => true, problems, expectedCourse: true);
         foreach (var unmatched in AsGivenPlan.Unmatched(record, instances, placed.Doses))
         {
             problems.Add(unmatched);
@@ -79,10 +79,6 @@ public static class Evaluator
             if (dose.Line.AsNeeded is not null && dose.DoseNumber > 1)
             {
                 continue; // an as-needed line is one entry a day; its maximum is the checker's business
-            }
-            if (dose.Administration.LastExpectedDay is { } lastExpected && dose.ListedDay > lastExpected)
-            {
-                continue; // a lab-driven duration is shown at its expected course; the checker counts its longest
             }
             var recorded = AsGivenPlan.Of(dose, record, levels);
             if (recorded == RecordedDose.LeftOut)

@@ -77,6 +77,16 @@ public sealed class UntilTests
     }
 
     [Fact]
+    public void Lines_and_orders_timed_from_a_lab_driven_duration_follow_the_days_shown()
+    {
+        var timeline = ExpandOk(Source.Replace("  ponatinib",
+            "  acetaminophen 1000 mg PO 30 min before filgrastim\n  order \"CBC\" 1 h before filgrastim\n  ponatinib", StringComparison.Ordinal));
+        // Shown for the expected 5 days of filgrastim (days 8-12), not the 14 its longest course lists.
+        Assert.Equal([8, 9, 10, 11, 12], timeline.Entries.Where(e => e.Drug == "acetaminophen" && e.Cycle == 1).Select(e => e.CycleDay));
+        Assert.Equal([8, 9, 10, 11, 12], timeline.Orders.Where(o => o.CycleIndex == 0).Select(o => o.CycleDay));
+    }
+
+    [Fact]
     public void Without_expect_the_timeline_shows_the_longest_course()
     {
         var timeline = ExpandOk(Source.Replace("(expect 5 days, at most 14 days)", "(at most 3 days)", StringComparison.Ordinal));
