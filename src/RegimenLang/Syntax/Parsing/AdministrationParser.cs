@@ -19,9 +19,6 @@ internal static class AdministrationParser
     /// <summary>The longest q&lt;N&gt;h interval accepted with a dose count (one week).</summary>
     private const int MaxIntervalHours = 168;
 
-    /// <summary>The longest time a line may be given before or after the one it is timed from (one week).</summary>
-    private const int MaxOffsetMinutes = 7 * 24 * 60;
-
     /// <summary>The longest infusion: 100 days, beyond any real one (a 28-day bag is the longest in use), so every date stays exact.</summary>
     private const int MaxInfusionMinutes = 100 * 24 * 60;
 
@@ -241,19 +238,10 @@ internal static class AdministrationParser
                 }
                 break;
             case AtModifier at:
-                foreach (var time in at.Times.Where(t => !t.IsValid))
-                {
-                    diagnostics.Validation(Diagnose.InvalidClockTime(time.Span, time.Written));
-                }
+                diagnostics.Validation(StatementValidator.ClockTimes(at));
                 break;
             case TimingModifier { Offset: { } offset } timing:
-                diagnostics.Validation(offset.Amount.Value == 0
-                    ? Diagnose.ZeroOffset(offset.Amount.Span, offset.Amount.Text, timing.Anchor.Text)
-                    : StatementValidator.Positive(offset.Amount, NumberRole.TimingOffset));
-                if (offset.TotalMinutes > MaxOffsetMinutes)
-                {
-                    diagnostics.Validation(Diagnose.OffsetTooLong(offset.Span, $"{offset.Amount.Text} {offset.UnitText}"));
-                }
+                diagnostics.Validation(StatementValidator.Offset(offset, timing.Anchor.Text));
                 break;
         }
     }

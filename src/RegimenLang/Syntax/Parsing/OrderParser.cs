@@ -12,9 +12,6 @@ namespace RegimenLang.Syntax.Parsing;
 /// </summary>
 internal static class OrderParser
 {
-    /// <summary>The longest time an order may be placed before or after the line it is timed from (one week, as for administrations).</summary>
-    private const int MaxOffsetMinutes = 7 * 24 * 60;
-
     public static OrderLine? Parse(ReadOnlySpan<Token> tokens, SourceSpan endOfLine, LineDiagnostics diagnostics)
     {
         var result = Grammar.OrderLine.Parse(tokens);
@@ -62,21 +59,12 @@ internal static class OrderParser
                 diagnostics.Validation(StatementValidator.Ranges(cycles.Ranges, NumberRole.CycleNumber));
                 break;
             case AtModifier at:
-                foreach (var time in at.Times.Where(t => !t.IsValid))
-                {
-                    diagnostics.Validation(Diagnose.InvalidClockTime(time.Span, time.Written));
-                }
+                diagnostics.Validation(StatementValidator.ClockTimes(at));
                 break;
             case OrderTiming timing:
                 foreach (var offset in timing.Offsets)
                 {
-                    diagnostics.Validation(offset.Amount.Value == 0
-                        ? Diagnose.ZeroOffset(offset.Amount.Span, offset.Amount.Text, timing.Anchor.Text)
-                        : StatementValidator.Positive(offset.Amount, NumberRole.TimingOffset));
-                    if (offset.TotalMinutes > MaxOffsetMinutes)
-                    {
-                        diagnostics.Validation(Diagnose.OffsetTooLong(offset.Span, $"{offset.Amount.Text} {offset.UnitText}"));
-                    }
+                    diagnostics.Validation(StatementValidator.Offset(offset, timing.Anchor.Text));
                 }
                 break;
         }

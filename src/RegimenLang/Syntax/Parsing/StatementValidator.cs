@@ -28,6 +28,30 @@ internal static class StatementValidator
             : null;
     }
 
+    /// <summary>The longest time a line or an order may be placed before or after the line it is timed from (one week).</summary>
+    public const int MaxOffsetMinutes = 7 * 24 * 60;
+
+    /// <summary>The problems of an offset from an anchor (<c>24 h after mtx</c>): zero, not positive, too large, or over a week.</summary>
+    public static IEnumerable<Diagnostic> Offset(DurationSyntax offset, string anchor)
+    {
+        if (offset.Amount.Value == 0)
+        {
+            yield return Diagnose.ZeroOffset(offset.Amount.Span, offset.Amount.Text, anchor);
+        }
+        else if (Positive(offset.Amount, NumberRole.TimingOffset) is { } problem)
+        {
+            yield return problem;
+        }
+        if (offset.TotalMinutes > MaxOffsetMinutes)
+        {
+            yield return Diagnose.OffsetTooLong(offset.Span, $"{offset.Amount.Text} {offset.UnitText}");
+        }
+    }
+
+    /// <summary>The clock times of an <c>at</c> clause that are not times of day (25:00, 7:60).</summary>
+    public static IEnumerable<Diagnostic> ClockTimes(AtModifier at) =>
+        at.Times.Where(t => !t.IsValid).Select(t => Diagnose.InvalidClockTime(t.Span, t.Written));
+
     /// <summary>A positive amount no larger than <see cref="MaxAmount"/>, or the problem.</summary>
     public static Diagnostic? Positive(NumberLiteral number, NumberRole role)
     {
